@@ -1,0 +1,1 @@
+"""Metric queries: SQLAlchemy + pandas, one function per metric, no Streamlit."""
