@@ -43,8 +43,8 @@ COUNTY_KINDS = ("市辖区", "县", "县级市", "管理区")
 STREET_KINDS = ("街道", "乡镇")
 COMMUNITY_KINDS = ("社区", "村")
 COMPOUND_KINDS = ("小区", "楼栋")
-ORG_LEVELS = ("市委", "区县(市)委", "街道党工委", "社区党组织", "网格党支部", "小区(楼栋)党小组",
-              "村党组织", "单位党组织")
+SIX_LEVELS = ("市委", "区县(市)委", "街道党工委", "社区党组织", "网格党支部", "小区(楼栋)党小组")
+ORG_LEVELS = SIX_LEVELS + ("其他基层党组织", "单位党组织", "两新党组织")
 ORG_FORMS = ("党委", "党工委", "党总支", "党支部", "党小组")
 UNIT_KINDS = ("市直机关", "县直机关", "市直事业单位", "县直事业单位", "国有企业", "非公企业", "社会组织")
 POST_CATEGORIES = ("治安巡逻", "环境卫生", "文明劝导", "关爱帮扶", "政策宣传", "矛盾调解", "文体活动")
@@ -177,7 +177,8 @@ class ResidentUnit(Base):
 
 
 class PartyOrg(Base):
-    """A Party organization at one of the six levels, in a village, or in a resident unit.
+    """A Party organization at one of the six levels, or outside them (towns' communities and villages,
+    resident units, Two New organizations).
 
     The area columns are filled down to the organization's own level (a grid branch has its county,
     street, community and grid), so coverage is a join on one column per level.

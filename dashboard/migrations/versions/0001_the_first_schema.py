@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-28 00:05:20.932375
+Create Date: 2026-11-28 00:09:06.417102
 """
 
 from alembic import op
@@ -381,7 +381,7 @@ def upgrade() -> None:
     sa.CheckConstraint("level <> '小区(楼栋)党小组' OR compound_id IS NOT NULL", name=op.f('ck_party_org_group_has_compound')),
     sa.CheckConstraint("level <> '社区党组织' OR community_id IS NOT NULL", name=op.f('ck_party_org_community_org_has_community')),
     sa.CheckConstraint("level <> '网格党支部' OR grid_id IS NOT NULL", name=op.f('ck_party_org_grid_branch_has_grid')),
-    sa.CheckConstraint("level IN ('市委', '区县(市)委', '街道党工委', '社区党组织', '网格党支部', '小区(楼栋)党小组', '村党组织', '单位党组织')", name=op.f('ck_party_org_level')),
+    sa.CheckConstraint("level IN ('市委', '区县(市)委', '街道党工委', '社区党组织', '网格党支部', '小区(楼栋)党小组', '其他基层党组织', '单位党组织', '两新党组织')", name=op.f('ck_party_org_level')),
     sa.ForeignKeyConstraint(['community_id'], ['community.id'], name=op.f('fk_party_org_community_id_community')),
     sa.ForeignKeyConstraint(['compound_id'], ['compound.id'], name=op.f('fk_party_org_compound_id_compound')),
     sa.ForeignKeyConstraint(['county_id'], ['county.id'], name=op.f('fk_party_org_county_id_county')),

@@ -1,0 +1,56 @@
+"""Where data enters the app: the one cached engine per store, the first-run demo fill, cached queries.
+
+Pages call `load(query_function, *args)`; results are cached per store URL for QUERY_TTL seconds, with
+primitive, hashable arguments (Area, dates, numbers).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+from sqlalchemy import Engine
+
+from dashboard.db import describe, make_engine, store_url, upgrade_store
+from dashboard.demo import generate, store_is_empty
+
+QUERY_TTL = 600
+
+
+@st.cache_resource(show_spinner=False)
+def _engine_for(url: str) -> Engine:
+    return make_engine(url)
+
+
+def engine() -> Engine:
+    return _engine_for(store_url())
+
+
+@st.cache_resource(show_spinner=False)
+def _ready(url: str) -> bool:
+    """Bring the store's schema up to date and, when it is empty, fill it with demo data (once per process)."""
+    store = _engine_for(url)
+    upgrade_store(store)
+    if store_is_empty(store):
+        st.info(f"首次启动:数据库为空,正在生成演示数据(约半分钟)。数据库:{describe(store)}")
+        bar = st.progress(0.0, text="准备生成演示数据")
+        generate(store, progress=lambda fraction, message: bar.progress(min(fraction, 1.0), text=message))
+        bar.empty()
+    return True
+
+
+def ensure_store() -> None:
+    _ready(store_url())
+
+
+@st.cache_data(ttl=QUERY_TTL, show_spinner=False, max_entries=1024)
+def _run(url: str, module: str, name: str, args: tuple, kwargs: tuple) -> Any:
+    query = getattr(importlib.import_module(module), name)
+    return query(_engine_for(url), *args, **dict(kwargs))
+
+
+def load(query: Callable, *args, **kwargs) -> Any:
+    """Run a function of `queries/` on the store, cached."""
+    return _run(store_url(), query.__module__, query.__name__, args, tuple(sorted(kwargs.items())))

@@ -1,0 +1,98 @@
+"""The deterministic demo data generator (演示数据), calibrated to DOMAIN.md's reference table.
+
+`generate(engine)` fills an empty store for all of 常德市, monthly from 2017-01 through 2018-06, in one
+transaction: a failure leaves the store as it was. The same seed and scale always give the same store.
+`scale` multiplies people, units and events (members, check-ins, activities, Two New organizations);
+the geography stays the real one. The reference figures hold at scale 1.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from sqlalchemy import Engine, func, select, update
+
+from dashboard.db import upgrade_store
+from dashboard.demo.cadres import generate_cadres
+from dashboard.demo.checkins import generate_checkins
+from dashboard.demo.context import AS_OF, MONTHS, DemoContext
+from dashboard.demo.funding import generate_funding
+from dashboard.demo.geography import generate_geography
+from dashboard.demo.meetings import generate_meetings
+from dashboard.demo.members import generate_members
+from dashboard.demo.organizations import generate_party_orgs, generate_units
+from dashboard.demo.pairing import generate_pairings
+from dashboard.demo.two_new import generate_two_new
+from dashboard.demo.writer import Progress, reset_id_sequences
+from dashboard.schema import Base, County, PartyMember, PartyOrg, StoreMeta
+
+DEFAULT_SEED = 20180630
+KEPT_TABLES = {"target", "setting"}
+
+STEPS = [
+    ("行政区划与网格", generate_geography, 0.04),
+    ("驻区单位", generate_units, 0.02),
+    ("党组织", generate_party_orgs, 0.06),
+    ("党员", generate_members, 0.30),
+    ("双报到与志愿服务", generate_checkins, 0.36),
+    ("双结对与双通报", generate_pairings, 0.10),
+    ("大工委与联席会议", generate_meetings, 0.04),
+    ("两新组织", generate_two_new, 0.03),
+    ("经费保障与服务平台", generate_funding, 0.03),
+    ("四支队伍", generate_cadres, 0.02),
+]
+
+
+class StoreNotEmpty(RuntimeError):
+    """The store already holds data; the generator never mixes demo data into it."""
+
+
+def _data_tables():
+    return [t for t in Base.metadata.sorted_tables if t.name not in KEPT_TABLES]
+
+
+def store_is_empty(engine: Engine) -> bool:
+    """True when the store holds no regions and no members (a fresh store)."""
+    with engine.connect() as connection:
+        return not connection.execute(select(func.count()).select_from(County)).scalar() and \
+            not connection.execute(select(func.count()).select_from(PartyMember)).scalar()
+
+
+def clear_store(engine: Engine) -> None:
+    """Delete all data rows (targets and settings stay), in one transaction."""
+    with engine.begin() as connection:
+        connection.execute(update(PartyOrg).values(parent_id=None))
+        connection.execute(update(County).values(located_in_id=None))
+        for table in reversed(_data_tables()):
+            connection.execute(table.delete())
+
+
+def generate(engine: Engine, seed: int = DEFAULT_SEED, scale: float = 1.0,
+             progress: Progress | None = None) -> None:
+    """Create the schema if needed and fill the empty store with demo data."""
+    if scale <= 0:
+        raise ValueError("scale must be positive")
+    report = progress or (lambda _fraction, _message: None)
+    upgrade_store(engine)
+    if not store_is_empty(engine):
+        raise StoreNotEmpty("数据库中已有数据;如需重新生成演示数据,请先清空(--force)。")
+    done = 0.0
+    with engine.begin() as connection:
+        ctx = DemoContext(rng=np.random.default_rng(seed), scale=scale, connection=connection)
+        for label, step, weight in STEPS:
+            report(done, f"正在生成:{label}")
+            step(ctx)
+            done += weight
+        reset_id_sequences(connection, _data_tables())
+        meta = {
+            "is_demo": "1",
+            "data_as_of": AS_OF.isoformat(),
+            "period_start": str(MONTHS[0]),
+            "period_end": str(MONTHS[-1]),
+            "demo_seed": str(seed),
+            "demo_scale": f"{scale:g}",
+        }
+        connection.execute(StoreMeta.__table__.delete())
+        connection.execute(StoreMeta.__table__.insert(),
+                           [{"meta_key": k, "value": v, "updated_at": None} for k, v in meta.items()])
+    report(1.0, "演示数据生成完成")
+

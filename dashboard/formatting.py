@@ -1,0 +1,43 @@
+"""Numbers and dates the way Chinese readers expect them (万, 亿, 2018年6月30日)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+
+def chinese_date(day: dt.date | None) -> str:
+    return f"{day.year}年{day.month}月{day.day}日" if day else "未知"
+
+
+def count(n: float | None) -> str:
+    """51726 → 5.17万; 330000 → 33万; below ten thousand with thousands separators."""
+    if n is None or (isinstance(n, float) and math.isnan(n)):
+        return "—"
+    if abs(n) >= 100_000_000:
+        return f"{n / 100_000_000:.2f}".rstrip("0").rstrip(".") + "亿"
+    if abs(n) >= 10_000:
+        return f"{n / 10_000:.2f}".rstrip("0").rstrip(".") + "万"
+    return f"{n:,.0f}"
+
+
+def yuan(amount: float | None) -> str:
+    """An amount of money in 元, 万元 or 亿元."""
+    if amount is None or (isinstance(amount, float) and math.isnan(amount)):
+        return "—"
+    if abs(amount) >= 100_000_000:
+        return f"{amount / 100_000_000:.2f}亿元"
+    if abs(amount) >= 10_000:
+        return f"{amount / 10_000:,.1f}万元"
+    return f"{amount:,.0f}元"
+
+
+def percent(rate: float | None, digits: int = 1) -> str:
+    if rate is None or (isinstance(rate, float) and math.isnan(rate)):
+        return "—"
+    return f"{rate * 100:.{digits}f}%"
+
+
+def points(gap: float, digits: int = 1) -> str:
+    """A difference of two rates in percentage points: +1.5个百分点."""
+    return f"{gap * 100:+.{digits}f}个百分点"

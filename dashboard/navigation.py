@@ -1,0 +1,23 @@
+"""The app's pages, declared once: file, Chinese title, icon. Themes name the view that explains them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dashboard.db import ROOT
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    path: str
+    title: str
+    icon: str
+    default: bool = False
+
+
+OVERVIEW = PageSpec("pages/overview.py", "总览", ":material/dashboard:", default=True)
+PAGES = [OVERVIEW]
+
+
+def page_file(spec: PageSpec):
+    return ROOT / spec.path

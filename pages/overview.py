@@ -1,0 +1,80 @@
+"""总览: the leaders' cockpit. One figure per theme against its target, and who is lagging."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import formatting as fmt
+from dashboard.charts import ranking_bar
+from dashboard.data import load
+from dashboard.navigation import OVERVIEW, page_file
+from queries.area import CITY
+from queries.cockpit import STATUS_WORDS, ranked_counties, scored_headlines
+from queries.overview import HEADLINES, cockpit_by_county, year_elapsed
+from queries.store import store_facts, targets
+
+BADGE_COLOURS = {"绿": "green", "黄": "orange", "红": "red", "无数据": "gray"}
+SPECS = {spec.key: spec for spec in HEADLINES}
+
+facts = load(store_facts)
+if facts.data_as_of is None:
+    st.info("数据库中还没有可统计的数据。请导入数据,或在空数据库上重新启动以生成演示数据。")
+    st.stop()
+as_of = facts.data_as_of
+as_of_text = fmt.chinese_date(as_of)
+frames = load(cockpit_by_county, CITY, as_of)
+goals = load(targets)
+scores = scored_headlines(frames, goals, as_of)
+
+st.markdown(f"#### 全市核心指标 <small>(数据截至 {as_of_text})</small>", unsafe_allow_html=True)
+
+
+def caption(row) -> str:
+    spec = SPECS[row.key]
+    if spec.paced:
+        return (f"目标 {fmt.percent(row.target)}(序时进度 {fmt.percent(year_elapsed(as_of))})· "
+                f"已拨付 {fmt.yuan(row.numerator)} / 预算 {fmt.yuan(row.denominator)}")
+    return f"目标 {fmt.percent(row.target, 0)} · {fmt.count(row.numerator)} / {fmt.count(row.denominator)} {spec.counted}"
+
+
+for start in range(0, len(scores), 3):
+    for column, row in zip(st.columns(3), scores.iloc[start:start + 3].itertuples()):
+        with column.container(border=True):
+            gap = None if row.value is None else fmt.points(row.value - row.target) + "(对目标)"
+            st.metric(row.title, fmt.percent(row.value), delta=gap)
+            st.badge(STATUS_WORDS[row.status], color=BADGE_COLOURS[row.status])
+            st.caption(caption(row))
+            st.page_link(page_file(OVERVIEW), label="查看各区县(市)排名", icon=":material/leaderboard:",
+                         query_params={"metric": row.key})
+
+st.divider()
+st.markdown("#### 各区县(市)排名:谁在落后")
+chosen = st.segmented_control("指标", options=[spec.key for spec in HEADLINES], default=HEADLINES[1].key,
+                              format_func=lambda key: SPECS[key].title, key="metric", bind="query-params",
+                              required=True)
+spec = SPECS[chosen or HEADLINES[1].key]
+ranked = ranked_counties(frames[spec.key], spec, goals.set_index("metric_key").loc[spec.key], as_of)
+if ranked.empty:
+    st.info(f"所选范围内没有可用于计算“{spec.title}”的数据。")
+    st.stop()
+
+target = float(scores.set_index("key").loc[spec.key, "target"])
+st.plotly_chart(ranking_bar(ranked, "rate", spec.title, target, f"各区县(市){spec.title}", as_of_text),
+                key="ranking_chart", config={"displaylogo": False})
+table = ranked.assign(
+    rate=ranked["rate"] * 100, gap=ranked["gap"] * 100, status=ranked["status"].map(STATUS_WORDS),
+)[["rank", "county", spec.numerator, spec.denominator, "rate", "gap", "status"]]
+money = spec.numerator.endswith("yuan")
+st.dataframe(
+    table, hide_index=True, key="ranking_table",
+    column_config={
+        "rank": st.column_config.NumberColumn("排名", help="1 为最好"),
+        "county": st.column_config.TextColumn("区县(市)"),
+        spec.numerator: st.column_config.NumberColumn("拨付数(元)" if money else "达标数", format="%,.0f"),
+        spec.denominator: st.column_config.NumberColumn("预算数(元)" if money else "应达标数", format="%,.0f"),
+        "rate": st.column_config.NumberColumn(f"{spec.title}(%)", format="%.1f"),
+        "gap": st.column_config.NumberColumn("与目标差距(个百分点)", format="%+.1f"),
+        "status": st.column_config.TextColumn("状态"),
+    },
+)
+st.caption(f"口径:{goals.set_index('metric_key').loc[spec.key, 'note']}。数据截至 {as_of_text}。")

@@ -1,0 +1,272 @@
+"""The cockpit's six headline metrics, each by county-level unit.
+
+Each function returns one row per county-level unit in the area with the metric's numerator, denominator
+and rate, so the city figure is the sum of the rows (every counted thing lies in exactly one county) and
+the same frame ranks the counties. Definitions are in each docstring and in docs/METRICS.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+from sqlalchemy import Engine, and_, case, distinct, extract, func, or_, select
+
+from dashboard.schema import (
+    Community,
+    County,
+    FundingDisbursement,
+    FundingLine,
+    Grid,
+    JointMeeting,
+    MemberCheckin,
+    PartyMember,
+    PartyOrg,
+    Street,
+    TwoNewOrg,
+    UnitPairing,
+)
+from queries.area import Area, area_conditions
+from queries.store import setting_value
+
+COUNTY_COLUMNS = ["county_code", "county"]
+
+
+def _frame(engine: Engine, statement, columns: list[str]) -> pd.DataFrame:
+    with engine.connect() as connection:
+        rows = connection.execute(statement).all()
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _rate(frame: pd.DataFrame, numerator: str, denominator: str, name: str) -> pd.DataFrame:
+    """Add rate column `name` = numerator / denominator (NaN where the denominator is 0)."""
+    for column in (numerator, denominator):
+        frame[column] = pd.to_numeric(frame[column]).astype(float if "yuan" in column else "int64")
+    frame[name] = frame[numerator] / frame[denominator].where(frame[denominator] != 0)
+    return frame
+
+
+def _by_county(*columns):
+    return select(County.code, County.name, *columns)
+
+
+def _ordered(statement):
+    return statement.group_by(County.code, County.name, County.sort_order).order_by(County.sort_order)
+
+
+def grid_branch_coverage_by_county(engine: Engine, area: Area) -> pd.DataFrame:
+    """网格党支部覆盖率: grids that have a grid Party branch / all grids (grids lie in urban communities).
+
+    Columns: county_code, county, grids, grids_with_branch, grid_branch_coverage.
+    """
+    branch = select(PartyOrg.grid_id).where(PartyOrg.level == "网格党支部", PartyOrg.grid_id.is_not(None))
+    statement = _ordered(
+        _by_county(func.count(distinct(Grid.id)),
+                   func.count(distinct(case((Grid.id.in_(branch), Grid.id)))))
+        .select_from(Grid).join(Community, Grid.community_id == Community.id)
+        .join(Street, Community.street_id == Street.id).join(County, Community.county_id == County.id)
+        .where(*area_conditions(area))
+    )
+    frame = _frame(engine, statement, COUNTY_COLUMNS + ["grids", "grids_with_branch"])
+    return _rate(frame, "grids_with_branch", "grids", "grid_branch_coverage")
+
+
+def member_checkin_rate_by_county(engine: Engine, area: Area, as_of: dt.date) -> pd.DataFrame:
+    """在职党员报到率: in-service members living in an urban community who have checked in there by `as_of`
+    / in-service members living in an urban community (members who joined by `as_of`), by residence.
+
+    Columns: county_code, county, members_in_service, members_checked_in, checkin_rate.
+    """
+    statement = _ordered(
+        _by_county(func.count(PartyMember.id), func.count(MemberCheckin.id))
+        .select_from(PartyMember).join(Community, PartyMember.residence_community_id == Community.id)
+        .join(Street, Community.street_id == Street.id).join(County, Community.county_id == County.id)
+        .outerjoin(MemberCheckin, and_(MemberCheckin.member_id == PartyMember.id,
+                                       MemberCheckin.checked_in_on <= as_of))
+        .where(PartyMember.is_in_service, Community.is_urban, PartyMember.joined_on <= as_of,
+               *area_conditions(area))
+    )
+    frame = _frame(engine, statement, COUNTY_COLUMNS + ["members_in_service", "members_checked_in"])
+    return _rate(frame, "members_checked_in", "members_in_service", "checkin_rate")
+
+
+def pairing_coverage_by_county(engine: Engine, area: Area, as_of: dt.date) -> pd.DataFrame:
+    """结对社区覆盖率: urban communities with at least one unit pairing in force on `as_of` / urban communities.
+
+    Columns: county_code, county, urban_communities, communities_paired, pairing_coverage.
+    """
+    in_force = select(UnitPairing.community_id).where(
+        UnitPairing.started_on <= as_of,
+        or_(UnitPairing.ended_on.is_(None), UnitPairing.ended_on >= as_of),
+    )
+    statement = _ordered(
+        _by_county(func.count(Community.id), func.count(case((Community.id.in_(in_force), Community.id))))
+        .select_from(Community).join(Street, Community.street_id == Street.id)
+        .join(County, Community.county_id == County.id)
+        .where(Community.is_urban, *area_conditions(area))
+    )
+    frame = _frame(engine, statement, COUNTY_COLUMNS + ["urban_communities", "communities_paired"])
+    return _rate(frame, "communities_paired", "urban_communities", "pairing_coverage")
+
+
+def quarters_between(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
+    """The calendar quarters (year, quarter) from the one holding `first` to the one holding `last`."""
+    quarters = []
+    year, quarter = first.year, (first.month - 1) // 3 + 1
+    while (year, quarter) <= (last.year, (last.month - 1) // 3 + 1):
+        quarters.append((year, quarter))
+        year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
+    return quarters
+
+
+def _street_area(area: Area) -> list:
+    """Conditions on Street/County for the streets of an area (a community's area is its street)."""
+    conditions = area_conditions(Area(county=area.county, street=area.street))
+    if area.community:
+        conditions.append(Street.id.in_(select(Community.street_id).where(Community.code == area.community)))
+    return conditions
+
+
+def meetings_on_schedule_by_county(engine: Engine, area: Area, first: dt.date, last: dt.date,
+                                   required_per_quarter: int) -> pd.DataFrame:
+    """联席会议按期召开率: street-quarters in which the street's big working committee held at least the
+    required number of joint meetings / street-quarters, over the quarters from `first` to `last`.
+
+    Columns: county_code, county, street_quarters, street_quarters_on_schedule, on_schedule_rate.
+    """
+    quarters = quarters_between(first, last)
+    streets = _frame(engine, select(Street.id, County.code, County.name)
+                     .join(County, Street.county_id == County.id)
+                     .where(Street.kind == "街道", *_street_area(area))
+                     .order_by(County.sort_order, Street.id),
+                     ["street_id", "county_code", "county"])
+    held = _frame(engine, select(JointMeeting.street_id, extract("year", JointMeeting.held_on),
+                                 extract("month", JointMeeting.held_on), func.count(JointMeeting.id))
+                  .where(JointMeeting.street_id.in_(streets["street_id"].tolist() or [-1]),
+                         JointMeeting.held_on >= dt.date(quarters[0][0], 3 * quarters[0][1] - 2, 1),
+                         JointMeeting.held_on <= last)
+                  .group_by(JointMeeting.street_id, extract("year", JointMeeting.held_on),
+                            extract("month", JointMeeting.held_on)),
+                  ["street_id", "year", "month", "meetings"])
+    held["year"] = held["year"].astype(int)
+    held["quarter"] = (held["month"].astype(int) - 1) // 3 + 1
+    per_quarter = held.groupby(["street_id", "year", "quarter"])["meetings"].sum()
+    grid = pd.MultiIndex.from_tuples(
+        [(s, y, q) for s in streets["street_id"] for (y, q) in quarters], names=["street_id", "year", "quarter"])
+    counts = per_quarter.reindex(grid, fill_value=0).reset_index()
+    counts["on_schedule"] = counts["meetings"] >= required_per_quarter
+    counts = counts.merge(streets, on="street_id")
+    frame = (counts.groupby(COUNTY_COLUMNS, sort=False)
+             .agg(street_quarters=("street_id", "size"), street_quarters_on_schedule=("on_schedule", "sum"))
+             .reset_index())
+    return _rate(frame, "street_quarters_on_schedule", "street_quarters", "on_schedule_rate")
+
+
+def two_new_coverage_by_county(engine: Engine, area: Area) -> pd.DataFrame:
+    """两新组织覆盖率: organizations with their own or a joint Party organization / all Two New organizations
+    (组织覆盖率); 工作覆盖率 also counts those with a Party-building instructor sent in.
+
+    Columns: county_code, county, two_new_orgs, orgs_covered, org_coverage, work_covered, work_coverage.
+    """
+    statement = _ordered(
+        _by_county(func.count(TwoNewOrg.id),
+                   func.count(case((TwoNewOrg.coverage_kind.in_(["单独组建", "联合组建"]), TwoNewOrg.id))),
+                   func.count(case((TwoNewOrg.coverage_kind != "未覆盖", TwoNewOrg.id))))
+        .select_from(TwoNewOrg).join(Community, TwoNewOrg.community_id == Community.id)
+        .join(Street, Community.street_id == Street.id).join(County, Community.county_id == County.id)
+        .where(*area_conditions(area))
+    )
+    frame = _frame(engine, statement, COUNTY_COLUMNS + ["two_new_orgs", "orgs_covered", "work_covered"])
+    frame = _rate(frame, "orgs_covered", "two_new_orgs", "org_coverage")
+    return _rate(frame, "work_covered", "two_new_orgs", "work_coverage")
+
+
+def year_elapsed(as_of: dt.date) -> float:
+    """序时进度: the share of `as_of`'s year that has passed by the end of that day."""
+    start = dt.date(as_of.year, 1, 1)
+    return ((as_of - start).days + 1) / ((dt.date(as_of.year + 1, 1, 1) - start).days)
+
+
+def funding_execution_by_county(engine: Engine, area: Area, as_of: dt.date) -> pd.DataFrame:
+    """经费执行率: money paid out by `as_of` against the budget lines of `as_of`'s year / their budget;
+    `pace` compares it with 序时进度 (1.0 = on pace with the share of the year elapsed).
+
+    Lines kept at county level fall outside a street or community area.
+    Columns: county_code, county, budget_yuan, disbursed_yuan, execution_rate, pace.
+    """
+    paid = (select(FundingDisbursement.funding_line_id, func.sum(FundingDisbursement.amount_yuan).label("paid"))
+            .where(FundingDisbursement.paid_on <= as_of)
+            .group_by(FundingDisbursement.funding_line_id).subquery())
+    statement = _ordered(
+        _by_county(func.sum(FundingLine.budget_yuan), func.coalesce(func.sum(paid.c.paid), 0))
+        .select_from(FundingLine).join(County, FundingLine.county_id == County.id)
+        .outerjoin(Street, FundingLine.street_id == Street.id)
+        .outerjoin(Community, FundingLine.community_id == Community.id)
+        .outerjoin(paid, paid.c.funding_line_id == FundingLine.id)
+        .where(FundingLine.year == as_of.year, *area_conditions(area))
+    )
+    frame = _frame(engine, statement, COUNTY_COLUMNS + ["budget_yuan", "disbursed_yuan"])
+    frame = _rate(frame, "disbursed_yuan", "budget_yuan", "execution_rate")
+    frame["pace"] = frame["execution_rate"] / year_elapsed(as_of)
+    return frame
+
+
+def headline(frame: pd.DataFrame, numerator: str, denominator: str) -> float | None:
+    """The area's figure from a by-county frame: the summed numerator over the summed denominator."""
+    total = float(frame[denominator].sum()) if not frame.empty else 0.0
+    return float(frame[numerator].sum()) / total if total else None
+
+
+def last_complete_quarters(as_of: dt.date, count: int) -> tuple[dt.date, dt.date]:
+    """First and last day of the `count` calendar quarters that have ended by `as_of`."""
+    quarter = (as_of.month - 1) // 3 + 1
+    year = as_of.year
+    quarter_end = dt.date(year + (quarter == 4), (3 * quarter) % 12 + 1, 1) - dt.timedelta(days=1)
+    if as_of < quarter_end:
+        year, quarter = (year - 1, 4) if quarter == 1 else (year, quarter - 1)
+    last = dt.date(year + (quarter == 4), (3 * quarter) % 12 + 1, 1) - dt.timedelta(days=1)
+    first_index = year * 4 + quarter - 1 - (count - 1)
+    first = dt.date(first_index // 4, 3 * (first_index % 4) + 1, 1)
+    return first, last
+
+
+@dataclass(frozen=True)
+class Headline:
+    """One cockpit figure: which by-county frame, which columns, what the figure counts."""
+
+    key: str
+    title: str
+    numerator: str
+    denominator: str
+    counted: str
+    paced: bool = False
+
+
+HEADLINES = [
+    Headline("grid_branch_coverage", "网格党支部覆盖率", "grids_with_branch", "grids", "个网格"),
+    Headline("member_checkin_rate", "在职党员报到率", "members_checked_in", "members_in_service", "名在职党员"),
+    Headline("pairing_coverage", "结对社区覆盖率", "communities_paired", "urban_communities", "个城市社区"),
+    Headline("meetings_on_schedule", "联席会议按期召开率", "street_quarters_on_schedule", "street_quarters",
+             "个街道·季度"),
+    Headline("two_new_org_coverage", "两新组织覆盖率", "orgs_covered", "two_new_orgs", "个两新组织"),
+    Headline("funding_execution", "经费执行率", "disbursed_yuan", "budget_yuan", "元预算", paced=True),
+]
+MEETING_QUARTERS = 4
+
+
+def cockpit_by_county(engine: Engine, area: Area, as_of: dt.date) -> dict[str, pd.DataFrame]:
+    """The six headline metrics by county for the cockpit, keyed by Headline.key.
+
+    Meetings are judged over the last four complete quarters, funding over `as_of`'s year so far.
+    """
+    required = int(setting_value(engine, "meetings_required_per_quarter", "1"))
+    first, last = last_complete_quarters(as_of, MEETING_QUARTERS)
+    return {
+        "grid_branch_coverage": grid_branch_coverage_by_county(engine, area),
+        "member_checkin_rate": member_checkin_rate_by_county(engine, area, as_of),
+        "pairing_coverage": pairing_coverage_by_county(engine, area, as_of),
+        "meetings_on_schedule": meetings_on_schedule_by_county(engine, area, first, last, required),
+        "two_new_org_coverage": two_new_coverage_by_county(engine, area),
+        "funding_execution": funding_execution_by_county(engine, area, as_of),
+    }

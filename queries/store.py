@@ -1,0 +1,60 @@
+"""What the store says about itself: demo or real data, the data-as-of date, targets and settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+from sqlalchemy import Engine, func, select
+
+from dashboard.schema import MemberCheckin, ServiceActivity, Setting, StoreMeta, Target
+
+
+@dataclass(frozen=True)
+class StoreFacts:
+    is_demo: bool
+    data_as_of: dt.date | None
+
+
+def store_facts(engine: Engine) -> StoreFacts:
+    """Whether the store holds demo data, and the date its data runs to.
+
+    The date is the one recorded by the demo generator or the last import; a store without one falls
+    back to its latest check-in or service date.
+    """
+    with engine.connect() as connection:
+        meta = dict(connection.execute(select(StoreMeta.meta_key, StoreMeta.value)).all())
+        as_of = dt.date.fromisoformat(meta["data_as_of"]) if meta.get("data_as_of") else None
+        if as_of is None:
+            latest = [connection.execute(select(func.max(ServiceActivity.served_on))).scalar(),
+                      connection.execute(select(func.max(MemberCheckin.checked_in_on))).scalar()]
+            latest = [d for d in latest if d is not None]
+            as_of = max(latest) if latest else None
+    return StoreFacts(is_demo=meta.get("is_demo") == "1", data_as_of=as_of)
+
+
+def targets(engine: Engine) -> pd.DataFrame:
+    """Targets by metric: metric_key, label, target_value, amber_floor, note (rates as fractions)."""
+    with engine.connect() as connection:
+        rows = connection.execute(select(Target.metric_key, Target.label, Target.target_value,
+                                         Target.amber_floor, Target.note).order_by(Target.metric_key)).all()
+    return pd.DataFrame(rows, columns=["metric_key", "label", "target_value", "amber_floor", "note"])
+
+
+def setting_value(engine: Engine, key: str, default: str) -> str:
+    """A setting from the store, or the default where the store has none."""
+    with engine.connect() as connection:
+        value = connection.execute(select(Setting.value).where(Setting.setting_key == key)).scalar()
+    return default if value is None else value
+
+
+def rag_status(value: float | None, target: float, amber_floor: float) -> str:
+    """红/黄/绿: green at or above target, amber at or above the floor, red below; 无数据 without a value."""
+    if value is None or pd.isna(value):
+        return "无数据"
+    if value >= target - 1e-9:
+        return "绿"
+    if value >= amber_floor - 1e-9:
+        return "黄"
+    return "红"
