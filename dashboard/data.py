@@ -7,6 +7,7 @@ primitive, hashable arguments (Area, dates, numbers).
 from __future__ import annotations
 
 import importlib
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -28,21 +29,30 @@ def engine() -> Engine:
     return _engine_for(store_url())
 
 
-@st.cache_resource(show_spinner=False)
-def _ready(url: str) -> bool:
-    """Bring the store's schema up to date and, when it is empty, fill it with demo data (once per process)."""
-    store = _engine_for(url)
-    upgrade_store(store)
-    if store_is_empty(store):
-        st.info(f"首次启动:数据库为空,正在生成演示数据(约半分钟)。数据库:{describe(store)}")
-        bar = st.progress(0.0, text="准备生成演示数据")
-        generate(store, progress=lambda fraction, message: bar.progress(min(fraction, 1.0), text=message))
-        bar.empty()
-    return True
+_prepared: set[str] = set()
+_prepare_lock = threading.Lock()
 
 
 def ensure_store() -> None:
-    _ready(store_url())
+    """Bring the store's schema up to date and, when it is empty, fill it with demo data, showing progress.
+
+    Done once per store and process; other sessions arriving meanwhile wait for it.
+    """
+    url = store_url()
+    if url in _prepared:
+        return
+    with _prepare_lock:
+        if url in _prepared:
+            return
+        store = _engine_for(url)
+        upgrade_store(store)
+        if store_is_empty(store):
+            notice = st.info(f"首次启动:数据库为空,正在生成演示数据(约半分钟)。数据库:{describe(store)}")
+            bar = st.progress(0.0, text="准备生成演示数据")
+            generate(store, progress=lambda fraction, message: bar.progress(min(fraction, 1.0), text=message))
+            bar.empty()
+            notice.empty()
+        _prepared.add(url)
 
 
 @st.cache_data(ttl=QUERY_TTL, show_spinner=False, max_entries=1024)

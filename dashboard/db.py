@@ -81,3 +81,19 @@ def upgrade_store(engine: Engine) -> None:
 def has_schema(engine: Engine) -> bool:
     """Whether the store already has its tables."""
     return inspect(engine).has_table("store_meta")
+
+
+MARIADB_CHECK_FAILED = 4025
+
+
+def is_constraint_violation(error: Exception) -> bool:
+    """Whether a database error means a row broke a key, foreign key, NOT NULL or CHECK constraint.
+
+    MariaDB reports a failed CHECK as error 4025, which PyMySQL raises as OperationalError.
+    """
+    from sqlalchemy.exc import IntegrityError, OperationalError
+
+    if isinstance(error, IntegrityError):
+        return True
+    code = getattr(getattr(error, "orig", None), "args", [None])[0]
+    return isinstance(error, OperationalError) and code == MARIADB_CHECK_FAILED

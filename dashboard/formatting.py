@@ -15,9 +15,9 @@ def count(n: float | None) -> str:
     if n is None or (isinstance(n, float) and math.isnan(n)):
         return "—"
     if abs(n) >= 100_000_000:
-        return f"{n / 100_000_000:.2f}".rstrip("0").rstrip(".") + "亿"
+        return _trimmed(n / 100_000_000) + "亿"
     if abs(n) >= 10_000:
-        return f"{n / 10_000:.2f}".rstrip("0").rstrip(".") + "万"
+        return _trimmed(n / 10_000) + "万"
     return f"{n:,.0f}"
 
 
@@ -26,10 +26,15 @@ def yuan(amount: float | None) -> str:
     if amount is None or (isinstance(amount, float) and math.isnan(amount)):
         return "—"
     if abs(amount) >= 100_000_000:
-        return f"{amount / 100_000_000:.2f}亿元"
+        return _trimmed(amount / 100_000_000) + "亿元"
     if abs(amount) >= 10_000:
-        return f"{amount / 10_000:,.1f}万元"
+        return _trimmed(amount / 10_000) + "万元"
     return f"{amount:,.0f}元"
+
+
+def _trimmed(value: float) -> str:
+    """Two decimals at most, without trailing zeros: 18 → 18, 6.5 → 6.5, 6790.912 → 6,790.91."""
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def percent(rate: float | None, digits: int = 1) -> str:

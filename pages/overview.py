@@ -15,6 +15,7 @@ from queries.store import store_facts, targets
 
 BADGE_COLOURS = {"绿": "green", "黄": "orange", "红": "red", "无数据": "gray"}
 SPECS = {spec.key: spec for spec in HEADLINES}
+BY_TITLE = {spec.title: spec for spec in HEADLINES}
 
 facts = load(store_facts)
 if facts.data_as_of is None:
@@ -34,7 +35,8 @@ def caption(row) -> str:
     if spec.paced:
         return (f"目标 {fmt.percent(row.target)}(序时进度 {fmt.percent(year_elapsed(as_of))})· "
                 f"已拨付 {fmt.yuan(row.numerator)} / 预算 {fmt.yuan(row.denominator)}")
-    return f"目标 {fmt.percent(row.target, 0)} · {fmt.count(row.numerator)} / {fmt.count(row.denominator)} {spec.counted}"
+    counts = f"{fmt.count(row.numerator)} / {fmt.count(row.denominator)} {spec.counted}"
+    return f"目标 {fmt.percent(row.target, 0)} · {counts}"
 
 
 for start in range(0, len(scores), 3):
@@ -45,14 +47,13 @@ for start in range(0, len(scores), 3):
             st.badge(STATUS_WORDS[row.status], color=BADGE_COLOURS[row.status])
             st.caption(caption(row))
             st.page_link(page_file(OVERVIEW), label="查看各区县(市)排名", icon=":material/leaderboard:",
-                         query_params={"metric": row.key})
+                         query_params={"metric": row.title})
 
 st.divider()
 st.markdown("#### 各区县(市)排名:谁在落后")
-chosen = st.segmented_control("指标", options=[spec.key for spec in HEADLINES], default=HEADLINES[1].key,
-                              format_func=lambda key: SPECS[key].title, key="metric", bind="query-params",
-                              required=True)
-spec = SPECS[chosen or HEADLINES[1].key]
+chosen = st.segmented_control("指标", options=list(BY_TITLE), default=HEADLINES[1].title, key="metric",
+                              bind="query-params", required=True)
+spec = BY_TITLE[chosen or HEADLINES[1].title]
 ranked = ranked_counties(frames[spec.key], spec, goals.set_index("metric_key").loc[spec.key], as_of)
 if ranked.empty:
     st.info(f"所选范围内没有可用于计算“{spec.title}”的数据。")

@@ -31,7 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     def bar(fraction: float, message: str) -> None:
         filled = int(BAR_WIDTH * fraction)
         elapsed = time.perf_counter() - started
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {fraction:4.0%} {elapsed:5.1f}s {message}\033[K")
+        bar_text = "#" * filled + "." * (BAR_WIDTH - filled)
+        sys.stderr.write(f"\r[{bar_text}] {fraction:4.0%} {elapsed:5.1f}s {message}\033[K")
         sys.stderr.flush()
 
     print(f"数据库:{describe(engine)}", file=sys.stderr)

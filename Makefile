@@ -1,0 +1,32 @@
+# Two commands on a fresh machine (Python 3.11 and make are all it needs):
+#   make run    install into .venv and serve the dashboard on the embedded SQLite store
+#   make test   install into .venv (with test tools) and run the whole suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+
+.PHONY: run test demo bench lint
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+run: $(VENV)/.installed
+	$(BIN)/streamlit run dashboard/app.py --server.port $(PORT)
+
+test: $(VENV)/.installed
+	$(BIN)/python -m pytest
+
+demo: $(VENV)/.installed
+	$(BIN)/python -m dashboard.demo $(DEMO_ARGS)
+
+bench: $(VENV)/.installed
+	$(BIN)/python -m bench.home_page $(BENCH_ARGS)
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .

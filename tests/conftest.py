@@ -1,0 +1,135 @@
+"""Test stores on every backend: SQLite always; PostgreSQL and MariaDB/MySQL where a server answers.
+
+Each test run creates databases of its own on the servers (named dj_test_<random>) and drops them at the
+end, since the servers are shared with whatever ran before. Without a server the backend's tests are
+skipped and the summary says so; under CI (CI=true) a missing server is an error instead.
+Server URLs (an account allowed to create databases) can be changed with DANGJIAN_TEST_POSTGRES_URL and
+DANGJIAN_TEST_MYSQL_URL.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+
+from dashboard.db import make_engine, upgrade_store
+from tests.fixture_data import build_fixture
+
+SERVERS = {
+    "postgresql": os.environ.get("DANGJIAN_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"),
+    "mysql": os.environ.get("DANGJIAN_TEST_MYSQL_URL", "mysql+pymysql://root@127.0.0.1:3306/test"),
+}
+BACKENDS = ["sqlite", "postgresql", "mysql"]
+_unavailable: dict[str, str] = {}
+
+
+def _server_reachable(backend: str) -> str | None:
+    """None when the server answers, else the reason it does not."""
+    if backend in _unavailable:
+        return _unavailable[backend]
+    try:
+        engine = create_engine(SERVERS[backend], connect_args={"connect_timeout": 3})
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+        engine.dispose()
+        return None
+    except Exception as error:  # any failure to connect means the backend is not here
+        _unavailable[backend] = f"{backend} server not reachable at {make_url(SERVERS[backend]).render_as_string()}: " \
+                                f"{type(error).__name__}"
+        return _unavailable[backend]
+
+
+class Databases:
+    """Creates databases of its own on each backend and drops them all at the end."""
+
+    def __init__(self, tmp: Path) -> None:
+        self.tmp = tmp
+        self.created: list[tuple[str, str]] = []
+
+    def new(self, backend: str) -> str:
+        """The URL of a new, empty database on `backend`."""
+        name = f"dj_test_{secrets.token_hex(4)}"
+        if backend == "sqlite":
+            return f"sqlite:///{self.tmp / (name + '.sqlite3')}"
+        reason = _server_reachable(backend)
+        if reason:
+            if os.environ.get("CI"):
+                pytest.fail(f"CI must run every backend: {reason}")
+            pytest.skip(reason)
+        admin = create_engine(SERVERS[backend], isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            if backend == "mysql":
+                connection.execute(text(f"CREATE DATABASE {name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"))
+            else:
+                connection.execute(text(f"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE template0"))
+        admin.dispose()
+        self.created.append((backend, name))
+        return make_url(SERVERS[backend]).set(database=name).render_as_string(hide_password=False)
+
+    def drop_all(self) -> None:
+        for backend, name in self.created:
+            admin = create_engine(SERVERS[backend], isolation_level="AUTOCOMMIT")
+            with admin.connect() as connection:
+                if backend == "postgresql":
+                    connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                else:
+                    connection.execute(text(f"DROP DATABASE IF EXISTS {name}"))
+            admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def databases(tmp_path_factory) -> Iterator[Databases]:
+    made = Databases(tmp_path_factory.mktemp("stores"))
+    yield made
+    made.drop_all()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def empty_engine(databases, backend) -> Iterator[Engine]:
+    """A new empty database (no schema) on the backend, for tests that write."""
+    engine = make_engine(databases.new(backend))
+    yield engine
+    engine.dispose()
+
+
+_fixture_urls: dict[str, str] = {}
+
+
+@pytest.fixture
+def fixture_url(databases, backend) -> str:
+    """URL of a store holding the hand-built fixture, built once per backend and only read by tests."""
+    if backend not in _fixture_urls:
+        url = databases.new(backend)
+        engine = make_engine(url)
+        upgrade_store(engine)
+        build_fixture(engine)
+        engine.dispose()
+        _fixture_urls[backend] = url
+    return _fixture_urls[backend]
+
+
+@pytest.fixture
+def fixture_engine(fixture_url) -> Iterator[Engine]:
+    engine = make_engine(fixture_url)
+    yield engine
+    engine.dispose()
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    if _unavailable:
+        terminalreporter.section("backends skipped")
+        for reason in _unavailable.values():
+            terminalreporter.write_line(reason)
+    else:
+        terminalreporter.write_line("backends: sqlite, postgresql, mysql all tested")

@@ -1,0 +1,196 @@
+"""The demo data: DOMAIN.md's reference table reproduced (counted here by SQL, on every backend),
+the same seed giving the same store, the scale factor, and the command line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session
+
+from dashboard.db import ROOT, make_engine
+from dashboard.demo import StoreNotEmpty, clear_store, generate
+from dashboard.demo.__main__ import main as demo_cli
+from dashboard.schema import Base, County
+
+_demo_urls: dict[str, str] = {}
+REAL_NAMES = {"武陵区", "鼎城区", "安乡县", "汉寿县", "澧县", "临澧县", "桃源县", "石门县", "津市市", "西湖管理区",
+              "西洞庭管理区", "常德经济技术开发区", "常德高新技术产业开发区", "柳叶湖旅游度假区", "桃花源旅游管理区"}
+
+
+@pytest.fixture
+def demo_engine(databases, backend):
+    """The full demo store (scale 1) on the backend, generated once per test session."""
+    if backend not in _demo_urls:
+        url = databases.new(backend)
+        engine = make_engine(url)
+        generate(engine)
+        engine.dispose()
+        _demo_urls[backend] = url
+    engine = make_engine(_demo_urls[backend])
+    yield engine
+    engine.dispose()
+
+
+def scalar(engine: Engine, sql: str) -> int:
+    with engine.connect() as connection:
+        return int(connection.execute(text(sql)).scalar())
+
+
+def test_reference_geography(demo_engine):
+    assert scalar(demo_engine, "SELECT COUNT(*) FROM county") == 15
+    with demo_engine.connect() as connection:
+        names = set(connection.execute(text("SELECT name FROM county")).scalars())
+        adcodes = dict(connection.execute(text("SELECT name, adcode FROM county WHERE adcode IS NOT NULL")).all())
+    assert names == REAL_NAMES
+    boundary = json.loads((ROOT / "data" / "changde_counties.geojson").read_text(encoding="utf-8"))
+    assert adcodes == {f["properties"]["name"]: f["properties"]["adcode"] for f in boundary["features"]}
+    assert scalar(demo_engine, "SELECT COUNT(*) FROM street WHERE kind = '街道'") == 42
+    assert scalar(demo_engine, "SELECT COUNT(*) FROM street WHERE kind = '乡镇'") == 127
+    assert scalar(demo_engine, "SELECT COUNT(*) FROM community WHERE kind = '社区'") == 714
+    assert scalar(demo_engine, "SELECT COUNT(*) FROM community WHERE kind = '村'") == 1548
+    assert scalar(demo_engine, "SELECT COUNT(*) FROM community WHERE is_urban") == 369
+    assert scalar(demo_engine, "SELECT COUNT(*) FROM community WHERE is_central_city") == 148
+
+
+def test_reference_community_party_organizations_follow_the_membership_rule(demo_engine):
+    with demo_engine.connect() as connection:
+        rows = connection.execute(text("""
+            SELECT o.form, COUNT(m.id) AS members
+            FROM party_org o
+            JOIN community c ON c.id = o.community_id AND c.is_urban
+            LEFT JOIN party_org mo ON mo.community_id = o.community_id
+                                  AND mo.level IN ('社区党组织', '网格党支部')
+            LEFT JOIN party_member m ON m.party_org_id = mo.id
+            WHERE o.level = '社区党组织'
+            GROUP BY o.id, o.form""")).all()
+    forms = [form for form, _ in rows]
+    assert (forms.count("党委"), forms.count("党总支"), forms.count("党支部")) == (4, 323, 42)
+    for form, members in rows:
+        low, high = {"党委": (100, 10**6), "党总支": (50, 99), "党支部": (3, 49)}[form]
+        assert low <= members <= high, (form, members)
+
+
+def test_reference_checkin_pairing_and_people(demo_engine):
+    assert scalar(demo_engine, "SELECT COUNT(*) FROM party_member") == 330_000
+    checked = scalar(demo_engine, "SELECT COUNT(*) FROM member_checkin")
+    assert 50_000 <= checked < 60_000  # 5万多
+    assert scalar(demo_engine, """
+        SELECT COUNT(*) FROM member_checkin k
+        JOIN party_member m ON m.id = k.member_id
+        JOIN resident_unit u ON u.id = m.work_unit_id
+        WHERE u.is_city_county_organ""") == 47_137
+    assert 60_000 <= scalar(demo_engine, "SELECT COUNT(*) FROM post_claim") < 70_000  # 6万多
+    assert 800 <= scalar(demo_engine, """
+        SELECT COUNT(DISTINCT p.resident_unit_id) FROM unit_pairing p
+        JOIN resident_unit u ON u.id = p.resident_unit_id WHERE u.is_city_county_organ""") < 900  # 800多
+    assert 20_000 <= scalar(demo_engine, "SELECT COUNT(DISTINCT agency_member_id) FROM member_pairing") < 30_000
+
+
+def test_reference_positions_funding_and_teams(demo_engine):
+    assert scalar(demo_engine, "SELECT COUNT(*) FROM service_platform "
+                               "WHERE completed_year BETWEEN 2016 AND 2018") == 2_046
+    with demo_engine.connect() as connection:
+        budgets = dict(connection.execute(text("""
+            SELECT year, SUM(budget_yuan) FROM funding_line
+            WHERE source = '财政拨付' AND purpose = '阵地建设' AND year BETWEEN 2014 AND 2016
+            GROUP BY year""")).all())
+        entrants = dict(connection.execute(text("""
+            SELECT background, COUNT(*) FROM cadre
+            WHERE entry_route = '两委换届' AND entry_year = 2017 GROUP BY background""")).all())
+    assert {year: float(total) for year, total in budgets.items()} == {2014: 1e8, 2015: 1e8, 2016: 1e8}
+    assert entrants == {"致富带头人": 1225, "返乡人员": 279, "大中专毕业生": 209, "退伍军人": 380}
+    assert scalar(demo_engine, "SELECT COUNT(*) FROM cadre WHERE entry_route = '公开选聘' AND entry_year = 2017 "
+                               "AND team IN ('社区干部', '网格员')") == 889
+    assert scalar(demo_engine, "SELECT COUNT(*) FROM cadre WHERE team = '党建联络员'") == 714
+
+
+def test_demo_period_and_label(demo_engine):
+    with demo_engine.connect() as connection:
+        first, last = connection.execute(text("SELECT MIN(served_on), MAX(served_on) FROM service_activity")).one()
+        meta = dict(connection.execute(text("SELECT meta_key, value FROM store_meta")).all())
+    assert str(first)[:7] == "2017-01" and str(last)[:7] == "2018-06"
+    assert meta["is_demo"] == "1" and meta["data_as_of"] == "2018-06-30"
+
+
+def test_new_rows_get_fresh_ids_after_generation(demo_engine):
+    with Session(demo_engine) as session:
+        county = County(code="NEW", name="新增测试区", kind="县", lon=111.0, lat=29.0, sort_order=99)
+        session.add(county)
+        session.flush()
+        assert county.id == 16
+        session.rollback()
+
+
+def _inside(point, ring) -> bool:
+    x, y = point
+    inside = False
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1]):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
+
+
+def test_management_areas_lie_inside_their_parent_county(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'small.sqlite3'}")
+    generate(engine, scale=0.01)
+    boundary = json.loads((ROOT / "data" / "changde_counties.geojson").read_text(encoding="utf-8"))
+    polygons = {}
+    for feature in boundary["features"]:
+        geometry = feature["geometry"]
+        parts = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        polygons[feature["properties"]["name"]] = [part[0] for part in parts]
+    with engine.connect() as connection:
+        rows = connection.execute(text("""
+            SELECT c.name, c.lon, c.lat, p.name FROM county c JOIN county p ON p.id = c.located_in_id""")).all()
+    assert len(rows) == 6
+    for name, lon, lat, parent in rows:
+        assert any(_inside((lon, lat), ring) for ring in polygons[parent]), f"{name} not inside {parent}"
+
+
+def dump(engine: Engine) -> dict[str, list]:
+    with engine.connect() as connection:
+        return {table.name: connection.execute(table.select().order_by(*table.primary_key.columns)).all()
+                for table in Base.metadata.sorted_tables}
+
+
+def test_same_seed_same_store_other_seed_other_store(tmp_path):
+    stores = {}
+    for name, seed in (("a", 7), ("b", 7), ("c", 8)):
+        engine = make_engine(f"sqlite:///{tmp_path / name}.sqlite3")
+        generate(engine, seed=seed, scale=0.01)
+        stores[name] = dump(engine)
+        engine.dispose()
+    assert stores["a"] == stores["b"]
+    assert stores["a"]["party_member"] != stores["c"]["party_member"]
+
+
+def test_scale_multiplies_people_not_places(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'scaled.sqlite3'}")
+    generate(engine, scale=0.02)
+    assert scalar(engine, "SELECT COUNT(*) FROM party_member") == 6_600  # 330,000 x 0.02
+    assert scalar(engine, "SELECT COUNT(*) FROM community WHERE is_urban") == 369
+    assert scalar(engine, "SELECT COUNT(*) FROM two_new_org") == 48  # 2,400 x 0.02
+
+
+def test_generator_never_mixes_into_a_filled_store(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'filled.sqlite3'}")
+    generate(engine, scale=0.01)
+    before = scalar(engine, "SELECT COUNT(*) FROM party_member")
+    with pytest.raises(StoreNotEmpty):
+        generate(engine, scale=0.01)
+    assert scalar(engine, "SELECT COUNT(*) FROM party_member") == before
+    clear_store(engine)
+    assert scalar(engine, "SELECT COUNT(*) FROM party_member") == 0
+    assert scalar(engine, "SELECT COUNT(*) FROM target") == 6  # targets and settings stay
+
+
+def test_command_line_shows_progress_and_refuses_to_overwrite(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    assert demo_cli(["--url", url, "--scale", "0.01"]) == 0
+    assert "100%" in capsys.readouterr().err
+    assert demo_cli(["--url", url, "--scale", "0.01"]) == 2
+    assert "--force" in capsys.readouterr().err
+    assert demo_cli(["--url", url, "--scale", "0.01", "--force", "--seed", "3"]) == 0
+    assert scalar(make_engine(url), "SELECT value FROM store_meta WHERE meta_key = 'demo_seed'") == 3

@@ -1,0 +1,33 @@
+"""Documentation is tested: every environment variable, target and setting the code knows is in the
+README, and every cockpit metric has its definition in docs/METRICS.md."""
+
+from __future__ import annotations
+
+import re
+
+from dashboard.db import ROOT
+from queries.overview import HEADLINES
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+METRICS = (ROOT / "docs" / "METRICS.md").read_text(encoding="utf-8")
+
+
+def test_every_environment_variable_is_documented():
+    code = "\n".join(p.read_text(encoding="utf-8") for folder in ("dashboard", "queries", "tests", "bench")
+                     for p in (ROOT / folder).rglob("*.py"))
+    names = set(re.findall(r"\bDANGJIAN_[A-Z_]+\b", code))
+    assert names >= {"DANGJIAN_DATABASE_URL", "DANGJIAN_TEST_POSTGRES_URL", "DANGJIAN_TEST_MYSQL_URL"}
+    assert {n for n in names if n not in README} == set()
+
+
+def test_every_target_and_setting_is_documented():
+    migration = (ROOT / "dashboard" / "migrations" / "versions" / "0002_default_targets_and_settings.py").read_text(
+        encoding="utf-8")
+    keys = set(re.findall(r'^\s+\("([a-z_]+)", ', migration, flags=re.MULTILINE))
+    assert {h.key for h in HEADLINES} | {"meetings_required_per_quarter"} == keys
+    assert {k for k in keys if f"`{k}`" not in README} == set()
+
+
+def test_every_cockpit_metric_has_a_definition():
+    for spec in HEADLINES:
+        assert f"`{spec.key}`" in METRICS and spec.title in METRICS

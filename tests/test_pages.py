@@ -1,0 +1,118 @@
+"""The app under streamlit.testing.v1.AppTest: the cockpit shows the hand-counted figures on every backend,
+its ranking follows the URL and the widget, targets are data, empty stores explain themselves."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs
+
+import pytest
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+from streamlit.testing.v1 import AppTest
+
+from dashboard.db import ROOT, URL_ENV, make_engine, upgrade_store
+from dashboard.frame import DEMO_BANNER
+from dashboard.schema import County, Target
+from tests.fixture_data import build_fixture
+
+APP = str(ROOT / "dashboard" / "app.py")
+
+
+def run_app(monkeypatch, url: str, query_params: dict | None = None, timeout: float = 60) -> AppTest:
+    monkeypatch.setenv(URL_ENV, url)
+    app = AppTest.from_file(APP, default_timeout=timeout)
+    app.query_params.update(query_params or {})
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def metrics(app: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in app.metric}
+
+
+def badges(app: AppTest) -> list[str]:
+    return [m.value for m in app.markdown if "-badge[" in m.value]
+
+
+def test_cockpit_shows_the_fixture_figures(monkeypatch, fixture_url):
+    app = run_app(monkeypatch, fixture_url)
+    # Counted in tests/test_queries.py: 5/8 grids, 4/6 members, 2/4 communities, 7/12 street-quarters,
+    # 3/6 Two New organizations, 65,000/180,000 yuan.
+    assert metrics(app) == {
+        "网格党支部覆盖率": "62.5%", "在职党员报到率": "66.7%", "结对社区覆盖率": "50.0%",
+        "联席会议按期召开率": "58.3%", "两新组织覆盖率": "50.0%", "经费执行率": "36.1%",
+    }
+    assert badges(app) == [":red-badge[落后]"] * 6
+    captions = [c.value for c in app.caption]
+    assert "目标 90% · 4 / 6 名在职党员" in captions
+    assert any("已拨付 6.5万元 / 预算 18万元" in c for c in captions)
+    assert any("数据截至 2018年6月30日" in m.value for m in app.markdown)
+    assert not app.warning  # the fixture is not demo data: no banner
+
+
+def test_ranking_follows_the_query_param(monkeypatch, fixture_url):
+    app = run_app(monkeypatch, fixture_url, {"metric": "联席会议按期召开率"})
+    table = app.dataframe[0].value
+    # 乙县 1 of 4 street-quarters (25%) ranks below 甲区 6 of 8 (75%).
+    assert table["county"].tolist() == ["乙县", "甲区"]
+    assert table["rate"].tolist() == pytest.approx([25.0, 75.0])
+    assert table["rank"].tolist() == [2, 1]
+    assert table["status"].tolist() == ["落后", "落后"]
+
+
+def test_ranking_follows_the_widget(monkeypatch, fixture_url):
+    app = run_app(monkeypatch, fixture_url)
+    app.segmented_control(key="metric").set_value("结对社区覆盖率").run()
+    table = app.dataframe[0].value
+    assert table["county"].tolist() == ["乙县", "甲区"]  # 0 of 1 community, then 2 of 3
+    assert table["rate"].tolist() == pytest.approx([0.0, 200 / 3])
+
+
+def test_an_unknown_metric_in_the_link_falls_back(monkeypatch, fixture_url):
+    app = run_app(monkeypatch, fixture_url, {"metric": "'; DROP TABLE county; --"})
+    assert app.dataframe[0].value["county"].tolist() == ["甲区", "乙县"]  # check-in: 50% then 100%
+
+
+def test_targets_are_data(monkeypatch, databases, backend):
+    url = databases.new(backend)
+    engine = make_engine(url)
+    upgrade_store(engine)
+    build_fixture(engine)
+    with Session(engine) as session, session.begin():
+        session.execute(update(Target).where(Target.metric_key == "two_new_org_coverage")
+                        .values(target_value=0.5, amber_floor=0.4))
+    engine.dispose()
+    app = run_app(monkeypatch, url)
+    statuses = dict(zip(metrics(app), badges(app)))
+    assert statuses["两新组织覆盖率"] == ":green-badge[达标]"  # 50% meets a 50% target
+    assert "目标 50% · 3 / 6 个两新组织" in [c.value for c in app.caption]
+
+
+def test_a_store_without_datable_records_explains_itself(monkeypatch, tmp_path):
+    url = f"sqlite:///{tmp_path / 'regions_only.sqlite3'}"
+    engine = make_engine(url)
+    upgrade_store(engine)
+    with Session(engine) as session, session.begin():
+        session.add(County(code="T01", name="甲区", kind="市辖区", lon=111.6, lat=29.0, sort_order=1))
+    engine.dispose()
+    app = run_app(monkeypatch, url)
+    assert "还没有可统计的数据" in app.info[0].value
+    assert not app.metric
+
+
+def test_first_start_fills_an_empty_store_with_labelled_demo_data(monkeypatch, tmp_path):
+    url = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
+    app = run_app(monkeypatch, url, timeout=300)
+    assert app.warning[0].value == DEMO_BANNER
+    assert len(app.metric) == 6
+    assert all(value.endswith("%") for value in metrics(app).values())
+    app.run()  # a rerun does not announce the first start again
+    assert not [i for i in app.info if "首次启动" in i.value]
+
+
+def test_each_card_links_to_its_ranking(monkeypatch, fixture_url):
+    app = run_app(monkeypatch, fixture_url)
+    links = [parse_qs(link.proto.query_string) for link in app.get("page_link")]
+    assert links == [{"metric": [title]} for title in (
+        "网格党支部覆盖率", "在职党员报到率", "结对社区覆盖率", "联席会议按期召开率", "两新组织覆盖率", "经费执行率")]
