@@ -23,7 +23,8 @@ def ranking_bar(frame: pd.DataFrame, value: str, label: str, target: float, titl
                      annotation_text=f"目标 {target * 100:.0f}%", annotation_position="top")
     upper = max(100.0, float(data[value].max() * 100) + 8) if not data.empty else 100.0
     figure.update_layout(
-        title=dict(text=f"{title}<br><sup>单位:% · 数据截至 {as_of_text}</sup>"),
+        title=dict(text=f"{title}<br><span style='font-size:13px'>单位:% · 数据截至 {as_of_text}</span>",
+                   font=dict(size=18)),
         xaxis=dict(title=f"{label}(%)", range=[0, upper]),
         yaxis=dict(title=None),
         height=max(320, 34 * len(data) + 120),

@@ -25,10 +25,6 @@ def _engine_for(url: str) -> Engine:
     return make_engine(url)
 
 
-def engine() -> Engine:
-    return _engine_for(store_url())
-
-
 _prepared: set[str] = set()
 _prepare_lock = threading.Lock()
 

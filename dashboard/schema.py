@@ -216,7 +216,7 @@ class PartyMember(Base):
     __tablename__ = "party_member"
     __table_args__ = (
         CheckConstraint("gender IN ('男', '女')", name="gender"),
-        Index(None, "is_in_service", "residence_community_id"),
+        Index(None, "residence_community_id", "is_in_service", "joined_on"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -16,6 +16,7 @@ from queries.store import store_facts, targets
 BADGE_COLOURS = {"绿": "green", "黄": "orange", "红": "red", "无数据": "gray"}
 SPECS = {spec.key: spec for spec in HEADLINES}
 BY_TITLE = {spec.title: spec for spec in HEADLINES}
+TABLE_ROW_PX = 35
 
 facts = load(store_facts)
 if facts.data_as_of is None:
@@ -27,7 +28,7 @@ frames = load(cockpit_by_county, CITY, as_of)
 goals = load(targets)
 scores = scored_headlines(frames, goals, as_of)
 
-st.markdown(f"#### 全市核心指标 <small>(数据截至 {as_of_text})</small>", unsafe_allow_html=True)
+st.markdown("#### 全市核心指标")
 
 
 def caption(row) -> str:
@@ -65,14 +66,13 @@ st.plotly_chart(ranking_bar(ranked, "rate", spec.title, target, f"各区县(市)
 table = ranked.assign(
     rate=ranked["rate"] * 100, gap=ranked["gap"] * 100, status=ranked["status"].map(STATUS_WORDS),
 )[["rank", "county", spec.numerator, spec.denominator, "rate", "gap", "status"]]
-money = spec.numerator.endswith("yuan")
 st.dataframe(
-    table, hide_index=True, key="ranking_table",
+    table, hide_index=True, key="ranking_table", height=TABLE_ROW_PX * (len(table) + 1) + 3,
     column_config={
         "rank": st.column_config.NumberColumn("排名", help="1 为最好"),
         "county": st.column_config.TextColumn("区县(市)"),
-        spec.numerator: st.column_config.NumberColumn("拨付数(元)" if money else "达标数", format="%,.0f"),
-        spec.denominator: st.column_config.NumberColumn("预算数(元)" if money else "应达标数", format="%,.0f"),
+        spec.numerator: st.column_config.NumberColumn(spec.numerator_label, format="%,.0f"),
+        spec.denominator: st.column_config.NumberColumn(spec.denominator_label, format="%,.0f"),
         "rate": st.column_config.NumberColumn(f"{spec.title}(%)", format="%.1f"),
         "gap": st.column_config.NumberColumn("与目标差距(个百分点)", format="%+.1f"),
         "status": st.column_config.TextColumn("状态"),

@@ -40,15 +40,25 @@ def _frame(engine: Engine, statement, columns: list[str]) -> pd.DataFrame:
 
 
 def _rate(frame: pd.DataFrame, numerator: str, denominator: str, name: str) -> pd.DataFrame:
-    """Add rate column `name` = numerator / denominator (NaN where the denominator is 0)."""
+    """Add rate column `name` = numerator / denominator (NaN where the denominator is 0).
+
+    Counts stay integers; sums of money (Decimal from some drivers) become floats.
+    """
     for column in (numerator, denominator):
-        frame[column] = pd.to_numeric(frame[column]).astype(float if "yuan" in column else "int64")
+        frame[column] = pd.to_numeric(frame[column])
     frame[name] = frame[numerator] / frame[denominator].where(frame[denominator] != 0)
     return frame
 
 
 def _by_county(*columns):
     return select(County.code, County.name, *columns)
+
+
+def _via_community(statement, community_id):
+    """Join the community a row belongs to, and its street and county, so the area can be applied."""
+    return (statement.join(Community, community_id == Community.id)
+            .join(Street, Community.street_id == Street.id)
+            .join(County, Community.county_id == County.id))
 
 
 def _ordered(statement):
@@ -61,13 +71,10 @@ def grid_branch_coverage_by_county(engine: Engine, area: Area) -> pd.DataFrame:
     Columns: county_code, county, grids, grids_with_branch, grid_branch_coverage.
     """
     branch = select(PartyOrg.grid_id).where(PartyOrg.level == "网格党支部", PartyOrg.grid_id.is_not(None))
-    statement = _ordered(
-        _by_county(func.count(distinct(Grid.id)),
-                   func.count(distinct(case((Grid.id.in_(branch), Grid.id)))))
-        .select_from(Grid).join(Community, Grid.community_id == Community.id)
-        .join(Street, Community.street_id == Street.id).join(County, Community.county_id == County.id)
-        .where(*area_conditions(area))
-    )
+    statement = _ordered(_via_community(
+        _by_county(func.count(distinct(Grid.id)), func.count(distinct(case((Grid.id.in_(branch), Grid.id)))))
+        .select_from(Grid), Grid.community_id,
+    ).where(*area_conditions(area)))
     frame = _frame(engine, statement, COUNTY_COLUMNS + ["grids", "grids_with_branch"])
     return _rate(frame, "grids_with_branch", "grids", "grid_branch_coverage")
 
@@ -78,15 +85,11 @@ def member_checkin_rate_by_county(engine: Engine, area: Area, as_of: dt.date) ->
 
     Columns: county_code, county, members_in_service, members_checked_in, checkin_rate.
     """
-    statement = _ordered(
-        _by_county(func.count(PartyMember.id), func.count(MemberCheckin.id))
-        .select_from(PartyMember).join(Community, PartyMember.residence_community_id == Community.id)
-        .join(Street, Community.street_id == Street.id).join(County, Community.county_id == County.id)
-        .outerjoin(MemberCheckin, and_(MemberCheckin.member_id == PartyMember.id,
-                                       MemberCheckin.checked_in_on <= as_of))
-        .where(PartyMember.is_in_service, Community.is_urban, PartyMember.joined_on <= as_of,
-               *area_conditions(area))
-    )
+    statement = _ordered(_via_community(
+        _by_county(func.count(PartyMember.id), func.count(MemberCheckin.id)).select_from(PartyMember),
+        PartyMember.residence_community_id,
+    ).outerjoin(MemberCheckin, and_(MemberCheckin.member_id == PartyMember.id, MemberCheckin.checked_in_on <= as_of))
+     .where(PartyMember.is_in_service, Community.is_urban, PartyMember.joined_on <= as_of, *area_conditions(area)))
     frame = _frame(engine, statement, COUNTY_COLUMNS + ["members_in_service", "members_checked_in"])
     return _rate(frame, "members_checked_in", "members_in_service", "checkin_rate")
 
@@ -169,14 +172,12 @@ def two_new_coverage_by_county(engine: Engine, area: Area) -> pd.DataFrame:
 
     Columns: county_code, county, two_new_orgs, orgs_covered, org_coverage, work_covered, work_coverage.
     """
-    statement = _ordered(
+    statement = _ordered(_via_community(
         _by_county(func.count(TwoNewOrg.id),
                    func.count(case((TwoNewOrg.coverage_kind.in_(["单独组建", "联合组建"]), TwoNewOrg.id))),
                    func.count(case((TwoNewOrg.coverage_kind != "未覆盖", TwoNewOrg.id))))
-        .select_from(TwoNewOrg).join(Community, TwoNewOrg.community_id == Community.id)
-        .join(Street, Community.street_id == Street.id).join(County, Community.county_id == County.id)
-        .where(*area_conditions(area))
-    )
+        .select_from(TwoNewOrg), TwoNewOrg.community_id,
+    ).where(*area_conditions(area)))
     frame = _frame(engine, statement, COUNTY_COLUMNS + ["two_new_orgs", "orgs_covered", "work_covered"])
     frame = _rate(frame, "orgs_covered", "two_new_orgs", "org_coverage")
     return _rate(frame, "work_covered", "two_new_orgs", "work_coverage")
@@ -239,18 +240,25 @@ class Headline:
     title: str
     numerator: str
     denominator: str
+    numerator_label: str
+    denominator_label: str
     counted: str
     paced: bool = False
 
 
 HEADLINES = [
-    Headline("grid_branch_coverage", "网格党支部覆盖率", "grids_with_branch", "grids", "个网格"),
-    Headline("member_checkin_rate", "在职党员报到率", "members_checked_in", "members_in_service", "名在职党员"),
-    Headline("pairing_coverage", "结对社区覆盖率", "communities_paired", "urban_communities", "个城市社区"),
+    Headline("grid_branch_coverage", "网格党支部覆盖率", "grids_with_branch", "grids",
+             "已建党支部网格数", "网格数", "个网格"),
+    Headline("member_checkin_rate", "在职党员报到率", "members_checked_in", "members_in_service",
+             "已报到在职党员", "应报到在职党员", "名在职党员"),
+    Headline("pairing_coverage", "结对社区覆盖率", "communities_paired", "urban_communities",
+             "有结对单位的社区", "城市社区数", "个城市社区"),
     Headline("meetings_on_schedule", "联席会议按期召开率", "street_quarters_on_schedule", "street_quarters",
-             "个街道·季度"),
-    Headline("two_new_org_coverage", "两新组织覆盖率", "orgs_covered", "two_new_orgs", "个两新组织"),
-    Headline("funding_execution", "经费执行率", "disbursed_yuan", "budget_yuan", "元预算", paced=True),
+             "按期召开(街道·季度)", "应召开(街道·季度)", "个街道·季度"),
+    Headline("two_new_org_coverage", "两新组织覆盖率", "orgs_covered", "two_new_orgs",
+             "已建党组织的两新组织", "两新组织数", "个两新组织"),
+    Headline("funding_execution", "经费执行率", "disbursed_yuan", "budget_yuan",
+             "拨付数(元)", "预算数(元)", "元预算", paced=True),
 ]
 MEETING_QUARTERS = 4
 

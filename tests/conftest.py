@@ -132,4 +132,4 @@ def pytest_terminal_summary(terminalreporter) -> None:
         for reason in _unavailable.values():
             terminalreporter.write_line(reason)
     else:
-        terminalreporter.write_line("backends: sqlite, postgresql, mysql all tested")
+        terminalreporter.write_line("backends skipped: none (sqlite, postgresql and mysql reachable)")

@@ -22,7 +22,7 @@ from dashboard.demo.members import generate_members
 from dashboard.demo.organizations import generate_party_orgs, generate_units
 from dashboard.demo.pairing import generate_pairings
 from dashboard.demo.two_new import generate_two_new
-from dashboard.demo.writer import Progress, reset_id_sequences
+from dashboard.demo.writer import Progress, refresh_statistics, reset_id_sequences
 from dashboard.schema import Base, County, PartyMember, PartyOrg, StoreMeta
 
 DEFAULT_SEED = 20180630
@@ -94,5 +94,8 @@ def generate(engine: Engine, seed: int = DEFAULT_SEED, scale: float = 1.0,
         connection.execute(StoreMeta.__table__.delete())
         connection.execute(StoreMeta.__table__.insert(),
                            [{"meta_key": k, "value": v, "updated_at": None} for k, v in meta.items()])
+    report(0.99, "正在更新统计信息")
+    with engine.begin() as connection:
+        refresh_statistics(connection, _data_tables())
     report(1.0, "演示数据生成完成")
 

@@ -70,8 +70,7 @@ def _secretary_checkins(ctx: DemoContext) -> None:
     """Most community secretaries report to one to three units sitting in their street."""
     rng = ctx.rng
     communities = ctx.frames["community"].query("is_urban")
-    units = ctx.frames["resident_unit"].merge(
-        communities[["id", "street_id"]].rename(columns={"id": "community_id"}), on="community_id")
+    units = ctx.units_with_place()
     by_street = units.groupby("street_id")["id"].apply(np.array)
     rows = {"community_id": [], "resident_unit_id": [], "checked_in_on": []}
     for c in communities.itertuples():

@@ -35,6 +35,11 @@ class DemoContext:
         self.frames[table_name] = frame
         return frame
 
+    def units_with_place(self) -> pd.DataFrame:
+        """Resident units with the street and county-level unit of the community they sit in."""
+        place = self.frames["community"][["id", "street_id", "county_id"]].rename(columns={"id": "community_id"})
+        return self.frames["resident_unit"].merge(place, on="community_id")
+
 
 def random_dates(rng: np.random.Generator, start: dt.date, end: dt.date, n: int) -> np.ndarray:
     """n dates drawn uniformly from start..end inclusive, as datetime64[D]."""

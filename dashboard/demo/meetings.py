@@ -22,9 +22,7 @@ def generate_meetings(ctx: DemoContext) -> None:
     rng = ctx.rng
     streets = ctx.frames["street"].query("kind == '街道'")
     counties = ctx.frames["county"].set_index("id")
-    communities = ctx.frames["community"]
-    units = ctx.frames["resident_unit"].merge(
-        communities[["id", "street_id"]].rename(columns={"id": "community_id"}), on="community_id")
+    units = ctx.units_with_place()
     committee = {k: [] for k in ("id", "street_id", "name", "established_on")}
     seat = {k: [] for k in ("id", "committee_id", "role", "person_name", "title", "resident_unit_id", "phone")}
     for s in streets.itertuples():

@@ -58,8 +58,7 @@ def generate_members(ctx: DemoContext) -> None:
     communities = ctx.frames["community"]
     urban = communities[communities["is_urban"]]
     grids = ctx.frames["grid"]
-    units = ctx.frames["resident_unit"].merge(
-        communities[["id", "county_id"]].rename(columns={"id": "community_id"}), on="community_id")
+    units = ctx.units_with_place()
     unit_org = ctx.frames["unit_org"].set_index("unit_id")["org_id"]
     grid_branch = ctx.frames["grid_branch"].set_index("grid_id")["org_id"]
     community_org = ctx.frames["community_org"].set_index("community_id")["org_id"]

@@ -28,8 +28,7 @@ def _unit_pairings(ctx: DemoContext) -> None:
     """Units pair with one or two urban communities of their county, favouring communities still unpaired."""
     rng = ctx.rng
     communities = ctx.frames["community"].query("is_urban")
-    units = ctx.frames["resident_unit"].merge(
-        communities[["id", "county_id"]].rename(columns={"id": "community_id"}), on="community_id")
+    units = ctx.units_with_place()
     organ = units[units["is_city_county_organ"]]
     other = units[~units["is_city_county_organ"]]
     chosen = pd.concat([

@@ -82,7 +82,7 @@ def generate_two_new(ctx: DemoContext) -> None:
         elif coverage[i] == "联合组建":
             key = (int(site[i]), c if site[i] == 0 else 0)
             if key not in joint:
-                label = sites.set_index("id").loc[site[i], "name"] if site[i] else where_name(ctx, c)
+                label = sites.set_index("id").loc[site[i], "name"] if site[i] else _community_name(ctx, c)
                 joint[key] = orgs.add(name=f"中共{label}联合支部委员会", level="两新党组织", form="党支部", **where)
             party_org.append(joint[key])
         else:
@@ -105,5 +105,5 @@ def generate_two_new(ctx: DemoContext) -> None:
     })
 
 
-def where_name(ctx: DemoContext, community_id: int) -> str:
+def _community_name(ctx: DemoContext, community_id: int) -> str:
     return ctx.frames["community"].set_index("id").loc[community_id, "name"]

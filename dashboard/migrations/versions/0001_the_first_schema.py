@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-28 00:09:06.417102
+Create Date: 2026-11-28
 """
 
 from alembic import op
@@ -423,8 +423,8 @@ def upgrade() -> None:
     sa.UniqueConstraint('id_number', name=op.f('uq_party_member_id_number'))
     )
     with op.batch_alter_table('party_member', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_party_member_is_in_service_residence_community_id'), ['is_in_service', 'residence_community_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_party_member_party_org_id'), ['party_org_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_party_member_residence_community_id_is_in_service_joined_on'), ['residence_community_id', 'is_in_service', 'joined_on'], unique=False)
         batch_op.create_index(batch_op.f('ix_party_member_residence_grid_id'), ['residence_grid_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_party_member_work_unit_id'), ['work_unit_id'], unique=False)
 
@@ -605,8 +605,8 @@ def downgrade() -> None:
     with op.batch_alter_table('party_member', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_party_member_work_unit_id'))
         batch_op.drop_index(batch_op.f('ix_party_member_residence_grid_id'))
+        batch_op.drop_index(batch_op.f('ix_party_member_residence_community_id_is_in_service_joined_on'))
         batch_op.drop_index(batch_op.f('ix_party_member_party_org_id'))
-        batch_op.drop_index(batch_op.f('ix_party_member_is_in_service_residence_community_id'))
 
     op.drop_table('party_member')
     with op.batch_alter_table('party_org', schema=None) as batch_op:
