@@ -13,6 +13,7 @@ from typing import Any
 
 import streamlit as st
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 
 from dashboard.db import describe, make_engine, store_url, upgrade_store
 from dashboard.demo import generate, store_is_empty
@@ -29,6 +30,10 @@ _prepared: set[str] = set()
 _prepare_lock = threading.Lock()
 
 
+class StoreUnavailable(RuntimeError):
+    """The configured store cannot be reached; the message is for the person at the screen."""
+
+
 def ensure_store() -> None:
     """Bring the store's schema up to date and, when it is empty, fill it with demo data, showing progress.
 
@@ -41,7 +46,13 @@ def ensure_store() -> None:
         if url in _prepared:
             return
         store = _engine_for(url)
-        upgrade_store(store)
+        try:
+            upgrade_store(store)
+        except OperationalError as error:
+            raise StoreUnavailable(
+                f"无法连接数据库 {describe(store)}。请检查环境变量 DANGJIAN_DATABASE_URL 或 .streamlit/secrets.toml "
+                f"中的地址、账号和网络,数据库服务启动后刷新本页。(错误类型:{type(error.orig).__name__})"
+            ) from error
         if store_is_empty(store):
             notice = st.info(f"首次启动:数据库为空,正在生成演示数据(约半分钟)。数据库:{describe(store)}")
             bar = st.progress(0.0, text="准备生成演示数据")

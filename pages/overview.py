@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import formatting as fmt
@@ -43,7 +44,7 @@ def caption(row) -> str:
 for start in range(0, len(scores), 3):
     for column, row in zip(st.columns(3), scores.iloc[start:start + 3].itertuples()):
         with column.container(border=True):
-            gap = None if row.value is None else fmt.points(row.value - row.target) + "(对目标)"
+            gap = None if pd.isna(row.value) else fmt.points(row.value - row.target) + "(对目标)"
             st.metric(row.title, fmt.percent(row.value), delta=gap)
             st.badge(STATUS_WORDS[row.status], color=BADGE_COLOURS[row.status])
             st.caption(caption(row))

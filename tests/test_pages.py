@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.db import ROOT, URL_ENV, make_engine, upgrade_store
 from dashboard.frame import DEMO_BANNER
-from dashboard.schema import County, Target
+from dashboard.schema import County, StoreMeta, Target
 from tests.fixture_data import build_fixture
 
 APP = str(ROOT / "dashboard" / "app.py")
@@ -87,6 +87,28 @@ def test_targets_are_data(monkeypatch, databases, backend):
     statuses = dict(zip(metrics(app), badges(app)))
     assert statuses["两新组织覆盖率"] == ":green-badge[达标]"  # 50% meets a 50% target
     assert "目标 50% · 3 / 6 个两新组织" in [c.value for c in app.caption]
+
+
+def test_a_store_with_regions_only_shows_no_figures(monkeypatch, tmp_path):
+    url = f"sqlite:///{tmp_path / 'as_of_only.sqlite3'}"
+    engine = make_engine(url)
+    upgrade_store(engine)
+    with Session(engine) as session, session.begin():
+        session.add(County(code="T01", name="甲区", kind="市辖区", lon=111.6, lat=29.0, sort_order=1))
+        session.add(StoreMeta(meta_key="data_as_of", value="2018-06-30"))
+    engine.dispose()
+    app = run_app(monkeypatch, url)
+    assert set(metrics(app).values()) == {"—"}
+    assert badges(app) == [":gray-badge[无数据]"] * 6
+    assert "没有可用于计算“在职党员报到率”的数据" in app.info[0].value
+
+
+def test_an_unreachable_store_is_explained_not_traced(monkeypatch):
+    app = run_app(monkeypatch, "postgresql+psycopg://nobody:secret@127.0.0.1:1/nowhere")
+    message = app.error[0].value
+    assert message.startswith("无法连接数据库 postgresql+psycopg://nobody:***@127.0.0.1:1/nowhere")
+    assert ":secret@" not in message  # the password is masked
+    assert not app.metric
 
 
 def test_a_store_without_datable_records_explains_itself(monkeypatch, tmp_path):
