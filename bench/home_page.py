@@ -23,7 +23,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.db import ROOT, URL_ENV, make_engine, upgrade_store
 from dashboard.demo import generate, store_is_empty
 from queries.area import CITY
-from queries.overview import cockpit_by_county
+from queries.overview import cockpit_by_area
 from queries.store import store_facts, targets
 
 RESULTS = ROOT / "bench" / "results"
@@ -54,7 +54,7 @@ def time_raw_queries(url: str, repeat: int) -> list[float]:
     for _ in range(repeat):
         started = time.perf_counter()
         as_of = store_facts(engine).data_as_of
-        cockpit_by_county(engine, CITY, as_of)
+        cockpit_by_area(engine, CITY, as_of)
         targets(engine)
         times.append(time.perf_counter() - started)
     engine.dispose()

@@ -11,10 +11,10 @@ FONT = "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif"
 
 def ranking_bar(frame: pd.DataFrame, value: str, label: str, target: float, title: str,
                 as_of_text: str) -> go.Figure:
-    """Horizontal bars of `value` (a rate) per county, worst at the top, coloured by status, target line."""
+    """Horizontal bars of `value` (a rate) per area, worst at the top, coloured by status, target line."""
     data = frame.sort_values(value, ascending=False)
     figure = go.Figure(go.Bar(
-        x=data[value] * 100, y=data["county"], orientation="h",
+        x=data[value] * 100, y=data["area_name"], orientation="h", customdata=data["area_code"],
         marker_color=[STATUS_COLOURS[s] for s in data["status"]],
         text=[f"{v * 100:.1f}%" for v in data[value]], textposition="outside",
         hovertemplate="%{y}:%{x:.1f}%<extra></extra>",

@@ -10,8 +10,8 @@ from dashboard.charts import ranking_bar
 from dashboard.data import load
 from dashboard.navigation import OVERVIEW, page_file
 from queries.area import CITY
-from queries.cockpit import STATUS_WORDS, ranked_counties, scored_headlines
-from queries.overview import HEADLINES, cockpit_by_county, year_elapsed
+from queries.cockpit import STATUS_WORDS, ranked_areas, scored_headlines
+from queries.overview import HEADLINES, cockpit_by_area, year_elapsed
 from queries.store import store_facts, targets
 
 BADGE_COLOURS = {"绿": "green", "黄": "orange", "红": "red", "无数据": "gray"}
@@ -25,7 +25,7 @@ if facts.data_as_of is None:
     st.stop()
 as_of = facts.data_as_of
 as_of_text = fmt.chinese_date(as_of)
-frames = load(cockpit_by_county, CITY, as_of)
+frames = load(cockpit_by_area, CITY, as_of)
 goals = load(targets)
 scores = scored_headlines(frames, goals, as_of)
 
@@ -56,7 +56,7 @@ st.markdown("#### 各区县(市)排名:谁在落后")
 chosen = st.segmented_control("指标", options=list(BY_TITLE), default=HEADLINES[1].title, key="metric",
                               bind="query-params", required=True)
 spec = BY_TITLE[chosen or HEADLINES[1].title]
-ranked = ranked_counties(frames[spec.key], spec, goals.set_index("metric_key").loc[spec.key], as_of)
+ranked = ranked_areas(frames[spec.key], spec, goals.set_index("metric_key").loc[spec.key], as_of)
 if ranked.empty:
     st.info(f"所选范围内没有可用于计算“{spec.title}”的数据。")
     st.stop()
@@ -66,12 +66,12 @@ st.plotly_chart(ranking_bar(ranked, "rate", spec.title, target, f"各区县(市)
                 key="ranking_chart", config={"displaylogo": False})
 table = ranked.assign(
     rate=ranked["rate"] * 100, gap=ranked["gap"] * 100, status=ranked["status"].map(STATUS_WORDS),
-)[["rank", "county", spec.numerator, spec.denominator, "rate", "gap", "status"]]
+)[["rank", "area_name", spec.numerator, spec.denominator, "rate", "gap", "status"]]
 st.dataframe(
     table, hide_index=True, key="ranking_table", height=TABLE_ROW_PX * (len(table) + 1) + 3,
     column_config={
         "rank": st.column_config.NumberColumn("排名", help="1 为最好"),
-        "county": st.column_config.TextColumn("区县(市)"),
+        "area_name": st.column_config.TextColumn("区县(市)"),
         spec.numerator: st.column_config.NumberColumn(spec.numerator_label, format="%,.0f"),
         spec.denominator: st.column_config.NumberColumn(spec.denominator_label, format="%,.0f"),
         "rate": st.column_config.NumberColumn(f"{spec.title}(%)", format="%.1f"),

@@ -1,14 +1,16 @@
-"""The area a query is scoped to: the whole city, a county-level unit, a street or a community.
+"""The area a query is scoped to, and the level below it that views break figures down by.
 
 Every query takes an `Area` and reads nothing outside it. The same object will carry a user's role scope,
-so it is a small frozen value of codes (hashable, cacheable, safe to put in a URL).
+so it is a small frozen value of codes (hashable, cacheable, safe to put in a URL). Breakdowns go one
+level down: the city by county-level unit, a county by street, a street by community; a community is
+shown as itself.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement
+from sqlalchemy import ColumnElement, Select, select
 
 from dashboard.schema import Community, County, Street
 
@@ -23,8 +25,25 @@ class Area:
     def is_city(self) -> bool:
         return not (self.county or self.street or self.community)
 
+    @property
+    def child_level(self) -> str:
+        """The level a breakdown of this area shows: county, street or community."""
+        if self.street or self.community:
+            return "community"
+        return "street" if self.county else "county"
+
+    def narrowed_to(self, level: str, code: str) -> Area:
+        """The area one clicks into: the given child of this area."""
+        if level == "county":
+            return Area(county=code)
+        if level == "street":
+            return Area(county=self.county, street=code)
+        return Area(county=self.county, street=self.street, community=code)
+
 
 CITY = Area()
+LEVEL_NAMES = {"county": "区县(市)", "street": "街道", "community": "社区"}
+AREA_COLUMNS = ["area_code", "area_name"]
 
 
 def area_conditions(area: Area, county=County, street=Street, community=Community) -> list[ColumnElement[bool]]:
@@ -40,3 +59,37 @@ def area_conditions(area: Area, county=County, street=Street, community=Communit
     if area.community:
         conditions.append(community.code == area.community)
     return conditions
+
+
+def child_columns(area: Area) -> tuple:
+    """Code, name and sort columns of the level below the area."""
+    if area.child_level == "county":
+        return County.code, County.name, County.sort_order
+    if area.child_level == "street":
+        return Street.code, Street.name, Street.code
+    return Community.code, Community.name, Community.code
+
+
+def via_community(statement: Select, community_id) -> Select:
+    """Join the community a row belongs to, and its street and county, so area and breakdown apply."""
+    return (statement.join(Community, community_id == Community.id)
+            .join(Street, Community.street_id == Street.id)
+            .join(County, Community.county_id == County.id))
+
+
+def from_communities(statement: Select) -> Select:
+    """FROM community with its street and county joined, for queries whose rows are communities."""
+    return (statement.select_from(Community).join(Street, Community.street_id == Street.id)
+            .join(County, Community.county_id == County.id))
+
+
+def by_child(area: Area, *measures) -> Select:
+    """SELECT area_code, area_name, *measures; complete it with FROM/joins, then `grouped(area, ...)`."""
+    code, name, _order = child_columns(area)
+    return select(code, name, *measures)
+
+
+def grouped(area: Area, statement: Select) -> Select:
+    """Scope the statement to the area and group and order it by the level below."""
+    code, name, order = child_columns(area)
+    return statement.where(*area_conditions(area)).group_by(code, name, order).order_by(order)

@@ -1,4 +1,4 @@
-"""Scoring the cockpit: headline figures against their targets, and counties ranked by each metric.
+"""Scoring the cockpit: headline figures against their targets, and areas ranked by each metric.
 
 Pure pandas over the frames of `queries.overview` and the targets table; no SQL of its own.
 """
@@ -37,12 +37,12 @@ def scored_headlines(frames: dict[str, pd.DataFrame], goals: pd.DataFrame, as_of
     return pd.DataFrame(rows)
 
 
-def ranked_counties(frame: pd.DataFrame, spec: Headline, goal: pd.Series, as_of: dt.date) -> pd.DataFrame:
-    """The counties of one metric, worst first: rank (1 = best), rate, gap to target, status."""
+def ranked_areas(frame: pd.DataFrame, spec: Headline, goal: pd.Series, as_of: dt.date) -> pd.DataFrame:
+    """The child areas of one metric, worst first: rank (1 = best), rate, gap to target, status."""
     target, amber = effective_target(spec, goal, as_of)
     ranked = frame[frame[spec.denominator] > 0].copy()
     ranked["rate"] = ranked[spec.numerator] / ranked[spec.denominator]
     ranked["gap"] = ranked["rate"] - target
     ranked["status"] = [rag_status(v, target, amber) for v in ranked["rate"]]
     ranked["rank"] = ranked["rate"].rank(ascending=False, method="min").astype(int)
-    return ranked.sort_values(["rate", "county_code"]).reset_index(drop=True)
+    return ranked.sort_values(["rate", "area_code"]).reset_index(drop=True)

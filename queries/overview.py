@@ -1,8 +1,10 @@
-"""The cockpit's six headline metrics, each by county-level unit.
+"""The six headline metrics, each broken down by the level below the area.
 
-Each function returns one row per county-level unit in the area with the metric's numerator, denominator
-and rate, so the city figure is the sum of the rows (every counted thing lies in exactly one county) and
-the same frame ranks the counties. Definitions are in each docstring and in docs/METRICS.md.
+Each function returns one row per child area (county-level units for the city, streets for a county,
+communities for a street) with the metric's numerator, denominator and rate. The area's figure is the
+sum of the rows, since every counted thing lies in exactly one child. The cockpit shows them for the
+city; the views show the same functions for the area a user drills into. Definitions are in each
+docstring and in docs/METRICS.md.
 """
 
 from __future__ import annotations
@@ -27,19 +29,29 @@ from dashboard.schema import (
     TwoNewOrg,
     UnitPairing,
 )
-from queries.area import Area, area_conditions
+from queries.area import (
+    AREA_COLUMNS,
+    Area,
+    area_conditions,
+    by_child,
+    child_columns,
+    from_communities,
+    grouped,
+    via_community,
+)
 from queries.store import setting_value
 
-COUNTY_COLUMNS = ["county_code", "county"]
+UNASSIGNED = "本级(未分到下级)"
 
 
-def _frame(engine: Engine, statement, columns: list[str]) -> pd.DataFrame:
+def frame_of(engine: Engine, statement, columns: list[str]) -> pd.DataFrame:
+    """Run a statement and return its rows as a frame with the given column names."""
     with engine.connect() as connection:
         rows = connection.execute(statement).all()
     return pd.DataFrame(rows, columns=columns)
 
 
-def _rate(frame: pd.DataFrame, numerator: str, denominator: str, name: str) -> pd.DataFrame:
+def rate(frame: pd.DataFrame, numerator: str, denominator: str, name: str) -> pd.DataFrame:
     """Add rate column `name` = numerator / denominator (NaN where the denominator is 0).
 
     Counts stay integers; sums of money (Decimal from some drivers) become floats.
@@ -50,67 +62,49 @@ def _rate(frame: pd.DataFrame, numerator: str, denominator: str, name: str) -> p
     return frame
 
 
-def _by_county(*columns):
-    return select(County.code, County.name, *columns)
-
-
-def _via_community(statement, community_id):
-    """Join the community a row belongs to, and its street and county, so the area can be applied."""
-    return (statement.join(Community, community_id == Community.id)
-            .join(Street, Community.street_id == Street.id)
-            .join(County, Community.county_id == County.id))
-
-
-def _ordered(statement):
-    return statement.group_by(County.code, County.name, County.sort_order).order_by(County.sort_order)
-
-
-def grid_branch_coverage_by_county(engine: Engine, area: Area) -> pd.DataFrame:
+def grid_branch_coverage_by_area(engine: Engine, area: Area) -> pd.DataFrame:
     """网格党支部覆盖率: grids that have a grid Party branch / all grids (grids lie in urban communities).
 
-    Columns: county_code, county, grids, grids_with_branch, grid_branch_coverage.
+    Columns: area_code, area_name, grids, grids_with_branch, grid_branch_coverage.
     """
     branch = select(PartyOrg.grid_id).where(PartyOrg.level == "网格党支部", PartyOrg.grid_id.is_not(None))
-    statement = _ordered(_via_community(
-        _by_county(func.count(distinct(Grid.id)), func.count(distinct(case((Grid.id.in_(branch), Grid.id)))))
-        .select_from(Grid), Grid.community_id,
-    ).where(*area_conditions(area)))
-    frame = _frame(engine, statement, COUNTY_COLUMNS + ["grids", "grids_with_branch"])
-    return _rate(frame, "grids_with_branch", "grids", "grid_branch_coverage")
+    statement = grouped(area, via_community(
+        by_child(area, func.count(distinct(Grid.id)), func.count(distinct(case((Grid.id.in_(branch), Grid.id)))))
+        .select_from(Grid), Grid.community_id))
+    frame = frame_of(engine, statement, AREA_COLUMNS + ["grids", "grids_with_branch"])
+    return rate(frame, "grids_with_branch", "grids", "grid_branch_coverage")
 
 
-def member_checkin_rate_by_county(engine: Engine, area: Area, as_of: dt.date) -> pd.DataFrame:
+def member_checkin_rate_by_area(engine: Engine, area: Area, as_of: dt.date) -> pd.DataFrame:
     """在职党员报到率: in-service members living in an urban community who have checked in there by `as_of`
     / in-service members living in an urban community (members who joined by `as_of`), by residence.
 
-    Columns: county_code, county, members_in_service, members_checked_in, checkin_rate.
+    Columns: area_code, area_name, members_in_service, members_checked_in, checkin_rate.
     """
-    statement = _ordered(_via_community(
-        _by_county(func.count(PartyMember.id), func.count(MemberCheckin.id)).select_from(PartyMember),
+    statement = grouped(area, via_community(
+        by_child(area, func.count(PartyMember.id), func.count(MemberCheckin.id)).select_from(PartyMember),
         PartyMember.residence_community_id,
     ).outerjoin(MemberCheckin, and_(MemberCheckin.member_id == PartyMember.id, MemberCheckin.checked_in_on <= as_of))
-     .where(PartyMember.is_in_service, Community.is_urban, PartyMember.joined_on <= as_of, *area_conditions(area)))
-    frame = _frame(engine, statement, COUNTY_COLUMNS + ["members_in_service", "members_checked_in"])
-    return _rate(frame, "members_checked_in", "members_in_service", "checkin_rate")
+     .where(PartyMember.is_in_service, Community.is_urban, PartyMember.joined_on <= as_of))
+    frame = frame_of(engine, statement, AREA_COLUMNS + ["members_in_service", "members_checked_in"])
+    return rate(frame, "members_checked_in", "members_in_service", "checkin_rate")
 
 
-def pairing_coverage_by_county(engine: Engine, area: Area, as_of: dt.date) -> pd.DataFrame:
+def pairing_coverage_by_area(engine: Engine, area: Area, as_of: dt.date) -> pd.DataFrame:
     """结对社区覆盖率: urban communities with at least one unit pairing in force on `as_of` / urban communities.
+    A pairing is in force when it started on or before `as_of` and has not ended before it.
 
-    Columns: county_code, county, urban_communities, communities_paired, pairing_coverage.
+    Columns: area_code, area_name, urban_communities, communities_paired, pairing_coverage.
     """
     in_force = select(UnitPairing.community_id).where(
         UnitPairing.started_on <= as_of,
         or_(UnitPairing.ended_on.is_(None), UnitPairing.ended_on >= as_of),
     )
-    statement = _ordered(
-        _by_county(func.count(Community.id), func.count(case((Community.id.in_(in_force), Community.id))))
-        .select_from(Community).join(Street, Community.street_id == Street.id)
-        .join(County, Community.county_id == County.id)
-        .where(Community.is_urban, *area_conditions(area))
-    )
-    frame = _frame(engine, statement, COUNTY_COLUMNS + ["urban_communities", "communities_paired"])
-    return _rate(frame, "communities_paired", "urban_communities", "pairing_coverage")
+    statement = grouped(area, from_communities(
+        by_child(area, func.count(Community.id), func.count(case((Community.id.in_(in_force), Community.id)))))
+        .where(Community.is_urban))
+    frame = frame_of(engine, statement, AREA_COLUMNS + ["urban_communities", "communities_paired"])
+    return rate(frame, "communities_paired", "urban_communities", "pairing_coverage")
 
 
 def quarters_between(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
@@ -123,7 +117,7 @@ def quarters_between(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
     return quarters
 
 
-def _street_area(area: Area) -> list:
+def _streets_of(area: Area) -> list:
     """Conditions on Street/County for the streets of an area (a community's area is its street)."""
     conditions = area_conditions(Area(county=area.county, street=area.street))
     if area.community:
@@ -131,56 +125,58 @@ def _street_area(area: Area) -> list:
     return conditions
 
 
-def meetings_on_schedule_by_county(engine: Engine, area: Area, first: dt.date, last: dt.date,
-                                   required_per_quarter: int) -> pd.DataFrame:
+def meetings_on_schedule_by_area(engine: Engine, area: Area, first: dt.date, last: dt.date,
+                                 required_per_quarter: int) -> pd.DataFrame:
     """联席会议按期召开率: street-quarters in which the street's big working committee held at least the
     required number of joint meetings / street-quarters, over the quarters from `first` to `last`.
+    Meetings belong to streets, so a street's or a community's area is shown as its street.
 
-    Columns: county_code, county, street_quarters, street_quarters_on_schedule, on_schedule_rate.
+    Columns: area_code, area_name, street_quarters, street_quarters_on_schedule, on_schedule_rate.
     """
     quarters = quarters_between(first, last)
-    streets = _frame(engine, select(Street.id, County.code, County.name)
-                     .join(County, Street.county_id == County.id)
-                     .where(Street.kind == "街道", *_street_area(area))
-                     .order_by(County.sort_order, Street.id),
-                     ["street_id", "county_code", "county"])
-    held = _frame(engine, select(JointMeeting.street_id, extract("year", JointMeeting.held_on),
-                                 extract("month", JointMeeting.held_on), func.count(JointMeeting.id))
-                  .where(JointMeeting.street_id.in_(streets["street_id"].tolist() or [-1]),
-                         JointMeeting.held_on >= dt.date(quarters[0][0], 3 * quarters[0][1] - 2, 1),
-                         JointMeeting.held_on <= last)
-                  .group_by(JointMeeting.street_id, extract("year", JointMeeting.held_on),
-                            extract("month", JointMeeting.held_on)),
-                  ["street_id", "year", "month", "meetings"])
+    streets = frame_of(engine, select(Street.id, County.code, County.name, Street.code, Street.name)
+                       .join(County, Street.county_id == County.id)
+                       .where(Street.kind == "街道", *_streets_of(area))
+                       .order_by(County.sort_order, Street.code),
+                       ["street_id", "county_code", "county_name", "street_code", "street_name"])
+    held = frame_of(engine, select(JointMeeting.street_id, extract("year", JointMeeting.held_on),
+                                   extract("month", JointMeeting.held_on), func.count(JointMeeting.id))
+                    .where(JointMeeting.street_id.in_(streets["street_id"].tolist() or [-1]),
+                           JointMeeting.held_on >= dt.date(quarters[0][0], 3 * quarters[0][1] - 2, 1),
+                           JointMeeting.held_on <= last)
+                    .group_by(JointMeeting.street_id, extract("year", JointMeeting.held_on),
+                              extract("month", JointMeeting.held_on)),
+                    ["street_id", "year", "month", "meetings"])
     held["year"] = held["year"].astype(int)
     held["quarter"] = (held["month"].astype(int) - 1) // 3 + 1
     per_quarter = held.groupby(["street_id", "year", "quarter"])["meetings"].sum()
-    grid = pd.MultiIndex.from_tuples(
+    every = pd.MultiIndex.from_tuples(
         [(s, y, q) for s in streets["street_id"] for (y, q) in quarters], names=["street_id", "year", "quarter"])
-    counts = per_quarter.reindex(grid, fill_value=0).reset_index()
+    counts = per_quarter.reindex(every, fill_value=0).reset_index()
     counts["on_schedule"] = counts["meetings"] >= required_per_quarter
     counts = counts.merge(streets, on="street_id")
-    frame = (counts.groupby(COUNTY_COLUMNS, sort=False)
+    level = "county" if area.is_city else "street"
+    counts = counts.rename(columns={f"{level}_code": "area_code", f"{level}_name": "area_name"})
+    frame = (counts.groupby(AREA_COLUMNS, sort=False)
              .agg(street_quarters=("street_id", "size"), street_quarters_on_schedule=("on_schedule", "sum"))
              .reset_index())
-    return _rate(frame, "street_quarters_on_schedule", "street_quarters", "on_schedule_rate")
+    return rate(frame, "street_quarters_on_schedule", "street_quarters", "on_schedule_rate")
 
 
-def two_new_coverage_by_county(engine: Engine, area: Area) -> pd.DataFrame:
+def two_new_coverage_by_area(engine: Engine, area: Area) -> pd.DataFrame:
     """两新组织覆盖率: organizations with their own or a joint Party organization / all Two New organizations
     (组织覆盖率); 工作覆盖率 also counts those with a Party-building instructor sent in.
 
-    Columns: county_code, county, two_new_orgs, orgs_covered, org_coverage, work_covered, work_coverage.
+    Columns: area_code, area_name, two_new_orgs, orgs_covered, org_coverage, work_covered, work_coverage.
     """
-    statement = _ordered(_via_community(
-        _by_county(func.count(TwoNewOrg.id),
-                   func.count(case((TwoNewOrg.coverage_kind.in_(["单独组建", "联合组建"]), TwoNewOrg.id))),
-                   func.count(case((TwoNewOrg.coverage_kind != "未覆盖", TwoNewOrg.id))))
-        .select_from(TwoNewOrg), TwoNewOrg.community_id,
-    ).where(*area_conditions(area)))
-    frame = _frame(engine, statement, COUNTY_COLUMNS + ["two_new_orgs", "orgs_covered", "work_covered"])
-    frame = _rate(frame, "orgs_covered", "two_new_orgs", "org_coverage")
-    return _rate(frame, "work_covered", "two_new_orgs", "work_coverage")
+    statement = grouped(area, via_community(
+        by_child(area, func.count(TwoNewOrg.id),
+                 func.count(case((TwoNewOrg.coverage_kind.in_(["单独组建", "联合组建"]), TwoNewOrg.id))),
+                 func.count(case((TwoNewOrg.coverage_kind != "未覆盖", TwoNewOrg.id))))
+        .select_from(TwoNewOrg), TwoNewOrg.community_id))
+    frame = frame_of(engine, statement, AREA_COLUMNS + ["two_new_orgs", "orgs_covered", "work_covered"])
+    frame = rate(frame, "orgs_covered", "two_new_orgs", "org_coverage")
+    return rate(frame, "work_covered", "two_new_orgs", "work_coverage")
 
 
 def year_elapsed(as_of: dt.date) -> float:
@@ -189,32 +185,37 @@ def year_elapsed(as_of: dt.date) -> float:
     return ((as_of - start).days + 1) / ((dt.date(as_of.year + 1, 1, 1) - start).days)
 
 
-def funding_execution_by_county(engine: Engine, area: Area, as_of: dt.date) -> pd.DataFrame:
+def funding_execution_by_area(engine: Engine, area: Area, as_of: dt.date) -> pd.DataFrame:
     """经费执行率: money paid out by `as_of` against the budget lines of `as_of`'s year / their budget;
     `pace` compares it with 序时进度 (1.0 = on pace with the share of the year elapsed).
 
-    Lines kept at county level fall outside a street or community area.
-    Columns: county_code, county, budget_yuan, disbursed_yuan, execution_rate, pace.
+    Lines kept at county (or street) level fall outside a street (or community) area; in a breakdown
+    they form the row 本级(未分到下级).
+    Columns: area_code, area_name, budget_yuan, disbursed_yuan, execution_rate, pace.
     """
     paid = (select(FundingDisbursement.funding_line_id, func.sum(FundingDisbursement.amount_yuan).label("paid"))
             .where(FundingDisbursement.paid_on <= as_of)
             .group_by(FundingDisbursement.funding_line_id).subquery())
-    statement = _ordered(
-        _by_county(func.sum(FundingLine.budget_yuan), func.coalesce(func.sum(paid.c.paid), 0))
+    code, name, order = child_columns(area)
+    statement = (
+        select(code, name, func.sum(FundingLine.budget_yuan), func.coalesce(func.sum(paid.c.paid), 0))
         .select_from(FundingLine).join(County, FundingLine.county_id == County.id)
         .outerjoin(Street, FundingLine.street_id == Street.id)
         .outerjoin(Community, FundingLine.community_id == Community.id)
         .outerjoin(paid, paid.c.funding_line_id == FundingLine.id)
         .where(FundingLine.year == as_of.year, *area_conditions(area))
+        .group_by(code, name, order).order_by(order)
     )
-    frame = _frame(engine, statement, COUNTY_COLUMNS + ["budget_yuan", "disbursed_yuan"])
-    frame = _rate(frame, "disbursed_yuan", "budget_yuan", "execution_rate")
+    frame = frame_of(engine, statement, AREA_COLUMNS + ["budget_yuan", "disbursed_yuan"])
+    frame["area_code"] = frame["area_code"].fillna("")
+    frame["area_name"] = frame["area_name"].fillna(UNASSIGNED)
+    frame = rate(frame, "disbursed_yuan", "budget_yuan", "execution_rate")
     frame["pace"] = frame["execution_rate"] / year_elapsed(as_of)
     return frame
 
 
 def headline(frame: pd.DataFrame, numerator: str, denominator: str) -> float | None:
-    """The area's figure from a by-county frame: the summed numerator over the summed denominator."""
+    """The area's figure from a breakdown: the summed numerator over the summed denominator."""
     total = float(frame[denominator].sum()) if not frame.empty else 0.0
     return float(frame[numerator].sum()) / total if total else None
 
@@ -234,7 +235,7 @@ def last_complete_quarters(as_of: dt.date, count: int) -> tuple[dt.date, dt.date
 
 @dataclass(frozen=True)
 class Headline:
-    """One cockpit figure: which by-county frame, which columns, what the figure counts."""
+    """One cockpit figure: which breakdown, which columns, what the figure counts."""
 
     key: str
     title: str
@@ -263,18 +264,18 @@ HEADLINES = [
 MEETING_QUARTERS = 4
 
 
-def cockpit_by_county(engine: Engine, area: Area, as_of: dt.date) -> dict[str, pd.DataFrame]:
-    """The six headline metrics by county for the cockpit, keyed by Headline.key.
+def cockpit_by_area(engine: Engine, area: Area, as_of: dt.date) -> dict[str, pd.DataFrame]:
+    """The six headline metrics broken down below the area, keyed by Headline.key.
 
     Meetings are judged over the last four complete quarters, funding over `as_of`'s year so far.
     """
     required = int(setting_value(engine, "meetings_required_per_quarter", "1"))
     first, last = last_complete_quarters(as_of, MEETING_QUARTERS)
     return {
-        "grid_branch_coverage": grid_branch_coverage_by_county(engine, area),
-        "member_checkin_rate": member_checkin_rate_by_county(engine, area, as_of),
-        "pairing_coverage": pairing_coverage_by_county(engine, area, as_of),
-        "meetings_on_schedule": meetings_on_schedule_by_county(engine, area, first, last, required),
-        "two_new_org_coverage": two_new_coverage_by_county(engine, area),
-        "funding_execution": funding_execution_by_county(engine, area, as_of),
+        "grid_branch_coverage": grid_branch_coverage_by_area(engine, area),
+        "member_checkin_rate": member_checkin_rate_by_area(engine, area, as_of),
+        "pairing_coverage": pairing_coverage_by_area(engine, area, as_of),
+        "meetings_on_schedule": meetings_on_schedule_by_area(engine, area, first, last, required),
+        "two_new_org_coverage": two_new_coverage_by_area(engine, area),
+        "funding_execution": funding_execution_by_area(engine, area, as_of),
     }

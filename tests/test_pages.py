@@ -55,7 +55,7 @@ def test_ranking_follows_the_query_param(monkeypatch, fixture_url):
     app = run_app(monkeypatch, fixture_url, {"metric": "联席会议按期召开率"})
     table = app.dataframe[0].value
     # 乙县 1 of 4 street-quarters (25%) ranks below 甲区 6 of 8 (75%).
-    assert table["county"].tolist() == ["乙县", "甲区"]
+    assert table["area_name"].tolist() == ["乙县", "甲区"]
     assert table["rate"].tolist() == pytest.approx([25.0, 75.0])
     assert table["rank"].tolist() == [2, 1]
     assert table["status"].tolist() == ["落后", "落后"]
@@ -65,13 +65,13 @@ def test_ranking_follows_the_widget(monkeypatch, fixture_url):
     app = run_app(monkeypatch, fixture_url)
     app.segmented_control(key="metric").set_value("结对社区覆盖率").run()
     table = app.dataframe[0].value
-    assert table["county"].tolist() == ["乙县", "甲区"]  # 0 of 1 community, then 2 of 3
+    assert table["area_name"].tolist() == ["乙县", "甲区"]  # 0 of 1 community, then 2 of 3
     assert table["rate"].tolist() == pytest.approx([0.0, 200 / 3])
 
 
 def test_an_unknown_metric_in_the_link_falls_back(monkeypatch, fixture_url):
     app = run_app(monkeypatch, fixture_url, {"metric": "'; DROP TABLE county; --"})
-    assert app.dataframe[0].value["county"].tolist() == ["甲区", "乙县"]  # check-in: 50% then 100%
+    assert app.dataframe[0].value["area_name"].tolist() == ["甲区", "乙县"]  # check-in: 50% then 100%
 
 
 def test_targets_are_data(monkeypatch, databases, backend):

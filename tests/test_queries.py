@@ -9,42 +9,42 @@ import pytest
 
 from queries import overview
 from queries.area import CITY, Area
-from queries.cockpit import ranked_counties, scored_headlines
+from queries.cockpit import ranked_areas, scored_headlines
 from queries.overview import HEADLINES
 from queries.store import rag_status, setting_value, store_facts, targets
 
 AS_OF = dt.date(2018, 6, 30)
 
 
-def by_county(frame, column):
-    return dict(zip(frame["county"], frame[column]))
+def by_area(frame, column):
+    return dict(zip(frame["area_name"], frame[column]))
 
 
 def test_grid_branch_coverage(fixture_engine):
     # 甲区: grids G1-G6, branches on G1 G2 G4 G5; 乙县: G7 G8, branch on G7.
-    frame = overview.grid_branch_coverage_by_county(fixture_engine, CITY)
-    assert by_county(frame, "grids") == {"甲区": 6, "乙县": 2}
-    assert by_county(frame, "grids_with_branch") == {"甲区": 4, "乙县": 1}
+    frame = overview.grid_branch_coverage_by_area(fixture_engine, CITY)
+    assert by_area(frame, "grids") == {"甲区": 6, "乙县": 2}
+    assert by_area(frame, "grids_with_branch") == {"甲区": 4, "乙县": 1}
     assert overview.headline(frame, "grids_with_branch", "grids") == pytest.approx(5 / 8)
 
 
 def test_member_checkin_rate(fixture_engine):
     # 甲区 in service living in K1-K3: M1 M2 M3 M4; checked in by 06-30: M1 (03-01), M4 (2017); M2 is 07-15.
     # 乙县 K4: M5, M10 (M6 joined 2018-08-01, M7 lives in a village); both checked in (M10 on 06-30 itself).
-    frame = overview.member_checkin_rate_by_county(fixture_engine, CITY, AS_OF)
-    assert by_county(frame, "members_in_service") == {"甲区": 4, "乙县": 2}
-    assert by_county(frame, "members_checked_in") == {"甲区": 2, "乙县": 2}
+    frame = overview.member_checkin_rate_by_area(fixture_engine, CITY, AS_OF)
+    assert by_area(frame, "members_in_service") == {"甲区": 4, "乙县": 2}
+    assert by_area(frame, "members_checked_in") == {"甲区": 2, "乙县": 2}
     assert overview.headline(frame, "members_checked_in", "members_in_service") == pytest.approx(4 / 6)
     # A day earlier M10 has not checked in yet.
-    earlier = overview.member_checkin_rate_by_county(fixture_engine, CITY, dt.date(2018, 6, 29))
-    assert by_county(earlier, "members_checked_in") == {"甲区": 2, "乙县": 1}
+    earlier = overview.member_checkin_rate_by_area(fixture_engine, CITY, dt.date(2018, 6, 29))
+    assert by_area(earlier, "members_checked_in") == {"甲区": 2, "乙县": 1}
 
 
 def test_pairing_coverage(fixture_engine):
     # K1 paired since 2016; K2's pairing starts 2018-09; K4's ended 2018-01-31; K3's runs to 2018-12-31.
-    frame = overview.pairing_coverage_by_county(fixture_engine, CITY, AS_OF)
-    assert by_county(frame, "urban_communities") == {"甲区": 3, "乙县": 1}
-    assert by_county(frame, "communities_paired") == {"甲区": 2, "乙县": 0}
+    frame = overview.pairing_coverage_by_area(fixture_engine, CITY, AS_OF)
+    assert by_area(frame, "urban_communities") == {"甲区": 3, "乙县": 1}
+    assert by_area(frame, "communities_paired") == {"甲区": 2, "乙县": 0}
 
 
 def test_meetings_on_schedule(fixture_engine):
@@ -52,62 +52,68 @@ def test_meetings_on_schedule(fixture_engine):
     # (its 2017-06-30 and 2018-07-01 meetings fall outside). 甲区 8 street-quarters, 6 on schedule; 乙县 4, 1.
     first, last = overview.last_complete_quarters(AS_OF, 4)
     assert (first, last) == (dt.date(2017, 7, 1), dt.date(2018, 6, 30))
-    frame = overview.meetings_on_schedule_by_county(fixture_engine, CITY, first, last, 1)
-    assert by_county(frame, "street_quarters") == {"甲区": 8, "乙县": 4}
-    assert by_county(frame, "street_quarters_on_schedule") == {"甲区": 6, "乙县": 1}
+    frame = overview.meetings_on_schedule_by_area(fixture_engine, CITY, first, last, 1)
+    assert by_area(frame, "street_quarters") == {"甲区": 8, "乙县": 4}
+    assert by_area(frame, "street_quarters_on_schedule") == {"甲区": 6, "乙县": 1}
     # Requiring two a quarter, only 二街道's 2017Q3 qualifies.
-    twice = overview.meetings_on_schedule_by_county(fixture_engine, CITY, first, last, 2)
-    assert by_county(twice, "street_quarters_on_schedule") == {"甲区": 1, "乙县": 0}
+    twice = overview.meetings_on_schedule_by_area(fixture_engine, CITY, first, last, 2)
+    assert by_area(twice, "street_quarters_on_schedule") == {"甲区": 1, "乙县": 0}
 
 
 def test_two_new_coverage(fixture_engine):
     # 甲区 N1 单独 N2 联合 N3 指导员 N4 未覆盖; 乙县 N5 联合 N6 未覆盖.
-    frame = overview.two_new_coverage_by_county(fixture_engine, CITY)
-    assert by_county(frame, "two_new_orgs") == {"甲区": 4, "乙县": 2}
-    assert by_county(frame, "orgs_covered") == {"甲区": 2, "乙县": 1}
-    assert by_county(frame, "work_covered") == {"甲区": 3, "乙县": 1}
+    frame = overview.two_new_coverage_by_area(fixture_engine, CITY)
+    assert by_area(frame, "two_new_orgs") == {"甲区": 4, "乙县": 2}
+    assert by_area(frame, "orgs_covered") == {"甲区": 2, "乙县": 1}
+    assert by_area(frame, "work_covered") == {"甲区": 3, "乙县": 1}
 
 
 def test_funding_execution(fixture_engine):
     # 2018 lines: 甲区 L1 100,000 + L2 30,000, paid by 06-30: 20,000 + 30,000 + 15,000 (the 07-15 payment
     # is later); 乙县 L3 50,000, nothing paid (L4 is 2017's).
-    frame = overview.funding_execution_by_county(fixture_engine, CITY, AS_OF)
-    assert by_county(frame, "budget_yuan") == {"甲区": 130_000.0, "乙县": 50_000.0}
-    assert by_county(frame, "disbursed_yuan") == {"甲区": 65_000.0, "乙县": 0.0}
+    frame = overview.funding_execution_by_area(fixture_engine, CITY, AS_OF)
+    assert by_area(frame, "budget_yuan") == {"甲区": 130_000.0, "乙县": 50_000.0}
+    assert by_area(frame, "disbursed_yuan") == {"甲区": 65_000.0, "乙县": 0.0}
     assert overview.year_elapsed(AS_OF) == pytest.approx(181 / 365)
-    assert by_county(frame, "pace")["甲区"] == pytest.approx(0.5 / (181 / 365))
+    assert by_area(frame, "pace")["甲区"] == pytest.approx(0.5 / (181 / 365))
 
 
 @pytest.mark.parametrize(("area", "expected"), [
-    (Area(county="T01"),
-     {"grids": {"甲区": 6}, "members_in_service": {"甲区": 4}, "budget_yuan": {"甲区": 130_000.0}}),
-    (Area(street="T01-S1"),
-     {"grids": {"甲区": 5}, "members_in_service": {"甲区": 2}, "budget_yuan": {"甲区": 30_000.0}}),
-    (Area(community="K4"), {"grids": {"乙县": 2}, "members_in_service": {"乙县": 2}, "budget_yuan": {}}),
+    # 甲区 by street: 一街道 holds K1 (G1-G3, M1) and K2 (G4 G5, M2); 二街道 holds K3 (G6, M3 M4).
+    # Its 2018 lines: L1 kept at county level (本级), L2 in 一街道's K1.
+    (Area(county="T01"), {"grids": {"一街道": 5, "二街道": 1}, "members_in_service": {"一街道": 2, "二街道": 2},
+                          "budget_yuan": {"本级(未分到下级)": 100_000.0, "一街道": 30_000.0}}),
+    # 一街道 by community.
+    (Area(street="T01-S1"), {"grids": {"红星社区": 3, "光明社区": 2}, "members_in_service": {"红星社区": 1, "光明社区": 1},
+                             "budget_yuan": {"红星社区": 30_000.0}}),
+    # A community is shown as itself; 乙县's only line is kept at county level, outside the community.
+    (Area(community="K4"), {"grids": {"幸福社区": 2}, "members_in_service": {"幸福社区": 2}, "budget_yuan": {}}),
     (Area(county="NO-SUCH"), {"grids": {}, "members_in_service": {}, "budget_yuan": {}}),
     (Area(county="T01' OR '1'='1"), {"grids": {}, "members_in_service": {}, "budget_yuan": {}}),
 ])
-def test_queries_read_only_their_area(fixture_engine, area, expected):
-    # 一街道 holds K1 (G1-G3) and K2 (G4 G5); its in-service residents M1 M2; its only line is L2.
-    assert by_county(overview.grid_branch_coverage_by_county(fixture_engine, area), "grids") == expected["grids"]
-    checkins = overview.member_checkin_rate_by_county(fixture_engine, area, AS_OF)
-    assert by_county(checkins, "members_in_service") == expected["members_in_service"]
-    funding = overview.funding_execution_by_county(fixture_engine, area, AS_OF)
-    assert by_county(funding, "budget_yuan") == expected["budget_yuan"]
+def test_queries_read_only_their_area_broken_down_one_level(fixture_engine, area, expected):
+    assert by_area(overview.grid_branch_coverage_by_area(fixture_engine, area), "grids") == expected["grids"]
+    checkins = overview.member_checkin_rate_by_area(fixture_engine, area, AS_OF)
+    assert by_area(checkins, "members_in_service") == expected["members_in_service"]
+    funding = overview.funding_execution_by_area(fixture_engine, area, AS_OF)
+    assert by_area(funding, "budget_yuan") == expected["budget_yuan"]
 
 
 def test_meetings_of_a_street_and_a_community_area(fixture_engine):
+    # Meetings belong to streets: a street's area and a community's area are shown as the street.
     first, last = overview.last_complete_quarters(AS_OF, 4)
-    street = overview.meetings_on_schedule_by_county(fixture_engine, Area(street="T01-S2"), first, last, 1)
-    assert by_county(street, "street_quarters_on_schedule") == {"甲区": 2}
-    community = overview.meetings_on_schedule_by_county(fixture_engine, Area(community="K4"), first, last, 1)
-    assert by_county(community, "street_quarters") == {"乙县": 4}
-    nowhere = overview.meetings_on_schedule_by_county(fixture_engine, Area(county="NO-SUCH"), first, last, 1)
+    street = overview.meetings_on_schedule_by_area(fixture_engine, Area(street="T01-S2"), first, last, 1)
+    assert by_area(street, "street_quarters_on_schedule") == {"二街道": 2}
+    community = overview.meetings_on_schedule_by_area(fixture_engine, Area(community="K4"), first, last, 1)
+    assert by_area(community, "street_quarters") == {"三街道": 4}
+    county = overview.meetings_on_schedule_by_area(fixture_engine, Area(county="T01"), first, last, 1)
+    assert by_area(county, "street_quarters_on_schedule") == {"一街道": 4, "二街道": 2}
+    nowhere = overview.meetings_on_schedule_by_area(fixture_engine, Area(county="NO-SUCH"), first, last, 1)
     assert nowhere.empty
 
 
 def test_cockpit_scores_against_targets_in_the_store(fixture_engine):
-    frames = overview.cockpit_by_county(fixture_engine, CITY, AS_OF)
+    frames = overview.cockpit_by_area(fixture_engine, CITY, AS_OF)
     scores = scored_headlines(frames, targets(fixture_engine), AS_OF).set_index("key")
     assert scores.loc["member_checkin_rate", "value"] == pytest.approx(4 / 6)
     assert scores.loc["meetings_on_schedule", "value"] == pytest.approx(7 / 12)
@@ -121,10 +127,10 @@ def test_cockpit_scores_against_targets_in_the_store(fixture_engine):
 
 def test_ranking_puts_the_laggard_first(fixture_engine):
     spec = next(h for h in HEADLINES if h.key == "member_checkin_rate")
-    frame = overview.member_checkin_rate_by_county(fixture_engine, CITY, AS_OF)
+    frame = overview.member_checkin_rate_by_area(fixture_engine, CITY, AS_OF)
     goal = targets(fixture_engine).set_index("metric_key").loc["member_checkin_rate"]
-    ranked = ranked_counties(frame, spec, goal, AS_OF)
-    assert ranked["county"].tolist() == ["甲区", "乙县"]  # 50% before 100%
+    ranked = ranked_areas(frame, spec, goal, AS_OF)
+    assert ranked["area_name"].tolist() == ["甲区", "乙县"]  # 50% before 100%
     assert ranked["rank"].tolist() == [2, 1]
     assert ranked["status"].tolist() == ["红", "绿"]
     assert ranked["gap"].tolist() == pytest.approx([0.5 - 0.9, 1.0 - 0.9])
