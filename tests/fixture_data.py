@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from dashboard.schema import (
@@ -25,14 +25,22 @@ from dashboard.schema import (
     Grid,
     JointMeeting,
     MemberCheckin,
+    MemberPairing,
+    Notification,
+    PairingActivity,
     PartyMember,
     PartyOrg,
+    PostClaim,
     ResidentUnit,
+    SecretaryCheckin,
+    ServiceActivity,
     StoreMeta,
     Street,
     TwoNewOrg,
     TwoNewSite,
+    UnitCheckin,
     UnitPairing,
+    VolunteerPost,
     WorkingCommittee,
 )
 
@@ -79,7 +87,9 @@ def build_fixture(engine: Engine) -> None:
         s.flush()
         b1 = Compound(code="B1", name="花园1期", kind="小区", grid_id=grids["G1"].id, community_id=k1.id)
         b2 = Compound(code="B2", name="3栋", kind="楼栋", grid_id=grids["G1"].id, community_id=k1.id)
-        s.add_all([b1, b2])
+        b3 = Compound(code="B3", name="7栋", kind="楼栋", grid_id=grids["G4"].id, community_id=k2.id)
+        b4 = Compound(code="B4", name="家园2期", kind="小区", grid_id=grids["G7"].id, community_id=k4.id)
+        s.add_all([b1, b2, b3, b4])
         s.flush()
 
         u1 = ResidentUnit(code="U1", name="甲区财政局", kind="县直机关", is_city_county_organ=True, community_id=k1.id)
@@ -92,6 +102,12 @@ def build_fixture(engine: Engine) -> None:
         city = PartyOrg(code="O-CITY", name="中共测试市委员会", level="市委", form="党委")
         s.add(city)
         s.flush()
+        county_org = PartyOrg(code="O-T01", name="中共甲区委员会", level="区县(市)委", form="党委", parent_id=city.id,
+                              county_id=c1.id)
+        s.add(county_org)
+        s.flush()
+        s.add(PartyOrg(code="O-S1", name="中共一街道工作委员会", level="街道党工委", form="党工委",
+                       parent_id=county_org.id, county_id=c1.id, street_id=s1.id))
         orgs = {}
         for k, form in [(k1, "党总支"), (k2, "党支部"), (k3, "党支部"), (k4, "党委")]:
             orgs[k.code] = PartyOrg(code=f"O-{k.code}", name=f"中共{k.name}委员会", level="社区党组织", form=form,
@@ -109,6 +125,9 @@ def build_fixture(engine: Engine) -> None:
         s.add(PartyOrg(code="O-B1", name="花园1期党小组", level="小区(楼栋)党小组", form="党小组",
                        parent_id=orgs["G1"].id, county_id=c1.id, street_id=s1.id, community_id=k1.id,
                        grid_id=grids["G1"].id, compound_id=b1.id))
+        s.add(PartyOrg(code="O-B4", name="家园2期党小组", level="小区(楼栋)党小组", form="党小组",
+                       parent_id=orgs["G7"].id, county_id=c2.id, street_id=s3.id, community_id=k4.id,
+                       grid_id=grids["G7"].id, compound_id=b4.id))
         for u in (u1, u2, u3):
             orgs[u.code] = PartyOrg(code=f"O-{u.code}", name=f"中共{u.name}支部委员会", level="单位党组织",
                                     form="党支部", resident_unit_id=u.id)
@@ -135,12 +154,17 @@ def build_fixture(engine: Engine) -> None:
             "M8": member("M8", "吴十", None, k1, in_service=False, grid="G1"),
             "M9": member("M9", "郑一", None, k4, in_service=False, grid="G7"),
             "M10": member("M10", "冯二", u2, k4),
+            "M11": member("M11", "陈一", None, k2, in_service=False, grid="G4"),
+            "M12": member("M12", "褚二", None, k2, in_service=False, grid="G4"),
+            "M13": member("M13", "卫三", None, k2, in_service=False, grid="G5"),
         }
         s.add_all(m.values())
         s.flush()
         for code, k, day in [("M1", k1, D(2018, 3, 1)), ("M2", k2, D(2018, 7, 15)), ("M4", k3, D(2017, 5, 1)),
                              ("M5", k4, D(2016, 1, 1)), ("M10", k4, D(2018, 6, 30))]:
             s.add(MemberCheckin(member_id=m[code].id, community_id=k.id, checked_in_on=day))
+
+        _checkin_world(s, m, {"K1": k1, "K2": k2, "K3": k3, "K4": k4}, {"U1": u1, "U2": u2, "U3": u3})
 
         for unit, k, start, end in [(u1, k1, D(2016, 1, 1), None), (u1, k2, D(2018, 9, 1), None),
                                     (u2, k4, D(2017, 1, 1), D(2018, 1, 31)), (u3, k3, D(2017, 6, 1), D(2018, 12, 31))]:
@@ -192,4 +216,56 @@ def build_fixture(engine: Engine) -> None:
 
         s.add(Cadre(code="GB1", name="陈联络", team="党建联络员", community_id=k1.id, birth_date=D(1988, 1, 1),
                     education="本科", phone="13900000000", entry_route="公开选聘", entry_year=2017))
+        s.flush()
+        _pairing_world(s, m, {"K1": k1, "K3": k3, "K4": k4}, {"U1": u1, "U2": u2, "U3": u3})
         s.add(StoreMeta(meta_key="data_as_of", value=AS_OF.isoformat()))
+
+
+def _checkin_world(s: Session, m: dict, k: dict, u: dict) -> None:
+    """Unit and secretary check-ins, posts, claims and service (counted in tests/test_checkin.py)."""
+    s.add_all([
+        UnitCheckin(resident_unit_id=u["U1"].id, community_id=k["K1"].id, checked_in_on=D(2016, 5, 1)),
+        UnitCheckin(resident_unit_id=u["U2"].id, community_id=k["K4"].id, checked_in_on=D(2018, 7, 10)),
+        SecretaryCheckin(community_id=k["K1"].id, resident_unit_id=u["U1"].id, checked_in_on=D(2017, 1, 1)),
+        SecretaryCheckin(community_id=k["K1"].id, resident_unit_id=u["U3"].id, checked_in_on=D(2018, 8, 1)),
+        SecretaryCheckin(community_id=k["K4"].id, resident_unit_id=u["U2"].id, checked_in_on=D(2018, 2, 1)),
+    ])
+    posts = {code: VolunteerPost(code=code, name=f"{category}岗1", category=category, community_id=k[home].id)
+             for code, home, category in [("P1", "K1", "治安巡逻"), ("P3", "K3", "环境卫生"), ("P4", "K4", "关爱帮扶")]}
+    s.add_all(posts.values())
+    s.flush()
+    for who, post, day in [("M1", "P1", D(2018, 3, 5)), ("M4", "P3", D(2017, 5, 2)), ("M5", "P4", D(2016, 1, 5)),
+                           ("M10", "P4", D(2018, 7, 2))]:
+        s.add(PostClaim(member_id=m[who].id, post_id=posts[post].id, claimed_on=day))
+    for who, home, day in [("M1", "K1", D(2018, 4, 10)), ("M1", "K1", D(2018, 4, 20)), ("M1", "K1", D(2018, 6, 5)),
+                           ("M4", "K3", D(2018, 5, 15)), ("M5", "K4", D(2018, 4, 1)), ("M5", "K4", D(2018, 5, 1)),
+                           ("M5", "K4", D(2018, 6, 30)), ("M2", "K2", D(2018, 7, 20))]:
+        s.add(ServiceActivity(member_id=m[who].id, community_id=k[home].id, served_on=day, kind="治安巡逻",
+                              hours=Decimal("2.0")))
+
+
+def _pairing_world(s: Session, m: dict, k: dict, u: dict) -> None:
+    """Member pairings, pairing activities and 2016/2017 notifications (counted in tests/test_checkin.py)."""
+    unit_pairings = {(p.resident_unit_id, p.community_id): p for p in s.scalars(select(UnitPairing))}
+    pairs = {}
+    for agency, resident, home, day in [("M1", "M8", "K1", D(2018, 3, 10)), ("M5", "M9", "K4", D(2016, 6, 1)),
+                                        ("M10", "M9", "K4", D(2018, 8, 1))]:
+        pairs[agency] = MemberPairing(agency_member_id=m[agency].id, resident_member_id=m[resident].id,
+                                      community_id=k[home].id, started_on=day)
+    s.add_all(pairs.values())
+    s.flush()
+    p1 = unit_pairings[(u["U1"].id, k["K1"].id)]
+    p4 = unit_pairings[(u["U3"].id, k["K3"].id)]
+    for unit_pairing, member_pairing, home, day in [
+        (p1, None, "K1", D(2018, 4, 2)), (p1, None, "K1", D(2018, 5, 2)), (p4, None, "K3", D(2018, 6, 1)),
+        (None, pairs["M1"], "K1", D(2018, 4, 15)), (None, pairs["M5"], "K4", D(2017, 12, 1)),
+    ]:
+        s.add(PairingActivity(unit_pairing_id=unit_pairing.id if unit_pairing else None,
+                              member_pairing_id=member_pairing.id if member_pairing else None,
+                              community_id=k[home].id, held_on=day, kind="联户帮带"))
+    for unit, home, year, unit_day, community_day in [
+        ("U1", "K1", 2017, D(2017, 12, 20), D(2017, 12, 28)), ("U2", "K4", 2017, D(2017, 12, 15), None),
+        ("U3", "K3", 2017, D(2018, 1, 5), D(2018, 1, 9)), ("U1", "K1", 2016, None, None),
+    ]:
+        s.add(Notification(resident_unit_id=u[unit].id, community_id=k[home].id, year=year,
+                           unit_notified_on=unit_day, community_notified_on=community_day, members_reported=1))

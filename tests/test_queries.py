@@ -84,7 +84,8 @@ def test_funding_execution(fixture_engine):
     (Area(county="T01"), {"grids": {"一街道": 5, "二街道": 1}, "members_in_service": {"一街道": 2, "二街道": 2},
                           "budget_yuan": {"本级(未分到下级)": 100_000.0, "一街道": 30_000.0}}),
     # 一街道 by community.
-    (Area(street="T01-S1"), {"grids": {"红星社区": 3, "光明社区": 2}, "members_in_service": {"红星社区": 1, "光明社区": 1},
+    (Area(street="T01-S1"), {"grids": {"红星社区": 3, "光明社区": 2},
+                             "members_in_service": {"红星社区": 1, "光明社区": 1},
                              "budget_yuan": {"红星社区": 30_000.0}}),
     # A community is shown as itself; 乙县's only line is kept at county level, outside the community.
     (Area(community="K4"), {"grids": {"幸福社区": 2}, "members_in_service": {"幸福社区": 2}, "budget_yuan": {}}),
