@@ -33,3 +33,80 @@ def ranking_bar(frame: pd.DataFrame, value: str, label: str, target: float, titl
         showlegend=False,
     )
     return figure
+
+
+def area_bars(frame: pd.DataFrame, value: str, label: str, title: str, as_of_text: str,
+              target: float | None = None) -> go.Figure:
+    """Bars of a rate per child area (in the frame's order), the area's code as customdata for drill-down."""
+    figure = go.Figure(go.Bar(
+        x=frame["area_name"], y=frame[value] * 100, customdata=frame["area_code"], marker_color="#C8102E",
+        text=[f"{v * 100:.1f}%" if pd.notna(v) else "" for v in frame[value]], textposition="outside",
+        hovertemplate="%{x}:%{y:.1f}%<br>点击进入<extra></extra>",
+    ))
+    if target is not None:
+        figure.add_hline(y=target * 100, line_dash="dash", line_color="#555",
+                         annotation_text=f"目标 {target * 100:.0f}%")
+    figure.update_layout(
+        title=dict(text=f"{title}<br><span style='font-size:13px'>单位:% · 数据截至 {as_of_text}"
+                        " · 点击柱子进入下一级</span>", font=dict(size=18)),
+        yaxis=dict(title=f"{label}(%)", range=[0, 112]), xaxis=dict(title=None),
+        height=420, margin=dict(l=10, r=10, t=90, b=40), font=dict(family=FONT, size=14), showlegend=False,
+        clickmode="event+select",
+    )
+    return figure
+
+
+def monthly_trend(frame: pd.DataFrame, value: str, label: str, title: str, as_of_text: str,
+                  target: float | None = None) -> go.Figure:
+    """A rate month by month (column `month` as YYYY-MM), with the target as a dashed line."""
+    figure = go.Figure(go.Scatter(
+        x=frame["month"], y=frame[value] * 100, mode="lines+markers+text", line=dict(color="#C8102E", width=3),
+        text=[f"{v * 100:.1f}%" if pd.notna(v) else "" for v in frame[value]], textposition="top center",
+        hovertemplate="%{x}:%{y:.1f}%<extra></extra>",
+    ))
+    if target is not None:
+        figure.add_hline(y=target * 100, line_dash="dash", line_color="#555",
+                         annotation_text=f"目标 {target * 100:.0f}%")
+    figure.update_layout(
+        title=dict(text=f"{title}<br><span style='font-size:13px'>单位:% · 数据截至 {as_of_text}</span>",
+                   font=dict(size=18)),
+        yaxis=dict(title=f"{label}(%)", range=[0, 105]), xaxis=dict(title="月份", type="category"),
+        height=380, margin=dict(l=10, r=10, t=80, b=40), font=dict(family=FONT, size=14), showlegend=False,
+    )
+    return figure
+
+
+def coverage_treemap(tree: pd.DataFrame, title: str, to_grids: bool) -> go.Figure:
+    """Treemap from the area down to communities (or grids), sized by grids, coloured by branch coverage."""
+    leaves = tree.assign(grids=1, branches=tree["has_branch"].astype(int))
+    path = ["county", "street", "community"] + (["grid"] if to_grids else [])
+    grouped = leaves.groupby(path, as_index=False)[["grids", "branches"]].sum()
+    ids, labels, parents, sizes, colours = [], [], [], [], []
+    for depth in range(len(path)):
+        level = grouped.groupby(path[: depth + 1], as_index=False)[["grids", "branches"]].sum()
+        for row in level.itertuples(index=False):
+            keys = list(row[: depth + 1])
+            ids.append("/".join(keys))
+            labels.append(keys[-1])
+            parents.append("/".join(keys[:-1]))
+            sizes.append(row.grids)
+            colours.append(row.branches / row.grids * 100 if row.grids else 0)
+    figure = go.Figure(go.Treemap(
+        ids=ids, labels=labels, parents=parents, values=sizes, branchvalues="total",
+        marker=dict(colors=colours, colorscale=[[0, "#C8102E"], [0.9, "#E0A100"], [1, "#2E8B57"]], cmin=0, cmax=100,
+                    colorbar=dict(title="覆盖率%")),
+        hovertemplate="%{label}<br>网格 %{value} 个<br>网格党支部覆盖率 %{color:.1f}%<extra></extra>",
+    ))
+    figure.update_layout(title=dict(text=title, font=dict(size=18)), height=560, margin=dict(l=10, r=10, t=60, b=10),
+                         font=dict(family=FONT, size=14))
+    return figure
+
+
+def form_bars(forms: pd.DataFrame, title: str) -> go.Figure:
+    """Community Party organizations by form."""
+    figure = go.Figure(go.Bar(x=forms["form"], y=forms["organizations"], marker_color="#C8102E",
+                              text=forms["organizations"], textposition="outside"))
+    figure.update_layout(title=dict(text=f"{title}<br><span style='font-size:13px'>单位:个</span>", font=dict(size=18)),
+                         yaxis=dict(title="社区党组织(个)"), height=340, margin=dict(l=10, r=10, t=80, b=40),
+                         font=dict(family=FONT, size=14))
+    return figure

@@ -16,7 +16,9 @@ class PageSpec:
 
 
 OVERVIEW = PageSpec("pages/overview.py", "总览", ":material/dashboard:", default=True)
-PAGES = [OVERVIEW]
+COVERAGE = PageSpec("pages/coverage.py", "六级体系覆盖", ":material/account_tree:")
+CHECKIN = PageSpec("pages/checkin.py", "双报到·双结对", ":material/handshake:")
+PAGES = [OVERVIEW, COVERAGE, CHECKIN]
 
 
 def page_file(spec: PageSpec):

@@ -33,8 +33,9 @@ def expected_form(members: int) -> str:
 def coverage_by_level(engine: Engine, area: Area) -> pd.DataFrame:
     """Units that should have an organization and units that have one, level by level, inside the area.
 
-    Columns: level, units, units_covered, coverage. The city level appears for the whole city only;
-    the county and street levels count the county-level units and streets (街道) the area holds.
+    Columns: level, units, units_covered, coverage. Levels start at the area's own: the city shows all six,
+    a county-level unit its own committee and below, a street its working committee and below, a community
+    its own organization and below.
     """
     rows = []
     if area.is_city:
@@ -61,8 +62,9 @@ def coverage_by_level(engine: Engine, area: Area) -> pd.DataFrame:
             select(func.count(Compound.id), func.count(case((Compound.id.in_(compound_group), Compound.id))))
             .select_from(Compound), Compound.community_id).where(*area_conditions(area))),
     ]
+    first_level = 2 if area.community else (1 if area.street else 0)
     with engine.connect() as connection:
-        for level, statement in statements:
+        for level, statement in statements[first_level:]:
             units, covered = connection.execute(statement).one()
             rows.append((level, int(units or 0), int(covered or 0)))
     frame = pd.DataFrame(rows, columns=["level", "units", "units_covered"])

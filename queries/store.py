@@ -10,18 +10,21 @@ from sqlalchemy import Engine, func, select
 
 from dashboard.schema import MemberCheckin, ServiceActivity, Setting, StoreMeta, Target
 
+HISTORY_MONTHS = 18
+
 
 @dataclass(frozen=True)
 class StoreFacts:
     is_demo: bool
     data_as_of: dt.date | None
+    first_month: dt.date | None = None
 
 
 def store_facts(engine: Engine) -> StoreFacts:
-    """Whether the store holds demo data, and the date its data runs to.
+    """Whether the store holds demo data, the date its data runs to and the first month it covers.
 
-    The date is the one recorded by the demo generator or the last import; a store without one falls
-    back to its latest check-in or service date.
+    The dates are the ones recorded by the demo generator or the last import; a store without them falls
+    back to its latest check-in or service date, and to the 18 months up to it.
     """
     with engine.connect() as connection:
         meta = dict(connection.execute(select(StoreMeta.meta_key, StoreMeta.value)).all())
@@ -31,7 +34,13 @@ def store_facts(engine: Engine) -> StoreFacts:
                       connection.execute(select(func.max(MemberCheckin.checked_in_on))).scalar()]
             latest = [d for d in latest if d is not None]
             as_of = max(latest) if latest else None
-    return StoreFacts(is_demo=meta.get("is_demo") == "1", data_as_of=as_of)
+    first = None
+    if meta.get("period_start"):
+        first = dt.date.fromisoformat(meta["period_start"] + "-01")
+    elif as_of is not None:
+        index = as_of.year * 12 + as_of.month - HISTORY_MONTHS
+        first = dt.date(index // 12, index % 12 + 1, 1)
+    return StoreFacts(is_demo=meta.get("is_demo") == "1", data_as_of=as_of, first_month=first)
 
 
 def targets(engine: Engine) -> pd.DataFrame:

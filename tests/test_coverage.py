@@ -77,3 +77,11 @@ def test_gap_lists(fixture_engine):
     assert list(zip(compounds["compound_code"], compounds["grid"])) == [
         ("B2", "红星社区G1网格"), ("B3", "光明社区G4网格")]
     assert coverage.grids_without_branch(fixture_engine, Area(community="K4"))["grid_code"].tolist() == ["G8"]
+
+
+def test_coverage_levels_start_at_the_area(fixture_engine):
+    # 一街道 has its working committee; K1 K2 their organizations; G1 G2 G4 G5 of G1-G5; B1 of B1-B3.
+    assert levels(coverage.coverage_by_level(fixture_engine, Area(street="T01-S1"))) == {
+        "街道党工委": (1, 1), "社区党组织": (2, 2), "网格党支部": (5, 4), "小区(楼栋)党小组": (3, 1)}
+    assert levels(coverage.coverage_by_level(fixture_engine, Area(community="K4"))) == {
+        "社区党组织": (1, 1), "网格党支部": (2, 1), "小区(楼栋)党小组": (1, 1)}

@@ -151,4 +151,5 @@ def test_store_facts_and_settings(fixture_engine):
     assert not facts.is_demo
     assert setting_value(fixture_engine, "meetings_required_per_quarter", "9") == "1"
     assert setting_value(fixture_engine, "no_such_setting", "9") == "9"
-    assert set(targets(fixture_engine)["metric_key"]) == {h.key for h in HEADLINES}
+    assert set(targets(fixture_engine)["metric_key"]) == {h.key for h in HEADLINES} | {
+        "unit_checkin_rate", "monthly_service_rate", "notification_completion"}

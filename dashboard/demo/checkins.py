@@ -130,7 +130,7 @@ def _service(ctx: DemoContext) -> None:
     checkins = ctx.frames["member_checkin"]
     propensity = ctx.frames["county_propensity"].set_index("id")["propensity"]
     units = ctx.frames["resident_unit"]
-    unit_factor = pd.Series(rng.uniform(0.55, 1.12, len(units)), index=units["id"].to_numpy())
+    unit_factor = pd.Series(rng.uniform(0.8, 1.15, len(units)), index=units["id"].to_numpy())
     n = len(checkins)
     mean = np.clip(propensity.reindex(checkins["county_id"]).to_numpy() * 0.95
                    * unit_factor.reindex(checkins["work_unit_id"]).to_numpy(), 0.05, 0.98)

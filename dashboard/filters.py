@@ -1,0 +1,156 @@
+"""The shared filters of the views: area (county → street → community) and period (a range of months).
+
+This module owns their session state (the keys below); every widget is bound to the URL, so a filtered
+view is a link one can send: ``?county=武陵区&street=…&from=2018-04&to=2018-06`` (areas by their names,
+as the lists show them). Drill-down (a click on a bar, a table row or a map region) and the breadcrumb
+change the same state through callbacks, which run before the rerun that redraws the widgets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import streamlit as st
+
+from dashboard.data import load
+from queries.area import Area
+from queries.checkin import month_end, months_between
+from queries.regions import community_options, county_options, street_options
+
+COUNTY, STREET, COMMUNITY, FIRST, LAST = "county", "street", "community", "from", "to"
+AREA_KEYS = (COUNTY, STREET, COMMUNITY)
+ALL = ""
+DEFAULT_MONTHS = 3
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the filters select: the area, the period's first and last day, names for the breadcrumb."""
+
+    area: Area
+    first: dt.date
+    last: dt.date
+    names: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def period_text(self) -> str:
+        start = f"{self.first.year}年{self.first.month}月"
+        end = f"{self.last.year}年{self.last.month}月"
+        return start if start == end else f"{start}—{end}"
+
+    def area_text(self) -> str:
+        codes = [c for c in (self.area.county, self.area.street, self.area.community) if c]
+        return " · ".join(self.names.get(c, c) for c in codes) or "全市"
+
+
+def month_label(year: int, month: int) -> str:
+    return f"{year}-{month:02d}"
+
+
+def _clear(*keys: str) -> None:
+    for key in keys:
+        st.session_state[key] = ALL
+
+
+def show_area(area: Area) -> None:
+    """Point the area filters at `area` (call from a callback)."""
+    st.session_state[COUNTY] = area.county or ALL
+    st.session_state[STREET] = area.street or ALL
+    st.session_state[COMMUNITY] = area.community or ALL
+
+
+def reset_filters(default_first: str, default_last: str) -> None:
+    _clear(*AREA_KEYS)
+    st.session_state[FIRST] = default_first
+    st.session_state[LAST] = default_last
+
+
+def drill_into(area: Area, code: str | None) -> None:
+    """Narrow the filters to the child `code` of `area` (a callback for clicks)."""
+    if code:
+        show_area(area.narrowed_to(area.child_level, code))
+
+
+def drill_from_chart(chart_key: str, area: Area) -> None:
+    """on_select callback of a plotly chart whose points carry the child area's code as customdata."""
+    points = st.session_state[chart_key].selection.points
+    if points:
+        code = points[0].get("customdata")
+        drill_into(area, code[0] if isinstance(code, list) else code)
+
+
+def drill_from_table(table_key: str, area: Area, codes: list[str]) -> None:
+    """on_select callback of a table whose rows are the child areas `codes`, in display order."""
+    rows = st.session_state[table_key].selection.rows
+    if rows:
+        drill_into(area, codes[rows[0]])
+
+
+def drill_from_map(map_key: str, layer_ids: list[str]) -> None:
+    """on_select callback of the county map: its objects carry the county's code."""
+    objects = st.session_state[map_key].selection.objects
+    for layer in layer_ids:
+        for picked in objects.get(layer, []):
+            code = picked.get("code") or picked.get("properties", {}).get("code")
+            if code:
+                show_area(Area(county=code))
+                return
+
+
+def view_filters(as_of: dt.date, first_month: dt.date) -> Selection:
+    """Draw the area and period filters in the sidebar and return what they select."""
+    months = [month_label(y, m) for y, m in months_between(first_month, as_of)]
+    default_last = months[-1]
+    default_first = months[max(0, len(months) - DEFAULT_MONTHS)]
+    counties = load(county_options)
+    names = dict(zip(counties["code"], counties["name"]))
+    with st.sidebar:
+        st.markdown("#### 筛选")
+        county = st.selectbox("区县(市)", [ALL, *counties["code"]], key=COUNTY, bind="query-params",
+                              format_func=lambda c: names.get(c, "全市") if c else "全市",
+                              on_change=_clear, args=(STREET, COMMUNITY))
+        streets = load(street_options, county) if county else None
+        if streets is not None:
+            names.update(zip(streets["code"], streets["name"]))
+        street = st.selectbox("街道", [ALL, *([] if streets is None else streets["code"])], key=STREET,
+                              bind="query-params", disabled=not county,
+                              format_func=lambda c: names.get(c, c) if c else "全部街道",
+                              on_change=_clear, args=(COMMUNITY,))
+        communities = load(community_options, street) if street else None
+        if communities is not None:
+            names.update(zip(communities["code"], communities["name"]))
+        community = st.selectbox("社区", [ALL, *([] if communities is None else communities["code"])],
+                                 key=COMMUNITY, bind="query-params", disabled=not street,
+                                 format_func=lambda c: names.get(c, c) if c else "全部社区")
+        for key, default in ((FIRST, default_first), (LAST, default_last)):
+            if st.session_state.get(key) not in months:
+                st.session_state[key] = default
+        first = st.selectbox("起始月份", months, key=FIRST, bind="query-params")
+        last = st.selectbox("截止月份", months, key=LAST, bind="query-params")
+        if first > last:
+            first, last = last, first
+            st.caption("起始月份晚于截止月份,已按从早到晚处理。")
+        st.button("重置筛选", key="reset_filters", icon=":material/restart_alt:", on_click=reset_filters,
+                  args=(default_first, default_last))
+    area = Area(county=county or None, street=street or None, community=community or None)
+    first_day = dt.date(int(first[:4]), int(first[5:]), 1)
+    last_day = min(month_end(int(last[:4]), int(last[5:])), as_of)
+    return Selection(area=area, first=first_day, last=last_day, names=names)
+
+
+def breadcrumb(selection: Selection) -> None:
+    """全市 › 区县 › 街道 › 社区: each step above the current area is a button back to it."""
+    area = selection.area
+    steps = [("全市", Area())]
+    if area.county:
+        steps.append((selection.names.get(area.county, area.county), Area(county=area.county)))
+    if area.street:
+        steps.append((selection.names.get(area.street, area.street), Area(county=area.county, street=area.street)))
+    if area.community:
+        steps.append((selection.names.get(area.community, area.community), area))
+    row = st.container(horizontal=True, vertical_alignment="center", gap="small")
+    for index, (label, target) in enumerate(steps[:-1]):
+        row.button(label, key=f"crumb_{index}", type="tertiary", on_click=show_area, args=(target,))
+        row.markdown("›")
+    row.markdown(f"**{steps[-1][0]}** · {selection.period_text}")

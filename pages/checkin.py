@@ -1,0 +1,164 @@
+"""双报到 · 双结对 · 双通报: check-in, service, pairing and notification, by area, with league tables."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import streamlit as st
+
+from dashboard import formatting as fmt
+from dashboard.charts import area_bars, monthly_trend
+from dashboard.data import load
+from dashboard.export import export_buttons
+from dashboard.filters import breadcrumb, drill_from_chart, drill_from_table, view_filters
+from queries.area import AREA_COLUMNS, LEVEL_NAMES
+from queries.checkin import (
+    monthly_service_rate,
+    notification_completion_by_area,
+    notification_year,
+    pairing_by_area,
+    pairing_totals,
+    posts_claimed_by_area,
+    secretary_checkins_by_area,
+    service_rate_by_area,
+    unit_checkin_by_area,
+    unit_league,
+    unit_member_details,
+)
+from queries.overview import headline, member_checkin_rate_by_area, pairing_coverage_by_area
+from queries.store import rag_status, store_facts, targets
+
+BADGES = {"绿": ("达标", "green"), "黄": ("预警", "orange"), "红": ("落后", "red"), "无数据": ("无数据", "gray")}
+
+facts = load(store_facts)
+if facts.data_as_of is None:
+    st.info("数据库中还没有可统计的数据。请导入数据,或在空数据库上重新启动以生成演示数据。")
+    st.stop()
+selection = view_filters(facts.data_as_of, facts.first_month)
+area, first, last = selection.area, selection.first, selection.last
+as_of_text = fmt.chinese_date(last)
+st.markdown("### 双报到 · 双结对 · 双通报")
+breadcrumb(selection)
+
+members = load(member_checkin_rate_by_area, area, last)
+units = load(unit_checkin_by_area, area, last)
+if members.empty and units.empty:
+    st.info(f"{selection.area_text()}在{selection.period_text}没有在职党员或驻区单位的报到数据。请选择其他区域或月份。")
+    st.stop()
+posts = load(posts_claimed_by_area, area, last)
+service = load(service_rate_by_area, area, first, last)
+trend = load(monthly_service_rate, area, first, last)
+secretaries = load(secretary_checkins_by_area, area, last)
+pairing_coverage = load(pairing_coverage_by_area, area, last)
+pairing = load(pairing_by_area, area, last, first)
+totals = load(pairing_totals, area, last)
+year = notification_year(last)
+notices = load(notification_completion_by_area, area, year)
+goals = load(targets).set_index("metric_key")
+
+
+def card(column, title: str, value: float | None, caption: str, key: str | None = None) -> None:
+    """A bordered figure with its status against the target `key` (if it has one) and a caption."""
+    with column.container(border=True):
+        if key is None:
+            st.metric(title, fmt.percent(value) if isinstance(value, float) else value)
+        else:
+            goal = goals.loc[key]
+            st.metric(title, fmt.percent(value),
+                      delta=None if value is None else fmt.points(value - goal["target_value"]) + "(对目标)")
+            word, colour = BADGES[rag_status(value, goal["target_value"], goal["amber_floor"])]
+            st.badge(word, color=colour)
+        st.caption(caption)
+
+
+st.markdown("#### 双报到")
+row = st.columns(5)
+card(row[0], "单位报到率", headline(units, "units_checked_in", "units"),
+     f"{fmt.count(units['units_checked_in'].sum())} / {fmt.count(units['units'].sum())} 个驻区单位",
+     "unit_checkin_rate")
+card(row[1], "在职党员报到率", headline(members, "members_checked_in", "members_in_service"),
+     f"{fmt.count(members['members_checked_in'].sum())} / {fmt.count(members['members_in_service'].sum())} 名",
+     "member_checkin_rate")
+claims, checked = int(posts["posts_claimed"].sum()), int(posts["members_checked_in"].sum())
+card(row[2], "认领岗位", fmt.count(claims), f"人均 {claims / checked:.2f} 个" if checked else "无已报到党员")
+card(row[3], "月度服务率", headline(service, "member_months_served", "member_months"),
+     f"{selection.period_text}每月至少服务1次", "monthly_service_rate")
+card(row[4], "社区书记反向报到", headline(secretaries, "communities_reported", "urban_communities"),
+     f"{fmt.count(secretaries['communities_reported'].sum())} 个社区书记 · "
+     f"报到 {fmt.count(secretaries['reports'].sum())} 次")
+
+if trend["members_checked_in"].sum():
+    st.plotly_chart(monthly_trend(trend, "service_rate", "月度服务率", f"{selection.area_text()}月度服务率",
+                                  as_of_text, float(goals.loc["monthly_service_rate", "target_value"])),
+                    key="service_trend", config={"displaylogo": False})
+
+st.markdown("#### 双结对 · 双通报")
+row = st.columns(5)
+card(row[0], "结对社区覆盖率", headline(pairing_coverage, "communities_paired", "urban_communities"),
+     f"{fmt.count(pairing_coverage['communities_paired'].sum())} / "
+     f"{fmt.count(pairing_coverage['urban_communities'].sum())} 个城市社区", "pairing_coverage")
+card(row[1], "结对单位", fmt.count(totals["units_paired"]),
+     f"其中市县机关事业单位 {fmt.count(totals['organ_units_paired'])} 个")
+card(row[2], "党员结对", fmt.count(totals["members_paired"]), "名机关党员与社区党员结对")
+pairs, activities = int(pairing["pairs"].sum()), int(pairing["activities"].sum())
+card(row[3], "结对活动", fmt.count(activities),
+     f"平均每对 {activities / pairs:.2f} 次({selection.period_text})" if pairs else "没有结对")
+card(row[4], f"{year}年双通报完成率", headline(notices, "completed", "notifications"),
+     f"{fmt.count(notices['completed'].sum())} / {fmt.count(notices['notifications'].sum())} 对单位与社区",
+     "notification_completion")
+
+child = LEVEL_NAMES[area.child_level]
+st.markdown(f"#### 各{child}排名")
+league = members
+for frame in (units, service, pairing_coverage, notices,
+              posts[AREA_COLUMNS + ["claims_per_member"]], pairing[AREA_COLUMNS + ["activities_per_pair"]]):
+    league = league.merge(frame, on=AREA_COLUMNS, how="outer")
+league = league.sort_values("checkin_rate", ascending=False)
+target = float(goals.loc["member_checkin_rate", "target_value"])
+league["rank"] = league["checkin_rate"].rank(ascending=False, method="min").astype("Int64")
+league["gap"] = (league["checkin_rate"] - target) * 100
+st.plotly_chart(area_bars(league, "checkin_rate", "在职党员报到率", f"各{child}在职党员报到率", as_of_text, target),
+                key="checkin_chart", on_select=partial(drill_from_chart, "checkin_chart", area),
+                selection_mode="points", config={"displaylogo": False})
+rates = {"checkin_rate": "在职党员报到率", "unit_checkin_rate": "单位报到率", "service_rate": "月度服务率",
+         "pairing_coverage": "结对社区覆盖率", "completion_rate": f"{year}年双通报完成率"}
+labels = {"rank": "排名", "area_name": child, **rates, "gap": "报到率与目标差距(个百分点)",
+          "claims_per_member": "人均认领岗位", "activities_per_pair": "每对结对活动"}
+shown = league.assign(**{k: league[k] * 100 for k in rates})[list(labels)].rename(columns=labels)
+st.dataframe(
+    shown, hide_index=True, key="checkin_league", selection_mode="single-row",
+    on_select=partial(drill_from_table, "checkin_league", area, league["area_code"].tolist()),
+    column_config={v: st.column_config.NumberColumn(format="%.1f" if k in rates or k == "gap" else "%.2f")
+                   for k, v in labels.items() if k not in ("area_name", "rank")},
+)
+st.caption(f"点击表头排序;选中一行或点击柱子进入该{child}。比率单位为%,数据截至 {as_of_text}。")
+export_buttons(league.assign(**{k: league[k] * 100 for k in rates}), labels,
+               f"双报到排名_{selection.area_text()}_{selection.period_text}", "league_export")
+
+st.markdown("#### 驻区单位:党员已报到但未服务")
+by_unit = load(unit_league, area, first, last)
+if by_unit.empty:
+    st.info("所选范围内没有驻区单位党员报到。")
+    st.stop()
+unit_labels = {"unit": "驻区单位", "kind": "类型", "members_checked_in": "已报到党员", "members_served": "期内服务过",
+               "members_not_served": "期内未服务", "served_share": "服务比例(%)"}
+shown_units = by_unit.assign(served_share=by_unit["served_share"] * 100)
+picked = st.dataframe(
+    shown_units[list(unit_labels)].rename(columns=unit_labels), hide_index=True, key="unit_league",
+    selection_mode="single-row", on_select="rerun",
+    column_config={unit_labels["served_share"]: st.column_config.NumberColumn(format="%.1f")},
+)
+export_buttons(shown_units, unit_labels, f"驻区单位服务情况_{selection.area_text()}_{selection.period_text}",
+               "units_export")
+rows = picked.selection.rows if picked else []
+if rows:
+    unit = by_unit.iloc[rows[0]]
+    details = load(unit_member_details, area, unit["unit_code"], first, last)
+    st.markdown(f"**{unit['unit']}:已报到党员明细({selection.period_text})**")
+    detail_labels = {"member": "党员", "phone": "联系电话", "street": "街道", "community": "报到社区",
+                     "checked_in_on": "报到日期", "services": "期内服务次数", "last_served_on": "最近服务日期"}
+    st.dataframe(details[list(detail_labels)].rename(columns=detail_labels), hide_index=True, key="unit_details")
+    st.caption("个人信息已脱敏。")
+    export_buttons(details, detail_labels, f"{unit['unit']}_报到党员明细", "details_export")
+else:
+    st.caption("选中一个单位查看其报到党员明细(个人信息已脱敏)。")

@@ -1,0 +1,136 @@
+"""六级体系覆盖: organizations that exist against units that should have one, level by level, and the gaps."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import streamlit as st
+
+from dashboard import formatting as fmt
+from dashboard.charts import area_bars, coverage_treemap, form_bars
+from dashboard.data import load
+from dashboard.export import export_buttons
+from dashboard.filters import breadcrumb, drill_from_chart, drill_from_map, drill_from_table, view_filters
+from dashboard.maps import COUNTY_LAYER, POINT_LAYER, county_map
+from queries.area import AREA_COLUMNS, CITY, LEVEL_NAMES
+from queries.coverage import (
+    community_form_check,
+    community_org_forms,
+    compounds_without_group,
+    coverage_by_level,
+    grid_coverage_tree,
+    grids_without_branch,
+    group_coverage_by_area,
+)
+from queries.overview import grid_branch_coverage_by_area
+from queries.regions import county_places
+from queries.store import store_facts, targets
+
+facts = load(store_facts)
+if facts.data_as_of is None:
+    st.info("数据库中还没有可统计的数据。请导入数据,或在空数据库上重新启动以生成演示数据。")
+    st.stop()
+selection = view_filters(facts.data_as_of, facts.first_month)
+area = selection.area
+as_of_text = fmt.chinese_date(facts.data_as_of)
+st.markdown("### 六级体系覆盖")
+breadcrumb(selection)
+
+levels = load(coverage_by_level, area)
+if levels.empty:
+    st.info(f"{selection.area_text()}没有城市社区的网格和组织数据,无法计算覆盖率。请选择其他区域。")
+    st.stop()
+
+for column, row in zip(st.columns(len(levels)), levels.itertuples()):
+    with column.container(border=True):
+        st.metric(f"{row.level}覆盖率", fmt.percent(row.coverage))
+        st.caption(f"已建 {fmt.count(row.units_covered)} / 应建 {fmt.count(row.units)}")
+st.caption(f"覆盖率 = 已建立相应党组织的单位数 / 应建立的单位数;组织设置为当前状态,数据截至 {as_of_text}。")
+
+goal = load(targets).set_index("metric_key").loc["grid_branch_coverage"]
+child = LEVEL_NAMES[area.child_level]
+by_area, tree_tab, map_tab, forms_tab, gaps_tab = st.tabs(["分区域", "层级结构", "地图", "组织设置", "应建未建"])
+
+with by_area:
+    grids = load(grid_branch_coverage_by_area, area)
+    groups = load(group_coverage_by_area, area)
+    table = grids.merge(groups, on=AREA_COLUMNS, how="outer").fillna(
+        {"grids": 0, "grids_with_branch": 0, "compounds": 0, "compounds_with_group": 0})
+    st.plotly_chart(area_bars(grids, "grid_branch_coverage", "网格党支部覆盖率", f"各{child}网格党支部覆盖率",
+                              as_of_text, float(goal["target_value"])),
+                    key="coverage_chart", on_select=partial(drill_from_chart, "coverage_chart", area),
+                    selection_mode="points", config={"displaylogo": False})
+    labels = {"area_name": child, "grids": "网格数", "grids_with_branch": "已建网格党支部",
+              "grid_branch_coverage": "网格党支部覆盖率", "compounds": "小区(楼栋)数",
+              "compounds_with_group": "已建党小组", "group_coverage": "党小组覆盖率"}
+    shown = table.assign(grid_branch_coverage=table["grid_branch_coverage"] * 100,
+                         group_coverage=table["group_coverage"] * 100)[list(labels)].rename(columns=labels)
+    st.dataframe(
+        shown, hide_index=True, key="coverage_table", selection_mode="single-row",
+        on_select=partial(drill_from_table, "coverage_table", area, table["area_code"].tolist()),
+        column_config={labels[k]: st.column_config.NumberColumn(format="%.1f")
+                       for k in ("grid_branch_coverage", "group_coverage")},
+    )
+    st.caption(f"选中一行或点击柱子进入该{child}。")
+    export_buttons(table, labels, f"六级体系覆盖_{selection.area_text()}", "coverage_export")
+
+with tree_tab:
+    tree = load(grid_coverage_tree, area)
+    to_grids = bool(area.street or area.community)
+    if tree.empty:
+        st.info("所选范围内没有网格。")
+    else:
+        st.plotly_chart(coverage_treemap(tree, f"{selection.area_text()}六级体系:面积为网格数,颜色为网格党支部覆盖率"
+                                         f"(数据截至 {as_of_text})", to_grids), key="coverage_tree",
+                        config={"displaylogo": False})
+        st.caption("点击方块逐级展开;选择街道后可展开到网格。")
+
+with map_tab:
+    places = load(county_places)
+    city = load(grid_branch_coverage_by_area, CITY).rename(columns={"grid_branch_coverage": "rate"})
+    st.pydeck_chart(county_map(places, city, "网格党支部覆盖率", float(goal["target_value"]),
+                               float(goal["amber_floor"]), selected=area.county),
+                    key="coverage_map", on_select=partial(drill_from_map, "coverage_map", [COUNTY_LAYER, POINT_LAYER]),
+                    selection_mode="single-object", height=560)
+    st.caption("各区县(市)网格党支部覆盖率:绿色达标,黄色预警,红色落后;圆点为管理区。点击区县进入。"
+               f"数据截至 {as_of_text}。")
+
+with forms_tab:
+    forms = load(community_org_forms, area)
+    check = load(community_form_check, area)
+    if forms.empty:
+        st.info("所选范围内没有社区党组织。")
+    else:
+        st.plotly_chart(form_bars(forms, f"{selection.area_text()}社区党组织设置形式"), key="forms_chart",
+                        config={"displaylogo": False})
+    mismatched = check[~check["matches"]].assign(form=check["form"].fillna("未建"))
+    st.markdown(f"**组织设置与党员人数不相符的社区:{len(mismatched)} 个**")
+    st.caption("按党章规定:党员100人以上设党委,50—99人设党总支,3—49人设党支部;正式党员不足3人不能单独成立党组织。")
+    form_labels = {"county": "区县(市)", "street": "街道", "community": "社区", "form": "现设置", "members": "党员数",
+                   "expected_form": "按人数应设置"}
+    if mismatched.empty:
+        st.success("所选范围内所有社区党组织的设置形式都与党员人数相符。")
+    else:
+        st.dataframe(mismatched[list(form_labels)].rename(columns=form_labels), hide_index=True, key="forms_table")
+        export_buttons(mismatched, form_labels, f"组织设置不符_{selection.area_text()}", "forms_export")
+
+with gaps_tab:
+    no_branch = load(grids_without_branch, area)
+    no_group = load(compounds_without_group, area)
+    st.markdown(f"**应建未建网格党支部:{len(no_branch)} 个网格**")
+    grid_labels = {"county": "区县(市)", "street": "街道", "community": "社区", "grid_code": "网格编码", "grid": "网格",
+                   "households": "户数"}
+    if no_branch.empty:
+        st.success("所选范围内每个网格都已建立网格党支部。")
+    else:
+        st.dataframe(no_branch[list(grid_labels)].rename(columns=grid_labels), hide_index=True, key="gap_grids")
+        export_buttons(no_branch, grid_labels, f"未建网格党支部_{selection.area_text()}", "gap_grids_export")
+    st.markdown(f"**应建未建小区(楼栋)党小组:{len(no_group)} 个小区(楼栋)**")
+    compound_labels = {"county": "区县(市)", "street": "街道", "community": "社区", "grid": "网格",
+                       "compound_code": "编码", "compound": "小区(楼栋)", "kind": "类型"}
+    if no_group.empty:
+        st.success("所选范围内每个小区(楼栋)都已建立党小组。")
+    else:
+        st.dataframe(no_group[list(compound_labels)].rename(columns=compound_labels), hide_index=True,
+                     key="gap_compounds")
+        export_buttons(no_group, compound_labels, f"未建党小组_{selection.area_text()}", "gap_compounds_export")

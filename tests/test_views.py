@@ -1,0 +1,132 @@
+"""The two views under AppTest on the hand-built fixture, every backend: figures shown for filters given in
+the URL, the cascade, the breadcrumb, reset, and explanations instead of errors. Figures are counted by hand
+in tests/test_coverage.py and tests/test_checkin.py (whose docstrings list the fixture)."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.orm import Session
+from streamlit.testing.v1 import AppTest
+
+from dashboard.db import ROOT, URL_ENV, make_engine, upgrade_store
+from dashboard.schema import County, StoreMeta
+
+APP = str(ROOT / "dashboard" / "app.py")
+COVERAGE, CHECKIN = "../pages/coverage.py", "../pages/checkin.py"
+PERIOD = {"from": "2018-04", "to": "2018-06"}
+
+
+def open_view(monkeypatch, url: str, page: str, params: dict | None = None) -> AppTest:
+    monkeypatch.setenv(URL_ENV, url)
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.run()
+    app.switch_page(page)
+    app.query_params.update(params or {})
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def metrics(app: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in app.metric}
+
+
+def table_with(app: AppTest, column: str):
+    """The first table on the page that has a column headed `column`."""
+    for frame in app.dataframe:
+        if column in frame.value.columns:
+            return frame.value
+    raise AssertionError(f"no table with column {column}")
+
+
+def test_coverage_for_the_city(monkeypatch, fixture_url):
+    app = open_view(monkeypatch, fixture_url, COVERAGE)
+    assert metrics(app) == {"市委覆盖率": "100.0%", "区县(市)委覆盖率": "50.0%", "街道党工委覆盖率": "33.3%",
+                            "社区党组织覆盖率": "100.0%", "网格党支部覆盖率": "62.5%", "小区(楼栋)党小组覆盖率": "50.0%"}
+    by_county = table_with(app, "网格数")
+    assert by_county["区县(市)"].tolist() == ["甲区", "乙县"]
+    assert by_county["网格数"].tolist() == [6, 2]
+    assert table_with(app, "网格编码")["网格编码"].tolist() == ["G3", "G6", "G8"]
+    assert table_with(app, "编码")["编码"].tolist() == ["B2", "B3"]
+    assert table_with(app, "按人数应设置")["社区"].tolist() == ["红星社区", "和平社区", "幸福社区"]
+
+
+def test_coverage_of_a_street_from_the_link(monkeypatch, fixture_url):
+    app = open_view(monkeypatch, fixture_url, COVERAGE, {"county": "甲区", "street": "一街道"})
+    assert metrics(app) == {"街道党工委覆盖率": "100.0%", "社区党组织覆盖率": "100.0%", "网格党支部覆盖率": "80.0%",
+                            "小区(楼栋)党小组覆盖率": "33.3%"}
+    assert table_with(app, "网格数")["社区"].tolist() == ["红星社区", "光明社区"]
+    assert app.selectbox(key="street").value == "T01-S1"
+    assert table_with(app, "网格编码")["网格编码"].tolist() == ["G3"]
+
+
+def test_a_street_from_another_county_is_ignored(monkeypatch, fixture_url):
+    app = open_view(monkeypatch, fixture_url, COVERAGE, {"county": "乙县", "street": "一街道"})
+    assert app.selectbox(key="street").value == ""
+    assert metrics(app)["网格党支部覆盖率"] == "50.0%"  # 乙县: G7 of G7 G8
+
+
+def test_choosing_a_county_then_going_back_by_the_breadcrumb(monkeypatch, fixture_url):
+    app = open_view(monkeypatch, fixture_url, COVERAGE)
+    app.selectbox(key="county").set_value("T01").run()
+    assert metrics(app)["网格党支部覆盖率"] == "66.7%"  # 甲区: 4 of 6
+    app.selectbox(key="street").set_value("T01-S2").run()
+    assert metrics(app)["网格党支部覆盖率"] == "0.0%"  # 二街道: G6 has no branch
+    app.button(key="crumb_1").click().run()  # back to 甲区
+    assert (app.selectbox(key="county").value, app.selectbox(key="street").value) == ("T01", "")
+    app.button(key="crumb_0").click().run()  # back to the city
+    assert metrics(app)["网格党支部覆盖率"] == "62.5%"
+
+
+def test_checkin_view_for_the_city_and_a_quarter(monkeypatch, fixture_url):
+    app = open_view(monkeypatch, fixture_url, CHECKIN, PERIOD)
+    assert metrics(app) == {
+        "单位报到率": "33.3%", "在职党员报到率": "66.7%", "认领岗位": "3", "月度服务率": "60.0%",
+        "社区书记反向报到": "50.0%", "结对社区覆盖率": "50.0%", "结对单位": "2", "党员结对": "2", "结对活动": "4",
+        "2017年双通报完成率": "66.7%",
+    }
+    captions = [c.value for c in app.caption]
+    assert "人均 0.75 个" in captions
+    assert "平均每对 1.00 次(2018年4月—2018年6月)" in captions
+    league = table_with(app, "在职党员报到率")
+    assert league["区县(市)"].tolist() == ["乙县", "甲区"]  # 100% then 50%
+    assert league["排名"].tolist() == [1, 2]
+    assert league["月度服务率"].tolist() == pytest.approx([75.0, 50.0])
+    units = table_with(app, "期内未服务")
+    assert units["驻区单位"].tolist()[0] == "乙县教育局"
+    assert units["期内未服务"].tolist() == [1, 0, 0]
+
+
+def test_checkin_view_of_a_county_breaks_down_by_street(monkeypatch, fixture_url):
+    app = open_view(monkeypatch, fixture_url, CHECKIN, {"county": "甲区", **PERIOD})
+    assert metrics(app)["在职党员报到率"] == "50.0%"  # M1 and M4 of M1-M4
+    league = table_with(app, "在职党员报到率")
+    assert league["街道"].tolist() == ["一街道", "二街道"]  # M1 of M1 M2; M4 of M3 M4
+    assert league["月度服务率"].tolist() == pytest.approx([200 / 3, 100 / 3])
+
+
+def test_an_invalid_month_in_the_link_falls_back_to_the_default(monkeypatch, fixture_url):
+    app = open_view(monkeypatch, fixture_url, CHECKIN, {"from": "2030-01", "to": "'; DROP TABLE county; --"})
+    assert (app.selectbox(key="from").value, app.selectbox(key="to").value) == ("2018-04", "2018-06")
+
+
+def test_reset_clears_the_filters(monkeypatch, fixture_url):
+    app = open_view(monkeypatch, fixture_url, CHECKIN, {"county": "乙县", "from": "2018-01"})
+    app.button(key="reset_filters").click().run()
+    assert app.selectbox(key="county").value == ""
+    assert (app.selectbox(key="from").value, app.selectbox(key="to").value) == ("2018-04", "2018-06")
+    assert metrics(app)["在职党员报到率"] == "66.7%"
+
+
+@pytest.mark.parametrize("page", [COVERAGE, CHECKIN])
+def test_views_explain_an_area_without_data(monkeypatch, tmp_path, page):
+    url = f"sqlite:///{tmp_path / 'regions_only.sqlite3'}"
+    engine = make_engine(url)
+    upgrade_store(engine)
+    with Session(engine) as session, session.begin():
+        session.add(County(code="T09", name="丙县", kind="县", lon=111.6, lat=29.0, sort_order=1))
+        session.add(StoreMeta(meta_key="data_as_of", value="2018-06-30"))
+    engine.dispose()
+    app = open_view(monkeypatch, url, page, {"county": "丙县"})
+    assert "丙县" in app.info[0].value
+    assert not app.metric
