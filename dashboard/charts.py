@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from queries.store import rag_status
+
 STATUS_COLOURS = {"绿": "#2E8B57", "黄": "#E0A100", "红": "#C8102E", "无数据": "#9E9E9E"}
 FONT = "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif"
 
@@ -36,10 +38,16 @@ def ranking_bar(frame: pd.DataFrame, value: str, label: str, target: float, titl
 
 
 def area_bars(frame: pd.DataFrame, value: str, label: str, title: str, as_of_text: str,
-              target: float | None = None) -> go.Figure:
-    """Bars of a rate per child area (in the frame's order), the area's code as customdata for drill-down."""
+              target: float | None = None, amber_floor: float | None = None) -> go.Figure:
+    """Bars of a rate per child area (in the frame's order), coloured by status against the target, with the
+    area's code as customdata for drill-down."""
+    if target is None:
+        colours = ["#5B7DB1"] * len(frame)
+    else:
+        floor = target if amber_floor is None else amber_floor
+        colours = [STATUS_COLOURS[rag_status(v, target, floor)] for v in frame[value]]
     figure = go.Figure(go.Bar(
-        x=frame["area_name"], y=frame[value] * 100, customdata=frame["area_code"], marker_color="#C8102E",
+        x=frame["area_name"], y=frame[value] * 100, customdata=frame["area_code"], marker_color=colours,
         text=[f"{v * 100:.1f}%" if pd.notna(v) else "" for v in frame[value]], textposition="outside",
         hovertemplate="%{x}:%{y:.1f}%<br>点击进入<extra></extra>",
     ))
@@ -92,7 +100,7 @@ def coverage_treemap(tree: pd.DataFrame, title: str, to_grids: bool) -> go.Figur
             sizes.append(row.grids)
             colours.append(row.branches / row.grids * 100 if row.grids else 0)
     figure = go.Figure(go.Treemap(
-        ids=ids, labels=labels, parents=parents, values=sizes, branchvalues="total",
+        ids=ids, labels=labels, parents=parents, values=sizes, branchvalues="total", maxdepth=2,
         marker=dict(colors=colours, colorscale=[[0, "#C8102E"], [0.9, "#E0A100"], [1, "#2E8B57"]], cmin=0, cmax=100,
                     colorbar=dict(title="覆盖率%")),
         hovertemplate="%{label}<br>网格 %{value} 个<br>网格党支部覆盖率 %{color:.1f}%<extra></extra>",

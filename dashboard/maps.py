@@ -3,7 +3,6 @@ works offline (map_style=None), as on a government intranet."""
 
 from __future__ import annotations
 
-import copy
 import json
 from functools import lru_cache
 
@@ -15,6 +14,7 @@ from dashboard.db import ROOT
 BOUNDARIES = ROOT / "data" / "changde_counties.geojson"
 COUNTY_LAYER, POINT_LAYER = "counties", "management_areas"
 NO_DATA = [200, 200, 200, 160]
+FIT_ZOOM = 7.1  # the whole city (about 1.8 by 1.6 degrees) in a 560-pixel-high map
 
 
 @lru_cache(maxsize=1)
@@ -34,36 +34,49 @@ def rate_colour(rate: float | None, target: float, amber_floor: float) -> list[i
     return [200, 16, 46, 200]
 
 
+def county_polygons(places: pd.DataFrame) -> pd.DataFrame:
+    """One row per polygon part of the boundary file: code (the county's code), name, outer ring."""
+    code_of = dict(zip(places["adcode"], places["code"]))
+    rows = []
+    for feature in boundaries()["features"]:
+        props, geometry = feature["properties"], feature["geometry"]
+        parts = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        for part in parts:
+            rows.append({"code": code_of.get(props["adcode"], props["adcode"]), "name": props["name"],
+                         "polygon": part[0]})
+    return pd.DataFrame(rows)
+
+
 def county_map(places: pd.DataFrame, rates: pd.DataFrame, label: str, target: float, amber_floor: float,
                selected: str | None = None) -> pdk.Deck:
     """Counties coloured by `rates` (area_code, rate), management areas as points inside their county."""
     by_code = dict(zip(rates["area_code"], rates["rate"]))
-    code_of = dict(zip(places["adcode"], places["code"]))
-    shapes = copy.deepcopy(boundaries())
-    for feature in shapes["features"]:
-        props = feature["properties"]
-        code = code_of.get(props["adcode"], props["adcode"])
-        rate = by_code.get(code)
-        props.update(code=code, fill=rate_colour(rate, target, amber_floor),
-                     line=[20, 20, 20, 255] if code == selected else [255, 255, 255, 255],
-                     width=3 if code == selected else 1,
-                     rate_text="无数据" if rate is None or pd.isna(rate) else f"{rate * 100:.1f}%")
-    points = places[places["adcode"].isna()].copy()
-    points["rate"] = points["code"].map(by_code)
-    points["fill"] = [rate_colour(r, target, amber_floor) for r in points["rate"]]
-    points["rate_text"] = ["无数据" if pd.isna(r) else f"{r * 100:.1f}%" for r in points["rate"]]
+
+    def describe(frame: pd.DataFrame) -> pd.DataFrame:
+        frame = frame.copy()
+        frame["rate"] = frame["code"].map(by_code)
+        frame["fill"] = [rate_colour(r, target, amber_floor) for r in frame["rate"]]
+        frame["rate_text"] = ["无数据" if pd.isna(r) else f"{r * 100:.1f}%" for r in frame["rate"]]
+        frame["line"] = [[20, 20, 20, 255] if c == selected else [255, 255, 255, 255] for c in frame["code"]]
+        frame["width"] = [4 if c == selected else 1 for c in frame["code"]]
+        return frame.drop(columns="rate")
+
+    polygons = describe(county_polygons(places))
+    points = describe(places[places["adcode"].isna()][["code", "name", "lon", "lat"]])
     layers = [
-        pdk.Layer("GeoJsonLayer", data=shapes, id=COUNTY_LAYER, pickable=True, stroked=True, filled=True,
-                  get_fill_color="properties.fill", get_line_color="properties.line",
-                  get_line_width="properties.width", line_width_units="pixels"),
-        pdk.Layer("ScatterplotLayer", data=points[["code", "name", "lon", "lat", "fill", "rate_text"]],
-                  id=POINT_LAYER, pickable=True, get_position=["lon", "lat"], get_fill_color="fill",
-                  get_radius=2500, radius_min_pixels=7, stroked=True, get_line_color=[30, 30, 30],
-                  line_width_min_pixels=1),
+        pdk.Layer("PolygonLayer", data=polygons, id=COUNTY_LAYER, pickable=True, stroked=True, filled=True,
+                  get_polygon="polygon", get_fill_color="fill", get_line_color="line", get_line_width="width",
+                  line_width_units="'pixels'"),
+        pdk.Layer("ScatterplotLayer", data=points, id=POINT_LAYER, pickable=True, get_position=["lon", "lat"],
+                  get_fill_color="fill", get_radius=2500, radius_min_pixels=7, stroked=True,
+                  get_line_color=[30, 30, 30], line_width_min_pixels=1),
     ]
+    lons = [x for ring in polygons["polygon"] for x, _ in ring]
+    lats = [y for ring in polygons["polygon"] for _, y in ring]
     return pdk.Deck(
         layers=layers, map_style=None,
-        initial_view_state=pdk.ViewState(longitude=111.75, latitude=29.25, zoom=7.6),
+        initial_view_state=pdk.ViewState(longitude=(min(lons) + max(lons)) / 2, latitude=(min(lats) + max(lats)) / 2,
+                                         zoom=FIT_ZOOM),
         tooltip={"html": "<b>{name}</b><br/>" + label + ":{rate_text}",
                  "style": {"fontSize": "15px", "backgroundColor": "#222", "color": "white"}},
     )

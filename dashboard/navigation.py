@@ -1,4 +1,4 @@
-"""The app's pages, declared once: file, Chinese title, icon. Themes name the view that explains them."""
+"""The app's pages, declared once: file, Chinese title, icon; and which view explains each cockpit figure."""
 
 from __future__ import annotations
 
@@ -19,6 +19,12 @@ OVERVIEW = PageSpec("pages/overview.py", "总览", ":material/dashboard:", defau
 COVERAGE = PageSpec("pages/coverage.py", "六级体系覆盖", ":material/account_tree:")
 CHECKIN = PageSpec("pages/checkin.py", "双报到·双结对", ":material/handshake:")
 PAGES = [OVERVIEW, COVERAGE, CHECKIN]
+# The view that explains each cockpit figure; figures without one link to their ranking on the cockpit.
+VIEW_OF_METRIC = {
+    "grid_branch_coverage": COVERAGE,
+    "member_checkin_rate": CHECKIN,
+    "pairing_coverage": CHECKIN,
+}
 
 
 def page_file(spec: PageSpec):

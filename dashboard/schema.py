@@ -307,6 +307,7 @@ class ServiceActivity(Base):
         CheckConstraint("hours > 0", name="hours_positive"),
         Index(None, "community_id", "served_on"),
         Index(None, "member_id", "served_on"),
+        Index(None, "served_on", "member_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

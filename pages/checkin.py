@@ -117,7 +117,8 @@ league = league.sort_values("checkin_rate", ascending=False)
 target = float(goals.loc["member_checkin_rate", "target_value"])
 league["rank"] = league["checkin_rate"].rank(ascending=False, method="min").astype("Int64")
 league["gap"] = (league["checkin_rate"] - target) * 100
-st.plotly_chart(area_bars(league, "checkin_rate", "在职党员报到率", f"各{child}在职党员报到率", as_of_text, target),
+st.plotly_chart(area_bars(league, "checkin_rate", "在职党员报到率", f"各{child}在职党员报到率", as_of_text, target,
+                          float(goals.loc["member_checkin_rate", "amber_floor"])),
                 key="checkin_chart", on_select=partial(drill_from_chart, "checkin_chart", area),
                 selection_mode="points", config={"displaylogo": False})
 rates = {"checkin_rate": "在职党员报到率", "unit_checkin_rate": "单位报到率", "service_rate": "月度服务率",

@@ -57,7 +57,7 @@ with by_area:
     table = grids.merge(groups, on=AREA_COLUMNS, how="outer").fillna(
         {"grids": 0, "grids_with_branch": 0, "compounds": 0, "compounds_with_group": 0})
     st.plotly_chart(area_bars(grids, "grid_branch_coverage", "网格党支部覆盖率", f"各{child}网格党支部覆盖率",
-                              as_of_text, float(goal["target_value"])),
+                              as_of_text, float(goal["target_value"]), float(goal["amber_floor"])),
                     key="coverage_chart", on_select=partial(drill_from_chart, "coverage_chart", area),
                     selection_mode="points", config={"displaylogo": False})
     labels = {"area_name": child, "grids": "网格数", "grids_with_branch": "已建网格党支部",

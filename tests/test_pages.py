@@ -133,8 +133,12 @@ def test_first_start_fills_an_empty_store_with_labelled_demo_data(monkeypatch, t
     assert not [i for i in app.info if "首次启动" in i.value]
 
 
-def test_each_card_links_to_its_ranking(monkeypatch, fixture_url):
+def test_each_card_links_to_its_view_or_its_ranking(monkeypatch, fixture_url):
     app = run_app(monkeypatch, fixture_url)
-    links = [parse_qs(link.proto.query_string) for link in app.get("page_link")]
-    assert links == [{"metric": [title]} for title in (
-        "网格党支部覆盖率", "在职党员报到率", "结对社区覆盖率", "联席会议按期召开率", "两新组织覆盖率", "经费执行率")]
+    links = [(link.proto.label, parse_qs(link.proto.query_string)) for link in app.get("page_link")]
+    assert links == [
+        ("进入六级体系覆盖", {}), ("进入双报到·双结对", {}), ("进入双报到·双结对", {}),
+        ("查看各区县(市)排名", {"metric": ["联席会议按期召开率"]}),
+        ("查看各区县(市)排名", {"metric": ["两新组织覆盖率"]}),
+        ("查看各区县(市)排名", {"metric": ["经费执行率"]}),
+    ]

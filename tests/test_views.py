@@ -42,7 +42,8 @@ def table_with(app: AppTest, column: str):
 def test_coverage_for_the_city(monkeypatch, fixture_url):
     app = open_view(monkeypatch, fixture_url, COVERAGE)
     assert metrics(app) == {"市委覆盖率": "100.0%", "区县(市)委覆盖率": "50.0%", "街道党工委覆盖率": "33.3%",
-                            "社区党组织覆盖率": "100.0%", "网格党支部覆盖率": "62.5%", "小区(楼栋)党小组覆盖率": "50.0%"}
+                            "社区党组织覆盖率": "100.0%", "网格党支部覆盖率": "62.5%",
+                            "小区(楼栋)党小组覆盖率": "50.0%"}
     by_county = table_with(app, "网格数")
     assert by_county["区县(市)"].tolist() == ["甲区", "乙县"]
     assert by_county["网格数"].tolist() == [6, 2]
