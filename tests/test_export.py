@@ -1,0 +1,45 @@
+"""Exports carry exactly the rows shown, open in Excel, and never carry a live formula; drill-down targets."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+import pandas as pd
+
+from dashboard.export import csv_bytes, xlsx_bytes
+from queries.area import CITY, Area
+
+ROWS = pd.DataFrame({
+    "单位": ["=cmd|' /C calc'!A0", "'; DROP TABLE members; --", "+1", "@SUM(A1)", "乙县教育局"],
+    "差距": [-5.0, 1.5, 0.0, -0.5, 2.0],
+})
+
+
+def test_csv_has_a_bom_every_row_and_no_live_formula():
+    data = csv_bytes(ROWS)
+    assert data.startswith(b"\xef\xbb\xbf")
+    back = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
+    assert back["单位"].tolist() == ["'=cmd|' /C calc'!A0", "'; DROP TABLE members; --", "'+1", "'@SUM(A1)",
+                                   "乙县教育局"]
+    assert back["差距"].tolist() == [-5.0, 1.5, 0.0, -0.5, 2.0]  # numbers stay numbers
+
+
+def test_excel_opens_with_the_same_rows_as_text_not_formulas():
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(ROWS, "导出"))).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0] == ("单位", "差距")
+    assert [r[0] for r in rows[1:]] == ["'=cmd|' /C calc'!A0", "'; DROP TABLE members; --", "'+1", "'@SUM(A1)",
+                                        "乙县教育局"]
+    assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+
+
+def test_drill_down_goes_one_level_at_a_time():
+    assert CITY.child_level == "county"
+    county = CITY.narrowed_to("county", "T01")
+    assert (county, county.child_level) == (Area(county="T01"), "street")
+    street = county.narrowed_to("street", "T01-S1")
+    assert (street, street.child_level) == (Area(county="T01", street="T01-S1"), "community")
+    community = street.narrowed_to("community", "K1")
+    assert community == Area(county="T01", street="T01-S1", community="K1")
+    assert community.narrowed_to(community.child_level, "K1") == community
