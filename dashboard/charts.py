@@ -118,3 +118,57 @@ def form_bars(forms: pd.DataFrame, title: str) -> go.Figure:
                          yaxis=dict(title="社区党组织(个)"), height=340, margin=dict(l=10, r=10, t=80, b=40),
                          font=dict(family=FONT, size=14))
     return figure
+
+
+def meeting_heatmap(frame: pd.DataFrame, title: str) -> go.Figure:
+    """Streets × months, each cell the number of joint meetings held (0 in a pale cell)."""
+    table = frame.pivot_table(index="street", columns="month", values="meetings", aggfunc="sum", sort=False)
+    figure = go.Figure(go.Heatmap(
+        z=table.to_numpy(), x=list(table.columns), y=list(table.index), text=table.to_numpy(), texttemplate="%{text}",
+        colorscale=[[0, "#FBEFEF"], [0.5, "#E57373"], [1, "#C8102E"]], zmin=0, showscale=False,
+        hovertemplate="%{y} %{x}:%{z} 次<extra></extra>", xgap=2, ygap=2,
+    ))
+    figure.update_layout(title=dict(text=f"{title}<br><span style='font-size:13px'>单位:次</span>",
+                                    font=dict(size=18)),
+                         height=max(300, 26 * len(table) + 120), margin=dict(l=10, r=10, t=80, b=40),
+                         xaxis=dict(type="category", title="月份"), yaxis=dict(autorange="reversed", title=None),
+                         font=dict(family=FONT, size=13))
+    return figure
+
+
+def paired_bars(frame: pd.DataFrame, category: str, series: dict[str, str], title: str, unit: str,
+                scale: float = 1.0) -> go.Figure:
+    """Grouped bars: one bar per series (column → legend label) for each category, values divided by `scale`."""
+    palette = ["#C8102E", "#5B7DB1", "#E0A100"]
+    figure = go.Figure([
+        go.Bar(name=label, x=frame[category], y=frame[column] / scale, marker_color=palette[i % len(palette)],
+               text=[f"{v / scale:,.1f}" for v in frame[column]], textposition="outside")
+        for i, (column, label) in enumerate(series.items())
+    ])
+    figure.update_layout(barmode="group",
+                         title=dict(text=f"{title}<br><span style='font-size:13px'>单位:{unit}</span>",
+                                    font=dict(size=18)),
+                         yaxis=dict(title=unit), height=400, margin=dict(l=10, r=10, t=80, b=40),
+                         legend=dict(orientation="h", y=1.08, x=1, xanchor="right"), font=dict(family=FONT, size=14))
+    return figure
+
+
+def funding_sankey(flows: pd.DataFrame, title: str) -> go.Figure:
+    """Budget from source (财政拨付/党费补充/社会筹措) to use to county-level unit, in 万元."""
+    nodes = list(dict.fromkeys([*flows["source"], *flows["purpose"], *flows["county"]]))
+    index = {name: i for i, name in enumerate(nodes)}
+    first = flows.groupby(["source", "purpose"], as_index=False, sort=False)["budget_yuan"].sum()
+    links = [(index[s], index[p], v) for s, p, v in first.itertuples(index=False)]
+    second = flows.groupby(["purpose", "county"], as_index=False, sort=False)["budget_yuan"].sum()
+    links += [(index[p], index[c], v) for p, c, v in second.itertuples(index=False)]
+    figure = go.Figure(go.Sankey(
+        node=dict(label=nodes, pad=14, thickness=16, color="#C8102E"),
+        link=dict(source=[s for s, _, _ in links], target=[t for _, t, _ in links],
+                  value=[v / 10_000 for _, _, v in links], hovertemplate="%{source.label} → %{target.label}:"
+                  "%{value:,.1f} 万元<extra></extra>"),
+    ))
+    figure.update_layout(title=dict(text=f"{title}<br><span style='font-size:13px'>单位:万元</span>",
+                                    font=dict(size=18)),
+                         height=max(420, 22 * len(nodes)), margin=dict(l=10, r=10, t=80, b=10),
+                         font=dict(family=FONT, size=13))
+    return figure

@@ -87,6 +87,16 @@ def drill_from_table(table_key: str, area: Area, codes: list[str]) -> None:
         drill_into(area, codes[rows[0]])
 
 
+def drill_to_street(chart_key: str, county_of_street: dict[str, str]) -> None:
+    """on_select callback of a chart of streets (customdata = street code): show that street."""
+    points = st.session_state[chart_key].selection.points
+    if points:
+        code = points[0].get("customdata")
+        code = code[0] if isinstance(code, list) else code
+        if code in county_of_street:
+            show_area(Area(county=county_of_street[code], street=code))
+
+
 def drill_from_map(map_key: str, layer_ids: list[str]) -> None:
     """on_select callback of the county map: its objects carry the county's code."""
     objects = st.session_state[map_key].selection.objects

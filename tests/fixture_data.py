@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from dashboard.schema import (
     Cadre,
+    CommitteeMember,
     Community,
     Compound,
     County,
@@ -24,6 +25,8 @@ from dashboard.schema import (
     FundingLine,
     Grid,
     JointMeeting,
+    MeetingAttendance,
+    MeetingItem,
     MemberCheckin,
     MemberPairing,
     Notification,
@@ -186,16 +189,20 @@ def build_fixture(engine: Engine) -> None:
                                held_on=day, title=f"联席会议{i}"))
 
         site = TwoNewSite(code="SITE1", name="测试大厦", kind="商务楼宇", community_id=k1.id)
-        s.add(site)
+        park = TwoNewSite(code="SITE2", name="测试园区", kind="园区", community_id=k3.id)
+        s.add_all([site, park])
         s.flush()
-        for code, k, coverage, members in [("N1", k1, "单独组建", 5), ("N2", k1, "联合组建", 1),
-                                           ("N3", k2, "选派党建指导员", 2), ("N4", k3, "未覆盖", 4),
-                                           ("N5", k4, "联合组建", 0), ("N6", k4, "未覆盖", 0)]:
-            located = k.code == "K1"
-            s.add(TwoNewOrg(code=code, name=f"测试组织{code}", kind="非公企业",
-                            location_type="商务楼宇" if located else "其他", site_id=site.id if located else None,
-                            community_id=k.id, employees=50, size_class="小型", is_large_stable=False,
+        for code, k, kind, place, employees, size, members, coverage in [
+            ("N1", k1, "非公企业", site, 50, "小型", 5, "单独组建"), ("N2", k1, "非公企业", site, 50, "小型", 1, "联合组建"),
+            ("N3", k2, "社会组织", None, 50, "小型", 2, "选派党建指导员"), ("N4", k3, "非公企业", park, 400, "大型", 4, "未覆盖"),
+            ("N5", k4, "非公企业", None, 50, "小型", 0, "联合组建"), ("N6", k4, "非公企业", None, 10, "微型", 0, "未覆盖"),
+        ]:
+            s.add(TwoNewOrg(code=code, name=f"测试组织{code}", kind=kind,
+                            location_type=place.kind if place else "其他", site_id=place.id if place else None,
+                            community_id=k.id, employees=employees, size_class=size, is_large_stable=size == "大型",
                             party_members=members, coverage_kind=coverage))
+        s.flush()
+        _committee_world(s, committees, {"U1": u1, "U3": u3})
 
         lines = {
             "L1": FundingLine(code="L1", year=2018, source="财政拨付", purpose="阵地建设", county_id=c1.id,
@@ -206,12 +213,14 @@ def build_fixture(engine: Engine) -> None:
                               budget_yuan=Decimal("50000.00")),
             "L4": FundingLine(code="L4", year=2017, source="社会筹措", purpose="阵地建设", county_id=c2.id,
                               budget_yuan=Decimal("80000.00")),
+            "L5": FundingLine(code="L5", year=2017, source="财政拨付", purpose="阵地建设", county_id=c1.id,
+                              budget_yuan=Decimal("90000.00")),
         }
         s.add_all(lines.values())
         s.flush()
         for code, day, amount in [("L1", D(2018, 3, 1), "20000.00"), ("L1", D(2018, 6, 30), "30000.00"),
                                   ("L1", D(2018, 7, 15), "10000.00"), ("L2", D(2018, 4, 1), "15000.00"),
-                                  ("L4", D(2017, 10, 1), "80000.00")]:
+                                  ("L4", D(2017, 10, 1), "80000.00"), ("L5", D(2017, 5, 1), "45000.00")]:
             s.add(FundingDisbursement(funding_line_id=lines[code].id, paid_on=day, amount_yuan=Decimal(amount)))
 
         s.add(Cadre(code="GB1", name="陈联络", team="党建联络员", community_id=k1.id, birth_date=D(1988, 1, 1),
@@ -219,6 +228,33 @@ def build_fixture(engine: Engine) -> None:
         s.flush()
         _pairing_world(s, m, {"K1": k1, "K3": k3, "K4": k4}, {"U1": u1, "U2": u2, "U3": u3})
         s.add(StoreMeta(meta_key="data_as_of", value=AS_OF.isoformat()))
+
+
+def _committee_world(s: Session, committees: dict, u: dict) -> None:
+    """一街道's committee seats, attendance and items (counted in tests/test_meetings.py)."""
+    seats = {name: CommitteeMember(committee_id=committees["T01-S1"].id, role=role, person_name=name, title=title,
+                                   resident_unit_id=u[unit].id if unit else None, phone="13900001111")
+             for name, role, title, unit in [("张书记", "书记", "甲区委常委", None), ("李副书", "副书记", "一街道党工委书记", None),
+                                             ("王委员", "委员", "甲区财政局党组织负责人", "U1"),
+                                             ("赵委员", "委员", "常德某科技有限公司党组织负责人", "U3")]}
+    seats["周书记"] = CommitteeMember(committee_id=committees["T01-S2"].id, role="书记", person_name="周书记",
+                                   title="甲区委常委")
+    s.add_all(seats.values())
+    s.flush()
+    meeting = {m.code: m for m in s.scalars(select(JointMeeting))}
+    for code, absent in [("J3", set()), ("J4", {"赵委员"})]:
+        for name in ("张书记", "李副书", "王委员", "赵委员"):
+            s.add(MeetingAttendance(meeting_id=meeting[code].id, committee_member_id=seats[name].id,
+                                    attended=name not in absent))
+    for code, kind, title, unit, matched, resolved_on in [
+        ("J1", "需求清单", "背街小巷路灯", None, True, D(2017, 9, 1)),
+        ("J3", "资源清单", "开放活动阵地", "U1", True, D(2018, 3, 1)),
+        ("J3", "需求清单", "小区停车难", "U3", True, None),
+        ("J4", "项目清单", "共建口袋公园", None, False, None),
+    ]:
+        s.add(MeetingItem(meeting_id=meeting[code].id, list_kind=kind, title=title,
+                          resident_unit_id=u[unit].id if unit else None, is_matched=matched,
+                          is_resolved=resolved_on is not None, resolved_on=resolved_on))
 
 
 def _checkin_world(s: Session, m: dict, k: dict, u: dict) -> None:

@@ -1,0 +1,181 @@
+"""大工委 and 联席会议: each street's joint meetings in a period, their attendance and items, and its committee.
+
+Meetings belong to streets (街道); an area's streets are those it holds (a community's area is its street).
+The requirement is the setting `meetings_required_per_quarter` (default one a quarter).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+from sqlalchemy import Engine, case, extract, func, select
+
+from dashboard.schema import (
+    CommitteeMember,
+    Community,
+    County,
+    JointMeeting,
+    MeetingAttendance,
+    MeetingItem,
+    ResidentUnit,
+    Street,
+    WorkingCommittee,
+)
+from queries.area import Area, area_conditions
+from queries.checkin import months_between
+from queries.overview import frame_of, quarters_between, rate
+from queries.privacy import mask_phone
+
+QUARTER_DAYS = 92
+
+
+def _streets(area: Area) -> list:
+    conditions = area_conditions(Area(county=area.county, street=area.street))
+    if area.community:
+        conditions.append(Street.id.in_(select(Community.street_id).where(Community.code == area.community)))
+    return [Street.kind == "街道", *conditions]
+
+
+def overdue_after_days(required_per_quarter: int) -> int:
+    """Days without a meeting after which a street is overdue: a quarter shared by the required meetings."""
+    return QUARTER_DAYS // max(required_per_quarter, 1)
+
+
+def meeting_activity_by_street(engine: Engine, area: Area, first: dt.date, last: dt.date,
+                               required_per_quarter: int) -> pd.DataFrame:
+    """Per street from `first` to `last`: meetings held against those required (the requirement times the
+    quarters the period touches), quarters on schedule, member attendance at those meetings, items tabled,
+    matched and resolved, and days from the last meeting (on or before `last`) to `last`.
+
+    Columns: county_code, county, street_code, street, meetings_required, meetings_held, quarters, quarters_on_schedule,
+    seats, attended, attendance_rate, items_tabled, items_matched, items_resolved, match_rate, resolve_rate,
+    last_meeting_on, days_since_last, overdue.
+    """
+    quarters = quarters_between(first, last)
+    streets = frame_of(engine, select(Street.id, County.code, County.name, Street.code, Street.name)
+                       .join(County, Street.county_id == County.id).where(*_streets(area))
+                       .order_by(County.sort_order, Street.code),
+                       ["street_id", "county_code", "county", "street_code", "street"])
+    ids = streets["street_id"].tolist() or [-1]
+    in_period = (JointMeeting.held_on >= first) & (JointMeeting.held_on <= last)
+    held = frame_of(engine, select(JointMeeting.street_id, extract("year", JointMeeting.held_on),
+                                   extract("month", JointMeeting.held_on), func.count(JointMeeting.id))
+                    .where(JointMeeting.street_id.in_(ids), in_period)
+                    .group_by(JointMeeting.street_id, extract("year", JointMeeting.held_on),
+                              extract("month", JointMeeting.held_on)), ["street_id", "year", "month", "meetings"])
+    held["quarter"] = list(zip(held["year"].astype(int), (held["month"].astype(int) - 1) // 3 + 1))
+    per_quarter = held.groupby(["street_id", "quarter"])["meetings"].sum().reset_index()
+    on_schedule = (per_quarter[per_quarter["meetings"] >= required_per_quarter].groupby("street_id").size()
+                   .rename("quarters_on_schedule"))
+    attendance = frame_of(engine, select(JointMeeting.street_id, func.count(MeetingAttendance.id),
+                                         func.count(case((MeetingAttendance.attended, MeetingAttendance.id))))
+                          .join(MeetingAttendance, MeetingAttendance.meeting_id == JointMeeting.id)
+                          .where(JointMeeting.street_id.in_(ids), in_period).group_by(JointMeeting.street_id),
+                          ["street_id", "seats", "attended"])
+    items = frame_of(engine, select(JointMeeting.street_id, func.count(MeetingItem.id),
+                                    func.count(case((MeetingItem.is_matched, MeetingItem.id))),
+                                    func.count(case((MeetingItem.is_resolved, MeetingItem.id))))
+                     .join(MeetingItem, MeetingItem.meeting_id == JointMeeting.id)
+                     .where(JointMeeting.street_id.in_(ids), in_period).group_by(JointMeeting.street_id),
+                     ["street_id", "items_tabled", "items_matched", "items_resolved"])
+    latest = frame_of(engine, select(JointMeeting.street_id, func.max(JointMeeting.held_on))
+                      .where(JointMeeting.street_id.in_(ids), JointMeeting.held_on <= last)
+                      .group_by(JointMeeting.street_id), ["street_id", "last_meeting_on"])
+    frame = (streets.merge(held.groupby("street_id", as_index=False)["meetings"].sum(), on="street_id", how="left")
+             .merge(on_schedule, left_on="street_id", right_index=True, how="left")
+             .merge(attendance, on="street_id", how="left").merge(items, on="street_id", how="left")
+             .merge(latest, on="street_id", how="left"))
+    counts = ["meetings", "quarters_on_schedule", "seats", "attended", "items_tabled", "items_matched",
+              "items_resolved"]
+    frame = frame.fillna(dict.fromkeys(counts, 0)).astype(dict.fromkeys(counts, int))
+    frame = frame.rename(columns={"meetings": "meetings_held"})
+    frame["meetings_required"] = required_per_quarter * len(quarters)
+    frame["quarters"] = len(quarters)
+    frame["last_meeting_on"] = pd.to_datetime(frame["last_meeting_on"]).dt.date
+    frame["days_since_last"] = [(last - d).days if isinstance(d, dt.date) else None for d in frame["last_meeting_on"]]
+    frame["overdue"] = [d is None or d > overdue_after_days(required_per_quarter) for d in frame["days_since_last"]]
+    frame = rate(frame, "attended", "seats", "attendance_rate")
+    frame = rate(frame, "items_matched", "items_tabled", "match_rate")
+    frame = rate(frame, "items_resolved", "items_tabled", "resolve_rate")
+    return frame.drop(columns="street_id")
+
+
+def meetings_by_street_month(engine: Engine, area: Area, first: dt.date, last: dt.date) -> pd.DataFrame:
+    """Meetings held by each street of the area in each month from `first` to `last`, zeros included.
+
+    Columns: street_code, street, month (YYYY-MM), meetings.
+    """
+    streets = frame_of(engine, select(Street.id, Street.code, Street.name).join(County, Street.county_id == County.id)
+                       .where(*_streets(area)).order_by(County.sort_order, Street.code), ["street_id", "street_code",
+                                                                                          "street"])
+    held = frame_of(engine, select(JointMeeting.street_id, extract("year", JointMeeting.held_on),
+                                   extract("month", JointMeeting.held_on), func.count(JointMeeting.id))
+                    .where(JointMeeting.street_id.in_(streets["street_id"].tolist() or [-1]),
+                           JointMeeting.held_on >= first, JointMeeting.held_on <= last)
+                    .group_by(JointMeeting.street_id, extract("year", JointMeeting.held_on),
+                              extract("month", JointMeeting.held_on)), ["street_id", "year", "month", "meetings"])
+    held["month"] = [f"{int(y)}-{int(m):02d}" for y, m in zip(held["year"], held["month"])]
+    months = [f"{y}-{m:02d}" for y, m in months_between(first, last)]
+    every = pd.MultiIndex.from_product([streets["street_id"], months], names=["street_id", "month"])
+    counts = held.groupby(["street_id", "month"])["meetings"].sum().reindex(every, fill_value=0).reset_index()
+    return counts.merge(streets, on="street_id")[["street_code", "street", "month", "meetings"]]
+
+
+def street_committee(engine: Engine, street_code: str) -> pd.DataFrame:
+    """A street's big working committee: role, name, title, unit, phone (masked); secretary first.
+
+    Columns: role, person, title, unit, phone.
+    """
+    order = case((CommitteeMember.role == "书记", 0), (CommitteeMember.role == "副书记", 1), else_=2)
+    statement = (select(CommitteeMember.role, CommitteeMember.person_name, CommitteeMember.title, ResidentUnit.name,
+                        CommitteeMember.phone)
+                 .join(WorkingCommittee, CommitteeMember.committee_id == WorkingCommittee.id)
+                 .join(Street, WorkingCommittee.street_id == Street.id)
+                 .outerjoin(ResidentUnit, CommitteeMember.resident_unit_id == ResidentUnit.id)
+                 .where(Street.code == street_code).order_by(order, CommitteeMember.id))
+    frame = frame_of(engine, statement, ["role", "person", "title", "unit", "phone"])
+    frame["phone"] = frame["phone"].map(mask_phone)
+    return frame
+
+
+def street_meetings(engine: Engine, street_code: str, first: dt.date, last: dt.date) -> pd.DataFrame:
+    """A street's joint meetings from `first` to `last` with attendance and items.
+
+    Columns: held_on, title, seats, attended, attendance_rate, items_tabled, items_matched, items_resolved.
+    """
+    seats = (select(MeetingAttendance.meeting_id, func.count(MeetingAttendance.id).label("seats"),
+                    func.count(case((MeetingAttendance.attended, MeetingAttendance.id))).label("attended"))
+             .group_by(MeetingAttendance.meeting_id).subquery())
+    items = (select(MeetingItem.meeting_id, func.count(MeetingItem.id).label("tabled"),
+                    func.count(case((MeetingItem.is_matched, MeetingItem.id))).label("matched"),
+                    func.count(case((MeetingItem.is_resolved, MeetingItem.id))).label("resolved"))
+             .group_by(MeetingItem.meeting_id).subquery())
+    statement = (select(JointMeeting.held_on, JointMeeting.title, func.coalesce(seats.c.seats, 0),
+                        func.coalesce(seats.c.attended, 0), func.coalesce(items.c.tabled, 0),
+                        func.coalesce(items.c.matched, 0), func.coalesce(items.c.resolved, 0))
+                 .join(Street, JointMeeting.street_id == Street.id)
+                 .outerjoin(seats, seats.c.meeting_id == JointMeeting.id)
+                 .outerjoin(items, items.c.meeting_id == JointMeeting.id)
+                 .where(Street.code == street_code, JointMeeting.held_on >= first, JointMeeting.held_on <= last)
+                 .order_by(JointMeeting.held_on))
+    frame = frame_of(engine, statement, ["held_on", "title", "seats", "attended", "items_tabled", "items_matched",
+                                         "items_resolved"])
+    return rate(frame, "attended", "seats", "attendance_rate")
+
+
+def street_items(engine: Engine, street_code: str, first: dt.date, last: dt.date) -> pd.DataFrame:
+    """Items tabled at a street's meetings from `first` to `last` and what became of them.
+
+    Columns: held_on, list_kind, title, unit, matched, resolved, resolved_on.
+    """
+    statement = (select(JointMeeting.held_on, MeetingItem.list_kind, MeetingItem.title, ResidentUnit.name,
+                        MeetingItem.is_matched, MeetingItem.is_resolved, MeetingItem.resolved_on)
+                 .join(JointMeeting, MeetingItem.meeting_id == JointMeeting.id)
+                 .join(Street, JointMeeting.street_id == Street.id)
+                 .outerjoin(ResidentUnit, MeetingItem.resident_unit_id == ResidentUnit.id)
+                 .where(Street.code == street_code, JointMeeting.held_on >= first, JointMeeting.held_on <= last)
+                 .order_by(JointMeeting.held_on, MeetingItem.id))
+    frame = frame_of(engine, statement, ["held_on", "list_kind", "title", "unit", "matched", "resolved",
+                                         "resolved_on"])
+    return frame.astype({"matched": bool, "resolved": bool})
