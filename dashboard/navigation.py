@@ -18,12 +18,18 @@ class PageSpec:
 OVERVIEW = PageSpec("pages/overview.py", "总览", ":material/dashboard:", default=True)
 COVERAGE = PageSpec("pages/coverage.py", "六级体系覆盖", ":material/account_tree:")
 CHECKIN = PageSpec("pages/checkin.py", "双报到·双结对", ":material/handshake:")
-PAGES = [OVERVIEW, COVERAGE, CHECKIN]
-# The view that explains each cockpit figure; figures without one link to their ranking on the cockpit.
+MEETINGS = PageSpec("pages/meetings.py", "联席会议", ":material/groups:")
+TWO_NEW = PageSpec("pages/two_new.py", "两新组织", ":material/apartment:")
+FUNDING = PageSpec("pages/funding.py", "经费保障", ":material/account_balance_wallet:")
+PAGES = [OVERVIEW, COVERAGE, CHECKIN, MEETINGS, TWO_NEW, FUNDING]
+# The view that explains each cockpit figure; its card links there.
 VIEW_OF_METRIC = {
     "grid_branch_coverage": COVERAGE,
     "member_checkin_rate": CHECKIN,
     "pairing_coverage": CHECKIN,
+    "meetings_on_schedule": MEETINGS,
+    "two_new_org_coverage": TWO_NEW,
+    "funding_execution": FUNDING,
 }
 
 

@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard import formatting as fmt
 from dashboard.charts import ranking_bar
 from dashboard.data import load
-from dashboard.navigation import OVERVIEW, VIEW_OF_METRIC, page_file
+from dashboard.navigation import VIEW_OF_METRIC, page_file
 from queries.area import CITY
 from queries.cockpit import STATUS_WORDS, ranked_areas, scored_headlines
 from queries.overview import HEADLINES, cockpit_by_area, year_elapsed
@@ -48,12 +48,8 @@ for start in range(0, len(scores), 3):
             st.metric(row.title, fmt.percent(row.value), delta=gap)
             st.badge(STATUS_WORDS[row.status], color=BADGE_COLOURS[row.status])
             st.caption(caption(row))
-            view = VIEW_OF_METRIC.get(row.key)
-            if view:
-                st.page_link(page_file(view), label=f"进入{view.title}", icon=":material/arrow_forward:")
-            else:
-                st.page_link(page_file(OVERVIEW), label="查看各区县(市)排名", icon=":material/leaderboard:",
-                             query_params={"metric": row.title})
+            view = VIEW_OF_METRIC[row.key]
+            st.page_link(page_file(view), label=f"进入{view.title}", icon=":material/arrow_forward:")
 
 st.divider()
 st.markdown("#### 各区县(市)排名:谁在落后")

@@ -193,9 +193,12 @@ def build_fixture(engine: Engine) -> None:
         s.add_all([site, park])
         s.flush()
         for code, k, kind, place, employees, size, members, coverage in [
-            ("N1", k1, "非公企业", site, 50, "小型", 5, "单独组建"), ("N2", k1, "非公企业", site, 50, "小型", 1, "联合组建"),
-            ("N3", k2, "社会组织", None, 50, "小型", 2, "选派党建指导员"), ("N4", k3, "非公企业", park, 400, "大型", 4, "未覆盖"),
-            ("N5", k4, "非公企业", None, 50, "小型", 0, "联合组建"), ("N6", k4, "非公企业", None, 10, "微型", 0, "未覆盖"),
+            ("N1", k1, "非公企业", site, 50, "小型", 5, "单独组建"),
+            ("N2", k1, "非公企业", site, 50, "小型", 1, "联合组建"),
+            ("N3", k2, "社会组织", None, 50, "小型", 2, "选派党建指导员"),
+            ("N4", k3, "非公企业", park, 400, "大型", 4, "未覆盖"),
+            ("N5", k4, "非公企业", None, 50, "小型", 0, "联合组建"),
+            ("N6", k4, "非公企业", None, 10, "微型", 0, "未覆盖"),
         ]:
             s.add(TwoNewOrg(code=code, name=f"测试组织{code}", kind=kind,
                             location_type=place.kind if place else "其他", site_id=place.id if place else None,
@@ -234,7 +237,8 @@ def _committee_world(s: Session, committees: dict, u: dict) -> None:
     """一街道's committee seats, attendance and items (counted in tests/test_meetings.py)."""
     seats = {name: CommitteeMember(committee_id=committees["T01-S1"].id, role=role, person_name=name, title=title,
                                    resident_unit_id=u[unit].id if unit else None, phone="13900001111")
-             for name, role, title, unit in [("张书记", "书记", "甲区委常委", None), ("李副书", "副书记", "一街道党工委书记", None),
+             for name, role, title, unit in [("张书记", "书记", "甲区委常委", None),
+                                             ("李副书", "副书记", "一街道党工委书记", None),
                                              ("王委员", "委员", "甲区财政局党组织负责人", "U1"),
                                              ("赵委员", "委员", "常德某科技有限公司党组织负责人", "U3")]}
     seats["周书记"] = CommitteeMember(committee_id=committees["T01-S2"].id, role="书记", person_name="周书记",

@@ -131,3 +131,44 @@ def test_views_explain_an_area_without_data(monkeypatch, tmp_path, page):
     app = open_view(monkeypatch, url, page, {"county": "丙县"})
     assert "丙县" in app.info[0].value
     assert not app.metric
+
+
+MEETINGS, TWO_NEW, FUNDING = "../pages/meetings.py", "../pages/two_new.py", "../pages/funding.py"
+H1 = {"from": "2018-01", "to": "2018-06"}
+
+
+def test_meetings_view_for_the_city(monkeypatch, fixture_url):
+    app = open_view(monkeypatch, fixture_url, MEETINGS, H1)
+    assert metrics(app) == {"按期召开率": "66.7%", "实际召开次数": "4", "成员单位出席率": "87.5%", "议题": "3",
+                            "对接率 · 办结率": "67% · 33%", "超期未开会街道": "0 个"}
+    table = table_with(app, "应召开次数")
+    assert table["街道"].tolist() == ["一街道", "二街道", "三街道"]
+    assert table["实际召开次数"].tolist() == [2, 1, 1]
+    assert table["距上次会议天数"].tolist() == [55, 90, 91]
+
+
+def test_meetings_view_of_a_street_shows_its_committee_meetings_and_items(monkeypatch, fixture_url):
+    app = open_view(monkeypatch, fixture_url, MEETINGS, {"county": "甲区", "street": "一街道", **H1})
+    assert table_with(app, "职务")["姓名"].tolist() == ["张书记", "李副书", "王委员", "赵委员"]
+    assert table_with(app, "应出席")["实际出席"].tolist() == [4, 3]
+    assert table_with(app, "清单")["办结"].tolist() == ["已办结", "未办结", "未办结"]
+
+
+def test_two_new_view_for_the_city(monkeypatch, fixture_url):
+    app = open_view(monkeypatch, fixture_url, TWO_NEW)
+    assert metrics(app) == {"两新组织": "6", "组织覆盖率": "50.0%", "工作覆盖率": "66.7%", "应建未建": "1 个",
+                            "规模以上未覆盖": "1 个"}
+    assert table_with(app, "缺口")["缺口"].tolist() == ["无", "1个未覆盖"]
+    assert table_with(app, "党员数")["组织名称"].tolist() == ["测试组织N4"]
+
+
+def test_funding_view_for_the_city_this_year_and_last(monkeypatch, fixture_url):
+    app = open_view(monkeypatch, fixture_url, FUNDING, H1)
+    assert metrics(app) == {"2018年预算数": "18万元", "拨付数": "6.5万元", "执行率": "36.1%", "每个城市社区": "4.5万元",
+                            "每名党员": "1.38万元"}
+    table = table_with(app, "执行率(%)")
+    assert table["区县(市)"].tolist() == ["甲区", "乙县"]
+    assert table["提示"].tolist() == ["", "执行偏低"]  # 50% is over 0.85 x 49.6%; 0% is not
+    app = open_view(monkeypatch, fixture_url, FUNDING, {"from": "2017-10", "to": "2017-12"})
+    shown = metrics(app)
+    assert (shown["2017年预算数"], shown["拨付数"], shown["执行率"]) == ("17万元", "12.5万元", "73.5%")

@@ -1,0 +1,113 @@
+"""经费保障: budgeted against disbursed, by area, source, use and year; where money flows; per community and
+per Party member. The year is that of the period's last month; payments count up to its last day."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import streamlit as st
+
+from dashboard import formatting as fmt
+from dashboard.charts import area_bars, funding_sankey, paired_bars
+from dashboard.data import load
+from dashboard.export import export_buttons
+from dashboard.filters import breadcrumb, drill_from_chart, drill_from_table, view_filters
+from queries.area import LEVEL_NAMES
+from queries.cockpit import effective_target
+from queries.funding import funding_by_source_and_use, funding_by_year, funding_flows, funding_per_community_and_member
+from queries.overview import HEADLINES, funding_execution_by_area, headline, year_elapsed
+from queries.store import rag_status, store_facts, targets
+
+BADGES = {"绿": ("达标", "green"), "黄": ("预警", "orange"), "红": ("落后", "red"), "无数据": ("无数据", "gray")}
+SPEC = next(spec for spec in HEADLINES if spec.key == "funding_execution")
+
+facts = load(store_facts)
+if facts.data_as_of is None:
+    st.info("数据库中还没有可统计的数据。请导入数据,或在空数据库上重新启动以生成演示数据。")
+    st.stop()
+selection = view_filters(facts.data_as_of, facts.first_month)
+area, last = selection.area, selection.last
+year = last.year
+as_of_text = fmt.chinese_date(last)
+st.markdown("### 经费保障")
+breadcrumb(selection)
+
+by_area = load(funding_execution_by_area, area, last)
+if by_area.empty or not by_area["budget_yuan"].sum():
+    st.info(f"{selection.area_text()}没有{year}年的经费预算。请选择其他区域或年份。")
+    st.stop()
+goal = load(targets).set_index("metric_key").loc["funding_execution"]
+target, amber = effective_target(SPEC, goal, last)
+execution = headline(by_area, "disbursed_yuan", "budget_yuan")
+per = load(funding_per_community_and_member, area, last)
+
+row = st.columns(5)
+with row[0].container(border=True):
+    st.metric(f"{year}年预算数", fmt.yuan(by_area["budget_yuan"].sum()))
+    st.caption("财政拨付、党费补充、社会筹措")
+with row[1].container(border=True):
+    st.metric("拨付数", fmt.yuan(by_area["disbursed_yuan"].sum()))
+    st.caption(f"截至 {as_of_text}")
+with row[2].container(border=True):
+    st.metric("执行率", fmt.percent(execution), delta=fmt.points(execution - target) + "(对序时进度目标)")
+    word, colour = BADGES[rag_status(execution, target, amber)]
+    st.badge(word, color=colour)
+    st.caption(f"序时进度 {fmt.percent(year_elapsed(last))},目标 {fmt.percent(target)}")
+with row[3].container(border=True):
+    communities = int(per["urban_communities"].sum())
+    st.metric("每个城市社区", fmt.yuan(by_area["budget_yuan"].sum() / communities) if communities else "—")
+    st.caption(f"{communities} 个城市社区")
+with row[4].container(border=True):
+    members = int(per["members"].sum())
+    st.metric("每名党员", fmt.yuan(by_area["budget_yuan"].sum() / members) if members else "—")
+    st.caption(f"{fmt.count(members)} 名党员居住在本区域")
+
+child = LEVEL_NAMES[area.child_level]
+chart = by_area[by_area["area_code"] != ""]
+st.plotly_chart(area_bars(chart, "execution_rate", "执行率", f"各{child}{year}年经费执行率", as_of_text, target, amber),
+                key="funding_chart", on_select=partial(drill_from_chart, "funding_chart", area),
+                selection_mode="points", config={"displaylogo": False})
+table = by_area.merge(per.drop(columns=["budget_yuan"]), on=["area_code", "area_name"], how="left")
+table = table.assign(execution_rate=table["execution_rate"] * 100,
+                     flag=["执行偏低" if rag_status(rate, target, amber) == "红" else ""
+                           for rate in table["execution_rate"]])
+labels = {"area_name": child, "budget_yuan": "预算数(元)", "disbursed_yuan": "拨付数(元)",
+          "execution_rate": "执行率(%)",
+          "flag": "提示", "per_community_yuan": "每社区(元)", "per_member_yuan": "每党员(元)"}
+st.dataframe(table[list(labels)].rename(columns=labels), hide_index=True, key="funding_table",
+             selection_mode="single-row",
+             on_select=partial(drill_from_table, "funding_table", area, table["area_code"].tolist()),
+             column_config={v: st.column_config.NumberColumn(format="%,.0f" if "元" in v else "%.1f")
+                            for k, v in labels.items() if k not in ("area_name", "flag")})
+st.caption(f"执行率低于 {fmt.percent(amber)}(序时进度目标的预警线)的标为“执行偏低”。"
+           "“本级”为留在本级、未分到下级的预算。")
+export_buttons(table, labels, f"经费执行_{selection.area_text()}_{year}", "funding_export")
+
+by_use = load(funding_by_source_and_use, area, year, last)
+left, right = st.columns(2)
+with left:
+    st.plotly_chart(paired_bars(by_use.assign(label=by_use["source"] + "·" + by_use["purpose"]), "label",
+                                {"budget_yuan": "预算数", "disbursed_yuan": "拨付数"},
+                                f"{year}年按来源和用途(截至 {as_of_text})", "万元", scale=10_000),
+                    key="funding_by_use", config={"displaylogo": False})
+    use_labels = {"source": "来源", "purpose": "用途", "budget_yuan": "预算数(元)", "disbursed_yuan": "拨付数(元)",
+                  "execution_rate": "执行率(%)"}
+    st.dataframe(by_use.assign(execution_rate=by_use["execution_rate"] * 100)[list(use_labels)]
+                 .rename(columns=use_labels), hide_index=True, key="funding_use_table",
+                 column_config={use_labels["execution_rate"]: st.column_config.NumberColumn(format="%.1f")})
+    export_buttons(by_use, use_labels, f"经费来源用途_{selection.area_text()}_{year}", "funding_use_export")
+with right:
+    yearly = load(funding_by_year, area, last)
+    st.plotly_chart(paired_bars(yearly.assign(label=yearly["year"].astype(str) + "年"), "label",
+                                {"budget_yuan": "预算数", "disbursed_yuan": "拨付数"},
+                                f"历年预算与拨付(截至 {as_of_text})", "万元", scale=10_000),
+                    key="funding_by_year", config={"displaylogo": False})
+    year_labels = {"year": "年度", "budget_yuan": "预算数(元)", "disbursed_yuan": "拨付数(元)",
+                   "execution_rate": "执行率(%)"}
+    st.dataframe(yearly.assign(execution_rate=yearly["execution_rate"] * 100)[list(year_labels)]
+                 .rename(columns=year_labels), hide_index=True, key="funding_year_table",
+                 column_config={year_labels["execution_rate"]: st.column_config.NumberColumn(format="%.1f")})
+
+flows = load(funding_flows, area, year)
+st.plotly_chart(funding_sankey(flows, f"{year}年经费流向:来源 → 用途 → 区县(市)"), key="funding_sankey",
+                config={"displaylogo": False})

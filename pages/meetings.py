@@ -1,0 +1,124 @@
+"""联席会议: each street's big working committee meetings in the period, who is overdue, and a street's detail."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import streamlit as st
+
+from dashboard import formatting as fmt
+from dashboard.charts import meeting_heatmap, ranking_bar
+from dashboard.data import load
+from dashboard.export import export_buttons
+from dashboard.filters import breadcrumb, drill_to_street, view_filters
+from queries.meetings import (
+    meeting_activity_by_street,
+    meetings_by_street_month,
+    overdue_after_days,
+    street_committee,
+    street_items,
+    street_meetings,
+)
+from queries.store import rag_status, setting_value, store_facts, targets
+
+facts = load(store_facts)
+if facts.data_as_of is None:
+    st.info("数据库中还没有可统计的数据。请导入数据,或在空数据库上重新启动以生成演示数据。")
+    st.stop()
+selection = view_filters(facts.data_as_of, facts.first_month)
+area, first, last = selection.area, selection.first, selection.last
+as_of_text = fmt.chinese_date(last)
+required = int(load(setting_value, "meetings_required_per_quarter", "1"))
+st.markdown("### 大工委联席会议")
+breadcrumb(selection)
+
+activity = load(meeting_activity_by_street, area, first, last, required)
+if activity.empty:
+    st.info(f"{selection.area_text()}没有街道大工委。请选择其他区域。")
+    st.stop()
+goal = load(targets).set_index("metric_key").loc["meetings_on_schedule"]
+quarters = int(activity["quarters"].sum())
+on_schedule = int(activity["quarters_on_schedule"].sum())
+seats, attended = int(activity["seats"].sum()), int(activity["attended"].sum())
+tabled = int(activity["items_tabled"].sum())
+overdue = activity[activity["overdue"]]
+
+row = st.columns(6)
+with row[0].container(border=True):
+    rate = on_schedule / quarters if quarters else None
+    st.metric("按期召开率", fmt.percent(rate))
+    st.caption(f"{on_schedule} / {quarters} 个街道·季度(每季度应召开 {required} 次)")
+with row[1].container(border=True):
+    st.metric("实际召开次数", fmt.count(activity["meetings_held"].sum()))
+    st.caption(f"应召开次数 {fmt.count(activity['meetings_required'].sum())}")
+with row[2].container(border=True):
+    st.metric("成员单位出席率", fmt.percent(attended / seats if seats else None))
+    st.caption(f"出席 {fmt.count(attended)} / 应出席 {fmt.count(seats)} 人次")
+with row[3].container(border=True):
+    st.metric("议题", fmt.count(tabled))
+    st.caption("资源清单、需求清单、项目清单")
+with row[4].container(border=True):
+    st.metric("对接率 · 办结率", f"{fmt.percent(activity['items_matched'].sum() / tabled if tabled else None, 0)} · "
+              f"{fmt.percent(activity['items_resolved'].sum() / tabled if tabled else None, 0)}")
+    st.caption(f"已对接 {fmt.count(activity['items_matched'].sum())} · "
+               f"已办结 {fmt.count(activity['items_resolved'].sum())}")
+with row[5].container(border=True):
+    st.metric("超期未开会街道", f"{len(overdue)} 个")
+    st.caption(f"距上次会议超过 {overdue_after_days(required)} 天")
+st.caption(f"{selection.area_text()} · {selection.period_text} · 数据截至 {as_of_text}")
+
+heat = load(meetings_by_street_month, area, first, last)
+st.plotly_chart(meeting_heatmap(heat, f"各街道联席会议召开次数({selection.period_text})"), key="meeting_heatmap",
+                config={"displaylogo": False})
+
+ranking = activity.assign(
+    area_code=activity["street_code"], area_name=activity["street"],
+    rate=activity["quarters_on_schedule"] / activity["quarters"].where(activity["quarters"] > 0),
+)
+ranking["status"] = [rag_status(v, goal["target_value"], goal["amber_floor"]) for v in ranking["rate"]]
+county_of_street = dict(zip(activity["street_code"], activity["county_code"]))
+st.plotly_chart(ranking_bar(ranking, "rate", "按期召开率", float(goal["target_value"]), "各街道联席会议按期召开率",
+                            as_of_text),
+                key="meeting_ranking", on_select=partial(drill_to_street, "meeting_ranking", county_of_street),
+                selection_mode="points", config={"displaylogo": False})
+labels = {"county": "区县(市)", "street": "街道", "meetings_required": "应召开次数", "meetings_held": "实际召开次数",
+          "rate": "按期召开率(%)", "attendance_rate": "成员单位出席率(%)", "items_tabled": "议题",
+          "items_matched": "已对接", "items_resolved": "已办结", "last_meeting_on": "最近一次会议",
+          "days_since_last": "距上次会议天数", "overdue_text": "提示"}
+shown = ranking.assign(rate=ranking["rate"] * 100, attendance_rate=ranking["attendance_rate"] * 100,
+                       overdue_text=["超期未开会" if late else "" for late in ranking["overdue"]])
+st.dataframe(shown[list(labels)].rename(columns=labels), hide_index=True, key="meeting_table",
+             column_config={labels["rate"]: st.column_config.NumberColumn(format="%.1f"),
+                            labels["attendance_rate"]: st.column_config.NumberColumn(format="%.1f")})
+st.caption("点击柱子进入该街道,查看大工委成员、历次会议和议题。")
+export_buttons(shown, labels, f"联席会议_{selection.area_text()}_{selection.period_text}", "meetings_export")
+
+if area.street:
+    street = selection.names.get(area.street, area.street)
+    st.markdown(f"#### {street}大工委")
+    committee = load(street_committee, area.street)
+    committee_labels = {"role": "职务", "person": "姓名", "title": "身份", "unit": "所在单位", "phone": "联系电话"}
+    if committee.empty:
+        st.info(f"{street}尚未录入大工委成员。")
+    else:
+        st.dataframe(committee[list(committee_labels)].rename(columns=committee_labels), hide_index=True,
+                     key="committee_table")
+    held = load(street_meetings, area.street, first, last)
+    st.markdown(f"**{selection.period_text}召开的联席会议:{len(held)} 次**")
+    held_labels = {"held_on": "召开日期", "title": "会议", "seats": "应出席", "attended": "实际出席",
+                   "attendance_rate": "出席率(%)", "items_tabled": "议题", "items_matched": "已对接",
+                   "items_resolved": "已办结"}
+    if held.empty:
+        st.info("所选期间没有召开联席会议。")
+    else:
+        st.dataframe(held.assign(attendance_rate=held["attendance_rate"] * 100)[list(held_labels)]
+                     .rename(columns=held_labels), hide_index=True, key="street_meetings",
+                     column_config={held_labels["attendance_rate"]: st.column_config.NumberColumn(format="%.1f")})
+    items = load(street_items, area.street, first, last)
+    item_labels = {"held_on": "会议日期", "list_kind": "清单", "title": "议题", "unit": "对接单位",
+                   "matched_text": "对接", "resolved_text": "办结", "resolved_on": "办结日期"}
+    if not items.empty:
+        items = items.assign(matched_text=items["matched"].map({True: "已对接", False: "未对接"}),
+                             resolved_text=items["resolved"].map({True: "已办结", False: "未办结"}))
+        st.dataframe(items[list(item_labels)].rename(columns=item_labels), hide_index=True, key="street_items")
+        export_buttons(items, item_labels, f"{street}_联席会议议题_{selection.period_text}", "items_export")

@@ -1,0 +1,120 @@
+"""两新组织覆盖: Party coverage of new economic and social organizations, where it is missing, and the gaps."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import streamlit as st
+
+from dashboard import formatting as fmt
+from dashboard.charts import area_bars, paired_bars
+from dashboard.data import load
+from dashboard.export import export_buttons
+from dashboard.filters import breadcrumb, drill_from_chart, drill_from_table, view_filters
+from queries.area import LEVEL_NAMES
+from queries.overview import headline, two_new_coverage_by_area
+from queries.store import rag_status, store_facts, targets
+from queries.two_new import (
+    large_stable_without_organization,
+    organizations_that_should_organize,
+    two_new_by_dimension,
+    two_new_sites,
+)
+
+BADGES = {"绿": ("达标", "green"), "黄": ("预警", "orange"), "红": ("落后", "red"), "无数据": ("无数据", "gray")}
+DIMENSION_TITLES = {"kind": "按组织类型", "location_type": "按所在区域", "size_class": "按规模"}
+
+facts = load(store_facts)
+if facts.data_as_of is None:
+    st.info("数据库中还没有可统计的数据。请导入数据,或在空数据库上重新启动以生成演示数据。")
+    st.stop()
+selection = view_filters(facts.data_as_of, facts.first_month)
+area = selection.area
+as_of_text = fmt.chinese_date(facts.data_as_of)
+st.markdown("### 两新组织覆盖")
+breadcrumb(selection)
+
+by_area = load(two_new_coverage_by_area, area)
+if by_area.empty:
+    st.info(f"{selection.area_text()}没有两新组织数据。请选择其他区域。")
+    st.stop()
+goal = load(targets).set_index("metric_key").loc["two_new_org_coverage"]
+gaps = load(organizations_that_should_organize, area)
+priority = load(large_stable_without_organization, area)
+org_rate = headline(by_area, "orgs_covered", "two_new_orgs")
+row = st.columns(5)
+with row[0].container(border=True):
+    st.metric("两新组织", fmt.count(by_area["two_new_orgs"].sum()))
+    st.caption("非公企业和社会组织")
+with row[1].container(border=True):
+    st.metric("组织覆盖率", fmt.percent(org_rate), delta=fmt.points(org_rate - goal["target_value"]) + "(对目标)")
+    word, colour = BADGES[rag_status(org_rate, goal["target_value"], goal["amber_floor"])]
+    st.badge(word, color=colour)
+    st.caption(f"单独组建或联合组建 {fmt.count(by_area['orgs_covered'].sum())} 个")
+with row[2].container(border=True):
+    st.metric("工作覆盖率", fmt.percent(headline(by_area, "work_covered", "two_new_orgs")))
+    st.caption("含选派党建指导员")
+with row[3].container(border=True):
+    st.metric("应建未建", f"{len(gaps)} 个")
+    st.caption("有3名以上党员但未建党组织")
+with row[4].container(border=True):
+    st.metric("规模以上未覆盖", f"{len(priority)} 个")
+    st.caption("规模较大、经营稳定的企业")
+st.caption(f"组织设置为当前状态,数据截至 {as_of_text}。")
+
+child = LEVEL_NAMES[area.child_level]
+st.plotly_chart(area_bars(by_area, "org_coverage", "组织覆盖率", f"各{child}两新组织组织覆盖率", as_of_text,
+                          float(goal["target_value"]), float(goal["amber_floor"])),
+                key="two_new_chart", on_select=partial(drill_from_chart, "two_new_chart", area),
+                selection_mode="points", config={"displaylogo": False})
+labels = {"area_name": child, "two_new_orgs": "两新组织", "orgs_covered": "已建党组织", "org_coverage": "组织覆盖率(%)",
+          "work_covered": "工作覆盖", "work_coverage": "工作覆盖率(%)"}
+shown = by_area.assign(org_coverage=by_area["org_coverage"] * 100, work_coverage=by_area["work_coverage"] * 100)
+st.dataframe(shown[list(labels)].rename(columns=labels), hide_index=True, key="two_new_table",
+             selection_mode="single-row",
+             on_select=partial(drill_from_table, "two_new_table", area, by_area["area_code"].tolist()),
+             column_config={labels[k]: st.column_config.NumberColumn(format="%.1f")
+                            for k in ("org_coverage", "work_coverage")})
+export_buttons(shown, labels, f"两新组织覆盖_{selection.area_text()}", "two_new_export")
+
+dimension_tabs = st.tabs(list(DIMENSION_TITLES.values()))
+dimension_labels = {"value": "类别", "orgs": "组织数", "own": "单独组建", "joint": "联合组建",
+                    "instructor": "选派党建指导员",
+                    "uncovered": "未覆盖", "org_coverage": "组织覆盖率(%)", "work_coverage": "工作覆盖率(%)"}
+for tab, dimension in zip(dimension_tabs, DIMENSION_TITLES):
+    with tab:
+        frame = load(two_new_by_dimension, area, dimension)
+        chart = frame.assign(org_pct=frame["org_coverage"] * 100, work_pct=frame["work_coverage"] * 100)
+        st.plotly_chart(paired_bars(chart, "value", {"org_pct": "组织覆盖率", "work_pct": "工作覆盖率"},
+                                    f"{DIMENSION_TITLES[dimension]}的覆盖率(数据截至 {as_of_text})", "%"),
+                        key=f"dimension_{dimension}", config={"displaylogo": False})
+        table = chart.assign(org_coverage=chart["org_pct"], work_coverage=chart["work_pct"])
+        st.dataframe(table[list(dimension_labels)].rename(columns=dimension_labels), hide_index=True,
+                     key=f"dimension_table_{dimension}")
+
+st.markdown("#### 商务楼宇、园区、商圈市场")
+sites = load(two_new_sites, area)
+site_labels = {"county": "区县(市)", "street": "街道", "community": "社区", "site": "名称", "kind": "类型",
+               "orgs": "入驻组织", "orgs_covered": "已建党组织", "full_text": "全覆盖", "missing": "缺口"}
+if sites.empty:
+    st.info("所选范围内没有登记的商务楼宇、园区或商圈市场。")
+else:
+    sites = sites.assign(full_text=sites["fully_covered"].map({True: "是", False: "否"}))
+    st.dataframe(sites[list(site_labels)].rename(columns=site_labels), hide_index=True, key="sites_table")
+    export_buttons(sites, site_labels, f"楼宇园区商圈覆盖_{selection.area_text()}", "sites_export")
+
+gap_labels = {"county": "区县(市)", "street": "街道", "community": "社区", "org": "组织名称", "kind": "类型",
+              "location_type": "所在区域", "site": "楼宇/园区/商圈", "employees": "从业人员", "party_members": "党员数",
+              "coverage_kind": "现状"}
+st.markdown(f"#### 应建未建:有3名以上党员但未建党组织({len(gaps)} 个,党员多者在前)")
+if gaps.empty:
+    st.success("所选范围内有3名以上党员的两新组织都已建立党组织。")
+else:
+    st.dataframe(gaps[list(gap_labels)].rename(columns=gap_labels), hide_index=True, key="gaps_table")
+    export_buttons(gaps, gap_labels, f"两新组织应建未建_{selection.area_text()}", "gaps_export")
+st.markdown(f"#### 规模以上企业未建党组织({len(priority)} 个)")
+if priority.empty:
+    st.success("所选范围内规模较大、经营稳定的企业都已建立党组织。")
+else:
+    st.dataframe(priority[list(gap_labels)].rename(columns=gap_labels), hide_index=True, key="priority_table")
+    export_buttons(priority, gap_labels, f"规模以上企业未覆盖_{selection.area_text()}", "priority_export")
