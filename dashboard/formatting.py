@@ -22,11 +22,13 @@ def count(n: float | None) -> str:
 
 
 def yuan(amount: float | None) -> str:
-    """An amount of money in 元, 万元 or 亿元."""
+    """An amount of money in 元, 万元 or 亿元: 18万元, 6.5万元, 7,483万元 (whole 万 from 1,000万), 1.36亿元."""
     if amount is None or (isinstance(amount, float) and math.isnan(amount)):
         return "—"
     if abs(amount) >= 100_000_000:
         return _trimmed(amount / 100_000_000) + "亿元"
+    if abs(amount) >= 10_000_000:
+        return f"{amount / 10_000:,.0f}万元"
     if abs(amount) >= 10_000:
         return _trimmed(amount / 10_000) + "万元"
     return f"{amount:,.0f}元"

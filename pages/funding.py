@@ -49,7 +49,7 @@ with row[1].container(border=True):
     st.metric("拨付数", fmt.yuan(by_area["disbursed_yuan"].sum()))
     st.caption(f"截至 {as_of_text}")
 with row[2].container(border=True):
-    st.metric("执行率", fmt.percent(execution), delta=fmt.points(execution - target) + "(对序时进度目标)")
+    st.metric("执行率", fmt.percent(execution), delta=fmt.points(execution - target) + "(对目标)")
     word, colour = BADGES[rag_status(execution, target, amber)]
     st.badge(word, color=colour)
     st.caption(f"序时进度 {fmt.percent(year_elapsed(last))},目标 {fmt.percent(target)}")
@@ -94,7 +94,9 @@ with left:
                   "execution_rate": "执行率(%)"}
     st.dataframe(by_use.assign(execution_rate=by_use["execution_rate"] * 100)[list(use_labels)]
                  .rename(columns=use_labels), hide_index=True, key="funding_use_table",
-                 column_config={use_labels["execution_rate"]: st.column_config.NumberColumn(format="%.1f")})
+                 column_config={use_labels["budget_yuan"]: st.column_config.NumberColumn(format="%,.0f"),
+                                use_labels["disbursed_yuan"]: st.column_config.NumberColumn(format="%,.0f"),
+                                use_labels["execution_rate"]: st.column_config.NumberColumn(format="%.1f")})
     export_buttons(by_use, use_labels, f"经费来源用途_{selection.area_text()}_{year}", "funding_use_export")
 with right:
     yearly = load(funding_by_year, area, last)
@@ -106,7 +108,10 @@ with right:
                    "execution_rate": "执行率(%)"}
     st.dataframe(yearly.assign(execution_rate=yearly["execution_rate"] * 100)[list(year_labels)]
                  .rename(columns=year_labels), hide_index=True, key="funding_year_table",
-                 column_config={year_labels["execution_rate"]: st.column_config.NumberColumn(format="%.1f")})
+                 column_config={year_labels["year"]: st.column_config.NumberColumn(format="%d"),
+                                year_labels["budget_yuan"]: st.column_config.NumberColumn(format="%,.0f"),
+                                year_labels["disbursed_yuan"]: st.column_config.NumberColumn(format="%,.0f"),
+                                year_labels["execution_rate"]: st.column_config.NumberColumn(format="%.1f")})
 
 flows = load(funding_flows, area, year)
 st.plotly_chart(funding_sankey(flows, f"{year}年经费流向:来源 → 用途 → 区县(市)"), key="funding_sankey",

@@ -54,14 +54,13 @@ with row[1].container(border=True):
 with row[2].container(border=True):
     st.metric("成员单位出席率", fmt.percent(attended / seats if seats else None))
     st.caption(f"出席 {fmt.count(attended)} / 应出席 {fmt.count(seats)} 人次")
+matched, resolved = int(activity["items_matched"].sum()), int(activity["items_resolved"].sum())
 with row[3].container(border=True):
-    st.metric("议题", fmt.count(tabled))
-    st.caption("资源清单、需求清单、项目清单")
+    st.metric("对接率", fmt.percent(matched / tabled if tabled else None))
+    st.caption(f"议题 {fmt.count(tabled)} 个(资源、需求、项目清单),已对接 {fmt.count(matched)}")
 with row[4].container(border=True):
-    st.metric("对接率 · 办结率", f"{fmt.percent(activity['items_matched'].sum() / tabled if tabled else None, 0)} · "
-              f"{fmt.percent(activity['items_resolved'].sum() / tabled if tabled else None, 0)}")
-    st.caption(f"已对接 {fmt.count(activity['items_matched'].sum())} · "
-               f"已办结 {fmt.count(activity['items_resolved'].sum())}")
+    st.metric("办结率", fmt.percent(resolved / tabled if tabled else None))
+    st.caption(f"已办结 {fmt.count(resolved)} 个议题")
 with row[5].container(border=True):
     st.metric("超期未开会街道", f"{len(overdue)} 个")
     st.caption(f"距上次会议超过 {overdue_after_days(required)} 天")
