@@ -90,7 +90,9 @@ for tab, dimension in zip(dimension_tabs, DIMENSION_TITLES):
                         key=f"dimension_{dimension}", config={"displaylogo": False})
         table = chart.assign(org_coverage=chart["org_pct"], work_coverage=chart["work_pct"])
         st.dataframe(table[list(dimension_labels)].rename(columns=dimension_labels), hide_index=True,
-                     key=f"dimension_table_{dimension}")
+                     key=f"dimension_table_{dimension}",
+                     column_config={dimension_labels[k]: st.column_config.NumberColumn(format="%.1f")
+                                    for k in ("org_coverage", "work_coverage")})
 
 st.markdown("#### 商务楼宇、园区、商圈市场")
 sites = load(two_new_sites, area)
