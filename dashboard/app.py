@@ -1,10 +1,12 @@
-"""Entry point: `streamlit run dashboard/app.py`. Page config, the shared frame, navigation; nothing else."""
+"""Entry point: `streamlit run dashboard/app.py`. Page config, the store, who is looking, the shared frame,
+navigation; nothing else."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.data import StoreUnavailable, ensure_store, load
+from dashboard.auth import resolve_viewer, sign_in_required
+from dashboard.data import StoreUnavailable, engine, ensure_store, load
 from dashboard.frame import show_frame
 from dashboard.navigation import PAGES, page_file
 from queries.store import store_facts
@@ -15,6 +17,9 @@ try:
 except StoreUnavailable as problem:
     st.error(str(problem), icon=":material/cloud_off:")
     st.stop()
-show_frame(load(store_facts))
-pages = [st.Page(page_file(p), title=p.title, icon=p.icon, default=p.default) for p in PAGES]
+facts = load(store_facts)
+viewer = resolve_viewer(facts, engine())
+show_frame(facts, viewer, sign_in_on=sign_in_required(facts))
+pages = [st.Page(page_file(p), title=p.title, icon=p.icon, default=p.default)
+         for p in PAGES if viewer.administers or not p.admin_only]
 st.navigation(pages).run()

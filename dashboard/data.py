@@ -1,12 +1,15 @@
 """Where data enters the app: the one cached engine per store, the first-run demo fill, cached queries.
 
 Pages call `load(query_function, *args)`; results are cached per store URL for QUERY_TTL seconds, with
-primitive, hashable arguments (Area, dates, numbers).
+primitive, hashable arguments (Area, dates, numbers). `load` is also where the viewer's limits apply: every
+Area argument is put within the viewer's scope (the queries then read nothing outside it), and a query
+that returns personal data gets mask=True unless the viewer's role needs the data.
 """
 
 from __future__ import annotations
 
 import importlib
+import inspect
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -15,8 +18,10 @@ import streamlit as st
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
+from dashboard.accounts import Viewer
 from dashboard.db import describe, make_engine, store_url, upgrade_store
 from dashboard.demo import generate, store_is_empty
+from queries.area import Area
 
 QUERY_TTL = 600
 
@@ -68,6 +73,24 @@ def _run(url: str, module: str, name: str, args: tuple, kwargs: tuple) -> Any:
     return query(_engine_for(url), *args, **dict(kwargs))
 
 
+def engine() -> Engine:
+    return _engine_for(store_url())
+
+
+def _viewer() -> Viewer:
+    return st.session_state.get("active_viewer") or Viewer.open()
+
+
+def limited(viewer: Viewer, query: Callable, args: tuple, kwargs: dict) -> tuple[tuple, dict]:
+    """The arguments as the viewer may use them: areas within their scope, personal data masked."""
+    args = tuple(a.within(viewer.scope) if isinstance(a, Area) else a for a in args)
+    kwargs = {k: (v.within(viewer.scope) if isinstance(v, Area) else v) for k, v in kwargs.items()}
+    if "mask" in inspect.signature(query).parameters:
+        kwargs["mask"] = not viewer.sees_personal
+    return args, kwargs
+
+
 def load(query: Callable, *args, **kwargs) -> Any:
-    """Run a function of `queries/` on the store, cached."""
+    """Run a function of `queries/` on the store for the active viewer, cached."""
+    args, kwargs = limited(_viewer(), query, args, kwargs)
     return _run(store_url(), query.__module__, query.__name__, args, tuple(sorted(kwargs.items())))

@@ -108,26 +108,28 @@ def drill_from_map(map_key: str, layer_ids: list[str]) -> None:
                 return
 
 
-def view_filters(as_of: dt.date, first_month: dt.date) -> Selection:
-    """Draw the area and period filters in the sidebar and return what they select."""
+def view_filters(as_of: dt.date, first_month: dt.date, scope: Area) -> Selection:
+    """Draw the area and period filters in the sidebar and return what they select. A viewer limited to a
+    county or a street is offered only that county or street (the queries enforce the same limit)."""
     months = [month_label(y, m) for y, m in months_between(first_month, as_of)]
     default_last = months[-1]
     default_first = months[max(0, len(months) - DEFAULT_MONTHS)]
-    counties = load(county_options)
+    counties = load(county_options, Area())
     names = dict(zip(counties["code"], counties["name"]))
     with st.sidebar:
         st.markdown("#### 筛选")
-        county = st.selectbox("区县(市)", [ALL, *counties["code"]], key=COUNTY, bind="query-params",
-                              format_func=lambda c: names.get(c, "全市") if c else "全市",
+        county = st.selectbox("区县(市)", ([] if scope.county else [ALL]) + counties["code"].tolist(), key=COUNTY,
+                              bind="query-params", format_func=lambda c: names.get(c, "全市") if c else "全市",
                               on_change=_clear, args=(STREET, COMMUNITY))
-        streets = load(street_options, county) if county else None
+        streets = load(street_options, Area(county=county)) if county else None
         if streets is not None:
             names.update(zip(streets["code"], streets["name"]))
-        street = st.selectbox("街道", [ALL, *([] if streets is None else streets["code"])], key=STREET,
-                              bind="query-params", disabled=not county,
+        street_codes = [] if streets is None else streets["code"].tolist()
+        street = st.selectbox("街道", ([] if scope.street else [ALL]) + street_codes,
+                              key=STREET, bind="query-params", disabled=not county,
                               format_func=lambda c: names.get(c, c) if c else "全部街道",
                               on_change=_clear, args=(COMMUNITY,))
-        communities = load(community_options, street) if street else None
+        communities = load(community_options, Area(county=county, street=street)) if street else None
         if communities is not None:
             names.update(zip(communities["code"], communities["name"]))
         community = st.selectbox("社区", [ALL, *([] if communities is None else communities["code"])],

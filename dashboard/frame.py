@@ -1,19 +1,31 @@
-"""The frame every page shares: title bar, demo-data banner and data-as-of line."""
+"""The frame every page shares: title bar, demo-data and sign-in banners, data-as-of line, who is signed in."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from dashboard.accounts import Viewer
+from dashboard.auth import sign_out
 from dashboard.formatting import chinese_date
 from queries.store import StoreFacts
 
 DEMO_BANNER = "演示数据:本系统当前展示的是按公开报告数字校准的合成数据,不是真实党员或组织信息。"
+OPEN_BANNER = "未启用登录:打开本页的任何人都能看到全部区域的数据。"
 
 
-def show_frame(facts: StoreFacts) -> None:
+def show_frame(facts: StoreFacts, viewer: Viewer, sign_in_on: bool) -> None:
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     left.markdown("### 常德市城市区域化党建驾驶舱")
     right.markdown(f"<div style='text-align:right'>数据截至 {chinese_date(facts.data_as_of)}</div>",
                    unsafe_allow_html=True)
     if facts.is_demo:
-        st.warning(DEMO_BANNER, icon=":material/science:")
+        st.warning(DEMO_BANNER + ("" if sign_in_on else "演示模式未启用登录。"), icon=":material/science:")
+    elif not sign_in_on and not viewer.read_only:
+        st.warning(OPEN_BANNER, icon=":material/lock_open:")
+    with st.sidebar:
+        if viewer.read_only:
+            st.caption(f"{viewer.username} · 只读")
+        elif viewer.username:
+            scope = " · ".join(c for c in (viewer.scope.county, viewer.scope.street) if c) or "全市"
+            st.caption(f"{viewer.username}({viewer.label},{scope})")
+            st.button("退出登录", key="sign_out", icon=":material/logout:", on_click=sign_out)

@@ -13,6 +13,7 @@ class PageSpec:
     title: str
     icon: str
     default: bool = False
+    admin_only: bool = False
 
 
 OVERVIEW = PageSpec("pages/overview.py", "总览", ":material/dashboard:", default=True)
@@ -21,7 +22,8 @@ CHECKIN = PageSpec("pages/checkin.py", "双报到·双结对", ":material/handsh
 MEETINGS = PageSpec("pages/meetings.py", "联席会议", ":material/groups:")
 TWO_NEW = PageSpec("pages/two_new.py", "两新组织", ":material/apartment:")
 FUNDING = PageSpec("pages/funding.py", "经费保障", ":material/account_balance_wallet:")
-PAGES = [OVERVIEW, COVERAGE, CHECKIN, MEETINGS, TWO_NEW, FUNDING]
+ADMIN = PageSpec("pages/admin.py", "账号与日志", ":material/admin_panel_settings:", admin_only=True)
+PAGES = [OVERVIEW, COVERAGE, CHECKIN, MEETINGS, TWO_NEW, FUNDING, ADMIN]
 # The view that explains each cockpit figure; its card links there.
 VIEW_OF_METRIC = {
     "grid_branch_coverage": COVERAGE,

@@ -639,3 +639,67 @@ class StoreMeta(Base):
     meta_key: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[str] = mapped_column(String(200))
     updated_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+# --- Accounts, sign-in and audit -------------------------------------------------------------------------
+
+ROLES = ("city_leader", "county_leader", "street_staff", "analyst", "admin")
+
+
+class AppUser(Base):
+    """A person who signs in: their role and the area they may see (a county-level unit, a street, or all)."""
+
+    __tablename__ = "app_user"
+    __table_args__ = (
+        one_of("role", ROLES, "role"),
+        CheckConstraint("scope_street_code IS NULL OR scope_county_code IS NOT NULL", name="street_in_county"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(40), unique=True)
+    display_name: Mapped[str] = mapped_column(String(40))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16))
+    scope_county_code: Mapped[str | None] = mapped_column(String(20))
+    scope_street_code: Mapped[str | None] = mapped_column(String(20))
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    last_sign_in_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class SignInThrottle(Base):
+    """Failed sign-ins by user name (known or not), so that repeated guesses are slowed down."""
+
+    __tablename__ = "sign_in_throttle"
+
+    username: Mapped[str] = mapped_column(String(40), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class DisplayToken(Base):
+    """A read-only token for an unattended big screen, limited to an area; only its hash is stored."""
+
+    __tablename__ = "display_token"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    label: Mapped[str] = mapped_column(String(60))
+    scope_county_code: Mapped[str | None] = mapped_column(String(20))
+    scope_street_code: Mapped[str | None] = mapped_column(String(20))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class AuditEntry(Base):
+    """Who did what and when: sign-ins, failed sign-ins, exports, imports, account changes."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index(None, "occurred_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    occurred_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    username: Mapped[str | None] = mapped_column(String(40))
+    event: Mapped[str] = mapped_column(String(30))
+    detail: Mapped[str | None] = mapped_column(Text)

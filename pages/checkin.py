@@ -7,6 +7,7 @@ from functools import partial
 import streamlit as st
 
 from dashboard import formatting as fmt
+from dashboard.auth import active_viewer
 from dashboard.charts import area_bars, monthly_trend
 from dashboard.data import load
 from dashboard.export import export_buttons
@@ -34,7 +35,7 @@ facts = load(store_facts)
 if facts.data_as_of is None:
     st.info("数据库中还没有可统计的数据。请导入数据,或在空数据库上重新启动以生成演示数据。")
     st.stop()
-selection = view_filters(facts.data_as_of, facts.first_month)
+selection = view_filters(facts.data_as_of, facts.first_month, active_viewer().scope)
 area, first, last = selection.area, selection.first, selection.last
 as_of_text = fmt.chinese_date(last)
 st.markdown("### 双报到 · 双结对 · 双通报")
@@ -159,7 +160,8 @@ if rows:
     detail_labels = {"member": "党员", "phone": "联系电话", "street": "街道", "community": "报到社区",
                      "checked_in_on": "报到日期", "services": "期内服务次数", "last_served_on": "最近服务日期"}
     st.dataframe(details[list(detail_labels)].rename(columns=detail_labels), hide_index=True, key="unit_details")
-    st.caption("个人信息已脱敏。")
-    export_buttons(details, detail_labels, f"{unit['unit']}_报到党员明细", "details_export")
+    if not active_viewer().sees_personal:
+        st.caption("个人信息已脱敏。")
+    export_buttons(details, detail_labels, f"{unit['unit']}_报到党员明细", "details_export", detail=True)
 else:
     st.caption("选中一个单位查看其报到党员明细(个人信息已脱敏)。")

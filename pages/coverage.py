@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from functools import partial
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import formatting as fmt
+from dashboard.auth import active_viewer
 from dashboard.charts import area_bars, coverage_treemap, form_bars
 from dashboard.data import load
 from dashboard.export import export_buttons
@@ -22,7 +24,7 @@ from queries.coverage import (
     grids_without_branch,
     group_coverage_by_area,
 )
-from queries.overview import grid_branch_coverage_by_area
+from queries.overview import grid_branch_coverage_by_area, headline
 from queries.regions import county_places
 from queries.store import store_facts, targets
 
@@ -30,7 +32,7 @@ facts = load(store_facts)
 if facts.data_as_of is None:
     st.info("数据库中还没有可统计的数据。请导入数据,或在空数据库上重新启动以生成演示数据。")
     st.stop()
-selection = view_filters(facts.data_as_of, facts.first_month)
+selection = view_filters(facts.data_as_of, facts.first_month, active_viewer().scope)
 area = selection.area
 as_of_text = fmt.chinese_date(facts.data_as_of)
 st.markdown("### 六级体系覆盖")
@@ -88,6 +90,10 @@ with tree_tab:
 with map_tab:
     places = load(county_places)
     city = load(grid_branch_coverage_by_area, CITY).rename(columns={"grid_branch_coverage": "rate"})
+    scope = active_viewer().scope
+    if scope.county:  # a viewer limited to one county sees it coloured, the others without data
+        city = pd.DataFrame({"area_code": [scope.county],
+                             "rate": [headline(city, "grids_with_branch", "grids")]})
     st.pydeck_chart(county_map(places, city, "网格党支部覆盖率", float(goal["target_value"]),
                                float(goal["amber_floor"]), selected=area.county),
                     key="coverage_map", on_select=partial(drill_from_map, "coverage_map", [COUNTY_LAYER, POINT_LAYER]),

@@ -7,6 +7,7 @@ from functools import partial
 import streamlit as st
 
 from dashboard import formatting as fmt
+from dashboard.auth import active_viewer
 from dashboard.charts import meeting_heatmap, ranking_bar
 from dashboard.data import load
 from dashboard.export import export_buttons
@@ -25,7 +26,7 @@ facts = load(store_facts)
 if facts.data_as_of is None:
     st.info("数据库中还没有可统计的数据。请导入数据,或在空数据库上重新启动以生成演示数据。")
     st.stop()
-selection = view_filters(facts.data_as_of, facts.first_month)
+selection = view_filters(facts.data_as_of, facts.first_month, active_viewer().scope)
 area, first, last = selection.area, selection.first, selection.last
 as_of_text = fmt.chinese_date(last)
 required = int(load(setting_value, "meetings_required_per_quarter", "1"))
@@ -95,14 +96,14 @@ export_buttons(shown, labels, f"联席会议_{selection.area_text()}_{selection.
 if area.street:
     street = selection.names.get(area.street, area.street)
     st.markdown(f"#### {street}大工委")
-    committee = load(street_committee, area.street)
+    committee = load(street_committee, area)
     committee_labels = {"role": "职务", "person": "姓名", "title": "身份", "unit": "所在单位", "phone": "联系电话"}
     if committee.empty:
         st.info(f"{street}尚未录入大工委成员。")
     else:
         st.dataframe(committee[list(committee_labels)].rename(columns=committee_labels), hide_index=True,
                      key="committee_table")
-    held = load(street_meetings, area.street, first, last)
+    held = load(street_meetings, area, first, last)
     st.markdown(f"**{selection.period_text}召开的联席会议:{len(held)} 次**")
     held_labels = {"held_on": "召开日期", "title": "会议", "seats": "应出席", "attended": "实际出席",
                    "attendance_rate": "出席率(%)", "items_tabled": "议题", "items_matched": "已对接",
@@ -113,7 +114,7 @@ if area.street:
         st.dataframe(held.assign(attendance_rate=held["attendance_rate"] * 100)[list(held_labels)]
                      .rename(columns=held_labels), hide_index=True, key="street_meetings",
                      column_config={held_labels["attendance_rate"]: st.column_config.NumberColumn(format="%.1f")})
-    items = load(street_items, area.street, first, last)
+    items = load(street_items, area, first, last)
     item_labels = {"held_on": "会议日期", "list_kind": "清单", "title": "议题", "unit": "对接单位",
                    "matched_text": "对接", "resolved_text": "办结", "resolved_on": "办结日期"}
     if not items.empty:

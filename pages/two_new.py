@@ -7,6 +7,7 @@ from functools import partial
 import streamlit as st
 
 from dashboard import formatting as fmt
+from dashboard.auth import active_viewer
 from dashboard.charts import area_bars, paired_bars
 from dashboard.data import load
 from dashboard.export import export_buttons
@@ -28,7 +29,7 @@ facts = load(store_facts)
 if facts.data_as_of is None:
     st.info("数据库中还没有可统计的数据。请导入数据,或在空数据库上重新启动以生成演示数据。")
     st.stop()
-selection = view_filters(facts.data_as_of, facts.first_month)
+selection = view_filters(facts.data_as_of, facts.first_month, active_viewer().scope)
 area = selection.area
 as_of_text = fmt.chinese_date(facts.data_as_of)
 st.markdown("### 两新组织覆盖")

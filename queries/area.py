@@ -1,14 +1,16 @@
 """The area a query is scoped to, and the level below it that views break figures down by.
 
-Every query takes an `Area` and reads nothing outside it. The same object will carry a user's role scope,
-so it is a small frozen value of codes (hashable, cacheable, safe to put in a URL). Breakdowns go one
-level down: the city by county-level unit, a county by street, a street by community; a community is
-shown as itself.
+Every query takes an `Area` and reads nothing outside it. An area also carries the viewer's scope (a
+county leader's county, a street's staff their street): `area_conditions`, through which every query
+limits its rows, applies the scope as well as the chosen area, so no filter value or edited link can
+reach beyond it. It is a small frozen value of codes (hashable, cacheable). Breakdowns go one level
+down: the city by county-level unit, a county by street, a street by community; a community is shown as
+itself.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import ColumnElement, Select, select
 
@@ -20,6 +22,22 @@ class Area:
     county: str | None = None
     street: str | None = None
     community: str | None = None
+    scope_county: str | None = None
+    scope_street: str | None = None
+
+    def within(self, scope: Area) -> Area:
+        """This area as seen by a viewer limited to `scope` (a county, a street, or the whole city).
+
+        An area wider than the scope becomes the scope itself; an area outside it keeps its codes and the
+        scope conditions then select nothing.
+        """
+        county = self.county or scope.county
+        street = self.street or (scope.street if county == scope.county else None)
+        return replace(self, county=county, street=street, scope_county=scope.county, scope_street=scope.street)
+
+    @property
+    def scope(self) -> Area:
+        return Area(county=self.scope_county, street=self.scope_street)
 
     @property
     def is_city(self) -> bool:
@@ -35,10 +53,10 @@ class Area:
     def narrowed_to(self, level: str, code: str) -> Area:
         """The area one clicks into: the given child of this area."""
         if level == "county":
-            return Area(county=code)
+            return replace(self, county=code, street=None, community=None)
         if level == "street":
-            return Area(county=self.county, street=code)
-        return Area(county=self.county, street=self.street, community=code)
+            return replace(self, street=code, community=None)
+        return replace(self, community=code)
 
 
 CITY = Area()
@@ -51,13 +69,24 @@ def area_conditions(area: Area, county=County, street=Street, community=Communit
 
     Values are bound parameters; a code that does not exist selects nothing.
     """
-    conditions: list[ColumnElement[bool]] = []
+    conditions = scope_conditions(area, county, street)
     if area.county:
         conditions.append(county.code == area.county)
     if area.street:
         conditions.append(street.code == area.street)
     if area.community:
         conditions.append(community.code == area.community)
+    return conditions
+
+
+def scope_conditions(area: Area, county=County, street=Street) -> list[ColumnElement[bool]]:
+    """WHERE conditions keeping the (joined) county/street tables inside the viewer's scope (pass
+    street=None where no street is joined: a street-limited viewer then still sees only their county)."""
+    conditions: list[ColumnElement[bool]] = []
+    if area.scope_county:
+        conditions.append(county.code == area.scope_county)
+    if area.scope_street and street is not None:
+        conditions.append(street.code == area.scope_street)
     return conditions
 
 

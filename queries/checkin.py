@@ -271,9 +271,11 @@ def unit_league(engine: Engine, area: Area, first: dt.date, last: dt.date) -> pd
     return frame.sort_values(["members_not_served", "unit_code"], ascending=[False, True]).reset_index(drop=True)
 
 
-def unit_member_details(engine: Engine, area: Area, unit_code: str, first: dt.date, last: dt.date) -> pd.DataFrame:
+def unit_member_details(engine: Engine, area: Area, unit_code: str, first: dt.date, last: dt.date,
+                        mask: bool = True) -> pd.DataFrame:
     """A unit's members checked in to communities of the area by `last`: where, since when, and their
-    services from `first` to `last`, fewest services first. Names and phones are masked.
+    services from `first` to `last`, fewest services first. Names and phones are masked unless `mask` is
+    False (for roles that need them).
 
     Columns: member, phone, street, community, checked_in_on, services, last_served_on.
     """
@@ -291,7 +293,8 @@ def unit_member_details(engine: Engine, area: Area, unit_code: str, first: dt.da
         func.coalesce(services.c.services, 0), Street.code, Community.code, PartyMember.code)
     frame = frame_of(engine, statement, ["member", "phone", "street", "community", "checked_in_on", "services",
                                          "last_served_on"])
-    frame["member"] = frame["member"].map(mask_name)
-    frame["phone"] = frame["phone"].map(mask_phone)
+    if mask:
+        frame["member"] = frame["member"].map(mask_name)
+        frame["phone"] = frame["phone"].map(mask_phone)
     frame["services"] = pd.to_numeric(frame["services"]).astype(int)
     return frame

@@ -7,6 +7,7 @@ The requirement is the setting `meetings_required_per_quarter` (default one a qu
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pandas as pd
 from sqlalchemy import Engine, case, extract, func, select
@@ -31,7 +32,7 @@ QUARTER_DAYS = 92
 
 
 def _streets(area: Area) -> list:
-    conditions = area_conditions(Area(county=area.county, street=area.street))
+    conditions = area_conditions(replace(area, community=None))
     if area.community:
         conditions.append(Street.id.in_(select(Community.street_id).where(Community.code == area.community)))
     return [Street.kind == "街道", *conditions]
@@ -122,25 +123,30 @@ def meetings_by_street_month(engine: Engine, area: Area, first: dt.date, last: d
     return counts.merge(streets, on="street_id")[["street_code", "street", "month", "meetings"]]
 
 
-def street_committee(engine: Engine, street_code: str) -> pd.DataFrame:
-    """A street's big working committee: role, name, title, unit, phone (masked); secretary first.
-
-    Columns: role, person, title, unit, phone.
+def street_committee(engine: Engine, area: Area, mask: bool = True) -> pd.DataFrame:
+    """The big working committee of the area's street: role, name, title, unit, phone (masked unless the
+    viewer may see it); secretary first. Columns: role, person, title, unit, phone.
     """
     order = case((CommitteeMember.role == "书记", 0), (CommitteeMember.role == "副书记", 1), else_=2)
     statement = (select(CommitteeMember.role, CommitteeMember.person_name, CommitteeMember.title, ResidentUnit.name,
                         CommitteeMember.phone)
                  .join(WorkingCommittee, CommitteeMember.committee_id == WorkingCommittee.id)
                  .join(Street, WorkingCommittee.street_id == Street.id)
+                 .join(County, Street.county_id == County.id)
                  .outerjoin(ResidentUnit, CommitteeMember.resident_unit_id == ResidentUnit.id)
-                 .where(Street.code == street_code).order_by(order, CommitteeMember.id))
+                 .where(Street.code == area.street, *_street_scope(area)).order_by(order, CommitteeMember.id))
     frame = frame_of(engine, statement, ["role", "person", "title", "unit", "phone"])
-    frame["phone"] = frame["phone"].map(mask_phone)
+    if mask:
+        frame["phone"] = frame["phone"].map(mask_phone)
     return frame
 
 
-def street_meetings(engine: Engine, street_code: str, first: dt.date, last: dt.date) -> pd.DataFrame:
-    """A street's joint meetings from `first` to `last` with attendance and items.
+def _street_scope(area: Area) -> list:
+    return area_conditions(replace(area, street=None, community=None))
+
+
+def street_meetings(engine: Engine, area: Area, first: dt.date, last: dt.date) -> pd.DataFrame:
+    """The joint meetings of the area's street from `first` to `last` with attendance and items.
 
     Columns: held_on, title, seats, attended, attendance_rate, items_tabled, items_matched, items_resolved.
     """
@@ -154,27 +160,29 @@ def street_meetings(engine: Engine, street_code: str, first: dt.date, last: dt.d
     statement = (select(JointMeeting.held_on, JointMeeting.title, func.coalesce(seats.c.seats, 0),
                         func.coalesce(seats.c.attended, 0), func.coalesce(items.c.tabled, 0),
                         func.coalesce(items.c.matched, 0), func.coalesce(items.c.resolved, 0))
-                 .join(Street, JointMeeting.street_id == Street.id)
+                 .join(Street, JointMeeting.street_id == Street.id).join(County, Street.county_id == County.id)
                  .outerjoin(seats, seats.c.meeting_id == JointMeeting.id)
                  .outerjoin(items, items.c.meeting_id == JointMeeting.id)
-                 .where(Street.code == street_code, JointMeeting.held_on >= first, JointMeeting.held_on <= last)
+                 .where(Street.code == area.street, *_street_scope(area), JointMeeting.held_on >= first,
+                        JointMeeting.held_on <= last)
                  .order_by(JointMeeting.held_on))
     frame = frame_of(engine, statement, ["held_on", "title", "seats", "attended", "items_tabled", "items_matched",
                                          "items_resolved"])
     return rate(frame, "attended", "seats", "attendance_rate")
 
 
-def street_items(engine: Engine, street_code: str, first: dt.date, last: dt.date) -> pd.DataFrame:
-    """Items tabled at a street's meetings from `first` to `last` and what became of them.
+def street_items(engine: Engine, area: Area, first: dt.date, last: dt.date) -> pd.DataFrame:
+    """Items tabled at the meetings of the area's street from `first` to `last` and what became of them.
 
     Columns: held_on, list_kind, title, unit, matched, resolved, resolved_on.
     """
     statement = (select(JointMeeting.held_on, MeetingItem.list_kind, MeetingItem.title, ResidentUnit.name,
                         MeetingItem.is_matched, MeetingItem.is_resolved, MeetingItem.resolved_on)
                  .join(JointMeeting, MeetingItem.meeting_id == JointMeeting.id)
-                 .join(Street, JointMeeting.street_id == Street.id)
+                 .join(Street, JointMeeting.street_id == Street.id).join(County, Street.county_id == County.id)
                  .outerjoin(ResidentUnit, MeetingItem.resident_unit_id == ResidentUnit.id)
-                 .where(Street.code == street_code, JointMeeting.held_on >= first, JointMeeting.held_on <= last)
+                 .where(Street.code == area.street, *_street_scope(area), JointMeeting.held_on >= first,
+                        JointMeeting.held_on <= last)
                  .order_by(JointMeeting.held_on, MeetingItem.id))
     frame = frame_of(engine, statement, ["held_on", "list_kind", "title", "unit", "matched", "resolved",
                                          "resolved_on"])

@@ -10,7 +10,7 @@ docstring and in docs/METRICS.md.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 from sqlalchemy import Engine, and_, case, distinct, extract, func, or_, select
@@ -119,7 +119,7 @@ def quarters_between(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
 
 def _streets_of(area: Area) -> list:
     """Conditions on Street/County for the streets of an area (a community's area is its street)."""
-    conditions = area_conditions(Area(county=area.county, street=area.street))
+    conditions = area_conditions(replace(area, community=None))
     if area.community:
         conditions.append(Street.id.in_(select(Community.street_id).where(Community.code == area.community)))
     return conditions

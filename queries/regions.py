@@ -6,25 +6,29 @@ import pandas as pd
 from sqlalchemy import Engine, select
 
 from dashboard.schema import Community, County, Street
+from queries.area import Area, area_conditions, scope_conditions
 from queries.overview import frame_of
 
 
-def county_options(engine: Engine) -> pd.DataFrame:
-    """All county-level units in their official order. Columns: code, name."""
-    return frame_of(engine, select(County.code, County.name).order_by(County.sort_order, County.code),
-                    ["code", "name"])
+def county_options(engine: Engine, area: Area) -> pd.DataFrame:
+    """The county-level units the viewer may see, in their official order. Columns: code, name."""
+    return frame_of(engine, select(County.code, County.name).where(*scope_conditions(area, street=None))
+                    .order_by(County.sort_order, County.code), ["code", "name"])
 
 
-def street_options(engine: Engine, county: str) -> pd.DataFrame:
-    """The streets (街道) of a county-level unit. Columns: code, name."""
+def street_options(engine: Engine, area: Area) -> pd.DataFrame:
+    """The streets (街道) of the area's county-level unit that the viewer may see. Columns: code, name."""
     return frame_of(engine, select(Street.code, Street.name).join(County, Street.county_id == County.id)
-                    .where(County.code == county, Street.kind == "街道").order_by(Street.code), ["code", "name"])
+                    .where(Street.kind == "街道", *area_conditions(Area(county=area.county).within(area.scope)))
+                    .order_by(Street.code), ["code", "name"])
 
 
-def community_options(engine: Engine, street: str) -> pd.DataFrame:
-    """The urban communities of a street. Columns: code, name."""
+def community_options(engine: Engine, area: Area) -> pd.DataFrame:
+    """The urban communities of the area's street. Columns: code, name."""
+    scoped = Area(county=area.county, street=area.street).within(area.scope)
     return frame_of(engine, select(Community.code, Community.name).join(Street, Community.street_id == Street.id)
-                    .where(Street.code == street, Community.is_urban).order_by(Community.code), ["code", "name"])
+                    .join(County, Street.county_id == County.id)
+                    .where(Community.is_urban, *area_conditions(scoped)).order_by(Community.code), ["code", "name"])
 
 
 def county_places(engine: Engine) -> pd.DataFrame:

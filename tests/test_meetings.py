@@ -51,15 +51,17 @@ def test_heatmap_counts_every_street_and_month(fixture_engine):
 
 
 def test_a_street_drill_down(fixture_engine):
-    committee = meetings.street_committee(fixture_engine, "T01-S1")
+    street = Area(county="T01", street="T01-S1")
+    committee = meetings.street_committee(fixture_engine, street)
     assert committee["role"].tolist() == ["书记", "副书记", "委员", "委员"]
     assert committee["unit"].tolist()[2:] == ["甲区财政局", "常德某科技有限公司"]
     assert committee["phone"].tolist()[0] == "139****1111"
-    held = meetings.street_meetings(fixture_engine, "T01-S1", *H1)
+    held = meetings.street_meetings(fixture_engine, street, *H1)
     assert held["held_on"].tolist() == [dt.date(2018, 2, 5), dt.date(2018, 5, 6)]
     assert list(zip(held["seats"], held["attended"], held["items_tabled"], held["items_matched"])) == [
         (4, 4, 2, 2), (4, 3, 1, 0)]
-    items = meetings.street_items(fixture_engine, "T01-S1", *H1)
+    items = meetings.street_items(fixture_engine, street, *H1)
     assert list(zip(items["title"], items["matched"], items["resolved"])) == [
         ("开放活动阵地", True, True), ("小区停车难", True, False), ("共建口袋公园", False, False)]
-    assert meetings.street_items(fixture_engine, "NO-SUCH", *H1).empty
+    assert meetings.street_items(fixture_engine, Area(street="NO-SUCH"), *H1).empty
+    assert meetings.street_committee(fixture_engine, street, mask=False)["phone"].tolist()[0] == "13900001111"

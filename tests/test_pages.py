@@ -8,16 +8,24 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 from streamlit.testing.v1 import AppTest
 
+from dashboard.auth import SIGN_IN_ENV
 from dashboard.db import ROOT, URL_ENV, make_engine, upgrade_store
-from dashboard.frame import DEMO_BANNER
+from dashboard.frame import DEMO_BANNER, OPEN_BANNER
 from dashboard.schema import County, StoreMeta, Target
 from tests.fixture_data import build_fixture
 
 APP = str(ROOT / "dashboard" / "app.py")
 
 
-def run_app(monkeypatch, url: str, query_params: dict | None = None, timeout: float = 60) -> AppTest:
+def run_app(monkeypatch, url: str, query_params: dict | None = None, timeout: float = 60,
+            sign_in: str | None = "off") -> AppTest:
+    """The app on `url`, by default with sign-in off (these tests are about what is shown;
+    tests/test_auth.py signs in); sign_in=None leaves the automatic choice."""
     monkeypatch.setenv(URL_ENV, url)
+    if sign_in is None:
+        monkeypatch.delenv(SIGN_IN_ENV, raising=False)
+    else:
+        monkeypatch.setenv(SIGN_IN_ENV, sign_in)
     app = AppTest.from_file(APP, default_timeout=timeout)
     app.query_params.update(query_params or {})
     app.run()
@@ -46,7 +54,7 @@ def test_cockpit_shows_the_fixture_figures(monkeypatch, fixture_url):
     assert "目标 90% · 4 / 6 名在职党员" in captions
     assert any("已拨付 6.5万元 / 预算 18万元" in c for c in captions)
     assert any("数据截至 2018年6月30日" in m.value for m in app.markdown)
-    assert not app.warning  # the fixture is not demo data: no banner
+    assert [w.value for w in app.warning] == [OPEN_BANNER]  # not demo data; sign-in turned off explicitly
 
 
 def test_ranking_follows_the_query_param(monkeypatch, fixture_url):
@@ -123,8 +131,8 @@ def test_a_store_without_datable_records_explains_itself(monkeypatch, tmp_path):
 
 def test_first_start_fills_an_empty_store_with_labelled_demo_data(monkeypatch, tmp_path):
     url = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
-    app = run_app(monkeypatch, url, timeout=300)
-    assert app.warning[0].value == DEMO_BANNER
+    app = run_app(monkeypatch, url, timeout=300, sign_in=None)  # the demo store needs no sign-in
+    assert app.warning[0].value == DEMO_BANNER + "演示模式未启用登录。"
     assert len(app.metric) == 6
     assert all(value.endswith("%") for value in metrics(app).values())
     app.run()  # a rerun does not announce the first start again

@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy.orm import Session
 from streamlit.testing.v1 import AppTest
 
+from dashboard.auth import SIGN_IN_ENV
 from dashboard.db import ROOT, URL_ENV, make_engine, upgrade_store
 from dashboard.schema import County, StoreMeta
 
@@ -17,7 +18,9 @@ PERIOD = {"from": "2018-04", "to": "2018-06"}
 
 
 def open_view(monkeypatch, url: str, page: str, params: dict | None = None) -> AppTest:
+    """The view on `url` with sign-in off (these tests are about figures; tests/test_auth.py signs in)."""
     monkeypatch.setenv(URL_ENV, url)
+    monkeypatch.setenv(SIGN_IN_ENV, "off")
     app = AppTest.from_file(APP, default_timeout=60)
     app.run()
     app.switch_page(page)

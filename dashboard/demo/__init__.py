@@ -26,7 +26,7 @@ from dashboard.demo.writer import Progress, refresh_statistics, reset_id_sequenc
 from dashboard.schema import Base, County, PartyMember, PartyOrg, StoreMeta
 
 DEFAULT_SEED = 20180630
-KEPT_TABLES = {"target", "setting"}
+KEPT_TABLES = {"target", "setting", "app_user", "sign_in_throttle", "display_token", "audit_log"}
 
 STEPS = [
     ("行政区划与网格", generate_geography, 0.04),

@@ -1,0 +1,92 @@
+"""账号与日志: administrators add, change and disable accounts, issue big-screen tokens and read the audit log."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.accounts import (
+    ROLES,
+    AccountError,
+    add_user,
+    audit_entries,
+    change_user,
+    create_display_token,
+    set_password,
+    users,
+)
+from dashboard.auth import active_viewer
+from dashboard.data import engine
+
+viewer = active_viewer()
+if not viewer.administers:
+    st.error("只有系统管理员可以管理账号和查看日志。")
+    st.stop()
+
+store = engine()
+st.markdown("### 账号与日志")
+ROLE_LABELS = {key: role.label for key, role in ROLES.items()}
+
+
+def attempt(action, success: str) -> None:
+    """Run an account action; show its Chinese message either way."""
+    try:
+        action()
+    except AccountError as error:
+        st.error(str(error))
+    else:
+        st.success(success)
+
+
+accounts = users(store)
+st.dataframe(accounts.assign(role=accounts["role"].map(ROLE_LABELS), is_active=accounts["is_active"].map(
+    {True: "启用", False: "停用"})).rename(columns={
+        "username": "用户名", "display_name": "姓名", "role": "角色", "county": "区县(市)编码", "street": "街道编码",
+        "is_active": "状态", "last_sign_in_at": "最近登录"}), hide_index=True, key="users_table")
+
+add, change, token = st.tabs(["新增账号", "修改账号", "大屏令牌"])
+with add, st.form("add_user", clear_on_submit=True):
+    username = st.text_input("用户名", max_chars=40, key="new_username")
+    name = st.text_input("姓名", max_chars=40, key="new_name")
+    role = st.selectbox("角色", list(ROLES), format_func=ROLE_LABELS.get, key="new_role")
+    county = st.text_input("区县(市)编码(区县领导、街道工作人员必填;分析员可选)", key="new_county")
+    street = st.text_input("街道编码(街道工作人员必填)", key="new_street")
+    password = st.text_input("初始密码(至少8位)", type="password", key="new_password")
+    if st.form_submit_button("新增", type="primary"):
+        attempt(lambda: add_user(store, username, password, role, name, county.strip() or None,
+                                 street.strip() or None, by=viewer.username), f"已新增账号 {username}。")
+with change, st.form("change_user"):
+    target = st.selectbox("账号", accounts["username"].tolist(), key="change_username")
+    action = st.radio("操作", ["停用", "启用", "重置密码", "修改角色和区域"], horizontal=True, key="change_action")
+    new_role = st.selectbox("新角色", list(ROLES), format_func=ROLE_LABELS.get, key="change_role")
+    new_county = st.text_input("区县(市)编码", key="change_county")
+    new_street = st.text_input("街道编码", key="change_street")
+    new_password = st.text_input("新密码(至少8位)", type="password", key="change_password")
+    if st.form_submit_button("确定") and target:
+        if action in ("停用", "启用"):
+            attempt(lambda: change_user(store, target, active=action == "启用", by=viewer.username),
+                    f"已{action}账号 {target}。")
+        elif action == "重置密码":
+            attempt(lambda: set_password(store, target, new_password, by=viewer.username), f"已重置 {target} 的密码。")
+        else:
+            attempt(lambda: change_user(store, target, role=new_role, county=new_county.strip() or None,
+                                        street=new_street.strip() or None, by=viewer.username),
+                    f"已修改账号 {target}。")
+with token, st.form("display_token"):
+    label = st.text_input("名称", value="大屏", max_chars=60, key="token_label")
+    token_county = st.text_input("区县(市)编码(留空为全市)", key="token_county")
+    token_street = st.text_input("街道编码(可选)", key="token_street")
+    days = st.number_input("有效天数", min_value=1, max_value=366, value=30, key="token_days")
+    if st.form_submit_button("生成令牌"):
+        try:
+            issued = create_display_token(store, label, token_county.strip() or None, token_street.strip() or None,
+                                          int(days), by=viewer.username)
+        except AccountError as error:
+            st.error(str(error))
+        else:
+            st.success("令牌只显示这一次,请立即复制。大屏打开 本系统地址?token=令牌 即可只读显示该区域。")
+            st.code(issued, language=None)
+
+st.markdown("#### 审计日志(最近 500 条)")
+log = audit_entries(store)
+st.dataframe(log.rename(columns={"occurred_at": "时间", "username": "用户", "event": "事件", "detail": "说明"}),
+             hide_index=True, key="audit_table")
