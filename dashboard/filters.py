@@ -44,6 +44,18 @@ class Selection:
         return " · ".join(self.names.get(c, c) for c in codes) or "全市"
 
 
+def scope_name(scope: Area) -> str:
+    """全市, or the names of the county (and street) a viewer is limited to."""
+    if not scope.county:
+        return "全市"
+    counties = load(county_options, Area())
+    name = dict(zip(counties["code"], counties["name"])).get(scope.county, scope.county)
+    if scope.street:
+        streets = load(street_options, Area(county=scope.county))
+        name += dict(zip(streets["code"], streets["name"])).get(scope.street, scope.street)
+    return name
+
+
 def month_label(year: int, month: int) -> str:
     return f"{year}-{month:02d}"
 

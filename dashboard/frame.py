@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard.accounts import Viewer
 from dashboard.auth import sign_out
+from dashboard.filters import scope_name
 from dashboard.formatting import chinese_date
 from queries.store import StoreFacts
 
@@ -26,6 +27,5 @@ def show_frame(facts: StoreFacts, viewer: Viewer, sign_in_on: bool) -> None:
         if viewer.read_only:
             st.caption(f"{viewer.username} · 只读")
         elif viewer.username:
-            scope = " · ".join(c for c in (viewer.scope.county, viewer.scope.street) if c) or "全市"
-            st.caption(f"{viewer.username}({viewer.label},{scope})")
+            st.caption(f"{viewer.username}({viewer.label},{scope_name(viewer.scope)})")
             st.button("退出登录", key="sign_out", icon=":material/logout:", on_click=sign_out)

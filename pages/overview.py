@@ -6,10 +6,12 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import formatting as fmt
+from dashboard.auth import active_viewer
 from dashboard.charts import ranking_bar
 from dashboard.data import load
+from dashboard.filters import scope_name
 from dashboard.navigation import VIEW_OF_METRIC, page_file
-from queries.area import CITY
+from queries.area import CITY, LEVEL_NAMES
 from queries.cockpit import STATUS_WORDS, ranked_areas, scored_headlines
 from queries.overview import HEADLINES, cockpit_by_area, year_elapsed
 from queries.store import store_facts, targets
@@ -29,7 +31,10 @@ frames = load(cockpit_by_area, CITY, as_of)
 goals = load(targets)
 scores = scored_headlines(frames, goals, as_of)
 
-st.markdown("#### 全市核心指标")
+viewer_scope = active_viewer().scope
+home = CITY.within(viewer_scope)
+child = LEVEL_NAMES[home.child_level]
+st.markdown(f"#### {scope_name(viewer_scope)}核心指标")
 
 
 def caption(row) -> str:
@@ -52,7 +57,7 @@ for start in range(0, len(scores), 3):
             st.page_link(page_file(view), label=f"进入{view.title}", icon=":material/arrow_forward:")
 
 st.divider()
-st.markdown("#### 各区县(市)排名:谁在落后")
+st.markdown(f"#### 各{child}排名:谁在落后")
 chosen = st.segmented_control("指标", options=list(BY_TITLE), default=HEADLINES[1].title, key="metric",
                               bind="query-params", required=True)
 spec = BY_TITLE[chosen or HEADLINES[1].title]
@@ -62,7 +67,7 @@ if ranked.empty:
     st.stop()
 
 target = float(scores.set_index("key").loc[spec.key, "target"])
-st.plotly_chart(ranking_bar(ranked, "rate", spec.title, target, f"各区县(市){spec.title}", as_of_text),
+st.plotly_chart(ranking_bar(ranked, "rate", spec.title, target, f"各{child}{spec.title}", as_of_text),
                 key="ranking_chart", config={"displaylogo": False})
 table = ranked.assign(
     rate=ranked["rate"] * 100, gap=ranked["gap"] * 100, status=ranked["status"].map(STATUS_WORDS),
@@ -71,7 +76,7 @@ st.dataframe(
     table, hide_index=True, key="ranking_table", height=TABLE_ROW_PX * (len(table) + 1) + 3,
     column_config={
         "rank": st.column_config.NumberColumn("排名", help="1 为最好"),
-        "area_name": st.column_config.TextColumn("区县(市)"),
+        "area_name": st.column_config.TextColumn(child),
         spec.numerator: st.column_config.NumberColumn(spec.numerator_label, format="%,.0f"),
         spec.denominator: st.column_config.NumberColumn(spec.denominator_label, format="%,.0f"),
         "rate": st.column_config.NumberColumn(f"{spec.title}(%)", format="%.1f"),

@@ -72,6 +72,9 @@ def test_a_county_leader_sees_their_county_only(app):
     assert metrics(app) == {"网格党支部覆盖率": "50.0%", "在职党员报到率": "100.0%", "结对社区覆盖率": "0.0%",
                             "联席会议按期召开率": "25.0%", "两新组织覆盖率": "50.0%", "经费执行率": "0.0%"}
     assert app.dataframe[0].value["area_name"].tolist() == ["三街道"]
+    assert any(m.value == "#### 乙县核心指标" for m in app.markdown)
+    assert any(m.value == "#### 各街道排名:谁在落后" for m in app.markdown)
+    assert "county2(区县(市)领导,乙县)" in [c.value for c in app.sidebar.caption]
 
 
 def test_tampered_links_reveal_nothing(app):
