@@ -137,3 +137,21 @@ def test_a_display_token_opens_a_read_only_scoped_screen(app, signed_store):
     bad.query_params["token"] = token + "x"
     bad.run()
     assert "大屏令牌无效" in bad.error[0].value and not bad.metric
+
+
+@pytest.mark.parametrize("page", VIEWS[:-1])
+def test_every_view_shows_a_county_leader_only_their_county(app, page):
+    sign_in(app, "county2")
+    app.switch_page(page)
+    app.query_params.update({"county": "甲区", "from": "2018-01", "to": "2018-06"})
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.selectbox(key="county").options == ["乙县"]
+    shown = [frame.value for frame in app.dataframe]
+    assert shown, "the view shows tables"
+    for frame in shown:
+        if "区县(市)" in frame.columns:
+            assert set(frame["区县(市)"]) <= {"乙县"}, frame
+        for column in ("街道", "社区"):
+            if column in frame.columns:
+                assert not set(frame[column]) & {"一街道", "二街道", "红星社区", "光明社区", "和平社区"}, frame
