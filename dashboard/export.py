@@ -1,14 +1,10 @@
-"""Downloads of exactly the rows a view shows, as CSV (UTF-8 with BOM, opens in Excel) and as .xlsx.
-
-Text cells that a spreadsheet would read as a formula (starting with = + - @, tab or carriage return)
-are prefixed with an apostrophe, so an export never runs anything when opened. A read-only display cannot
-export; rows about individual members (detail=True) export only for roles allowed to; every download is
-recorded in the audit log when it is made.
+"""Download buttons: a table as CSV or Excel (exactly the rows shown, see dashboard/sheets.py), and a view's
+briefing as a PowerPoint deck and an Excel workbook (dashboard/deck.py). A read-only display cannot download;
+rows about individual members (detail=True) export only for roles allowed to; every download is recorded in
+the audit log when it is made.
 """
 
 from __future__ import annotations
-
-import io
 
 import pandas as pd
 import streamlit as st
@@ -16,34 +12,8 @@ import streamlit as st
 from dashboard.accounts import audit
 from dashboard.auth import active_viewer
 from dashboard.data import engine
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def safe_cells(frame: pd.DataFrame) -> pd.DataFrame:
-    """The frame with formula-like text cells neutralised (numbers are left as numbers)."""
-    safe = frame.copy()
-    for column in safe.columns:
-        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
-            safe[column] = safe[column].map(_safe)
-    return safe
-
-
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    return safe_cells(frame).to_csv(index=False).encode("utf-8-sig")
-
-
-def xlsx_bytes(frame: pd.DataFrame, sheet: str) -> bytes:
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        safe_cells(frame).to_excel(writer, sheet_name=sheet[:31], index=False)
-    return buffer.getvalue()
+from dashboard.deck import Section, briefing_deck, briefing_workbook
+from dashboard.sheets import csv_bytes, xlsx_bytes
 
 
 def _recorded(data: bytes, file_name: str, rows: int) -> bytes:
@@ -69,3 +39,30 @@ def export_buttons(frame: pd.DataFrame, labels: dict[str, str], stem: str, key: 
                         file_name=f"{stem}.xlsx",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           key=f"{key}_xlsx", icon=":material/download:", on_click="ignore")
+
+
+def briefing_buttons(title: str, area_text: str, period_text: str, as_of_text: str,
+                     headlines: list[tuple[str, str, str]], sections: list[Section], key: str) -> None:
+    """Download the current view as a briefing deck (.pptx) and its tables as a workbook (.xlsx)."""
+    if not active_viewer().exports:
+        return
+    stem = f"{title}_{area_text}_{period_text}"
+    row = st.container(horizontal=True)
+    row.download_button("下载简报(PPT)", key=f"{key}_pptx", icon=":material/slideshow:", on_click="ignore",
+                        data=lambda: _recorded(briefing_deck(title, area_text, period_text, as_of_text, headlines,
+                                                             sections), f"{stem}.pptx", len(sections)),
+                        file_name=f"{stem}.pptx",
+                        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation")
+    row.download_button("下载全部表格(Excel)", key=f"{key}_workbook", icon=":material/table_view:",
+                        on_click="ignore",
+                        data=lambda: _recorded(briefing_workbook(sections), f"{stem}.xlsx", len(sections)),
+                        file_name=f"{stem}.xlsx",
+                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+def show_findings(sentences: list[str]) -> None:
+    """The findings as a short list under 要点."""
+    with st.container(border=True):
+        st.markdown("**要点**")
+        for sentence in sentences:
+            st.markdown(f"- {sentence}")

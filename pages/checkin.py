@@ -8,9 +8,10 @@ import streamlit as st
 
 from dashboard import formatting as fmt
 from dashboard.auth import active_viewer
+from dashboard.briefing import rate_section
 from dashboard.charts import area_bars, monthly_trend
 from dashboard.data import load
-from dashboard.export import export_buttons
+from dashboard.export import briefing_buttons, export_buttons, show_findings
 from dashboard.filters import breadcrumb, drill_from_chart, drill_from_table, view_filters
 from queries.area import AREA_COLUMNS, LEVEL_NAMES
 from queries.checkin import (
@@ -109,6 +110,32 @@ card(row[4], f"{year}年双通报完成率", headline(notices, "completed", "not
      "notification_completion")
 
 child = LEVEL_NAMES[area.child_level]
+where = selection.area_text()
+sections = [
+    rate_section("在职党员报到率", members, "members_checked_in", "members_in_service", where, child,
+                 float(goals.loc["member_checkin_rate", "target_value"]),
+                 {"area_name": child, "members_in_service": "应报到", "members_checked_in": "已报到"}),
+    rate_section("单位报到率", units, "units_checked_in", "units", where, child,
+                 float(goals.loc["unit_checkin_rate", "target_value"]),
+                 {"area_name": child, "units": "驻区单位", "units_checked_in": "已报到"}),
+    rate_section("月度服务率", service, "member_months_served", "member_months", where, child,
+                 float(goals.loc["monthly_service_rate", "target_value"]),
+                 {"area_name": child, "member_months": "应服务人·月", "member_months_served": "已服务人·月"}),
+    rate_section("结对社区覆盖率", pairing_coverage, "communities_paired", "urban_communities", where, child,
+                 float(goals.loc["pairing_coverage", "target_value"]),
+                 {"area_name": child, "urban_communities": "城市社区", "communities_paired": "有结对单位"}),
+    rate_section(f"{year}年双通报完成率", notices, "completed", "notifications", where, child,
+                 float(goals.loc["notification_completion", "target_value"]),
+                 {"area_name": child, "notifications": "通报对数", "completed": "已完成"}),
+]
+show_findings([sentence for section in sections[:3] for sentence in section.findings[:2]])
+briefing_buttons("双报到双结对简报", where, selection.period_text, as_of_text, [
+    ("在职党员报到率", fmt.percent(headline(members, "members_checked_in", "members_in_service")), where),
+    ("单位报到率", fmt.percent(headline(units, "units_checked_in", "units")), where),
+    ("月度服务率", fmt.percent(headline(service, "member_months_served", "member_months")), selection.period_text),
+    ("结对单位 / 党员结对", f"{totals['units_paired']} / {totals['members_paired']}", "个单位 / 名党员"),
+    (f"{year}年双通报完成率", fmt.percent(headline(notices, "completed", "notifications")), where),
+], sections, "checkin_briefing")
 st.markdown(f"#### 各{child}排名")
 league = members
 for frame in (units, service, pairing_coverage, notices,

@@ -9,9 +9,10 @@ import streamlit as st
 
 from dashboard import formatting as fmt
 from dashboard.auth import active_viewer
+from dashboard.briefing import rate_section
 from dashboard.charts import area_bars, coverage_treemap, form_bars
 from dashboard.data import load
-from dashboard.export import export_buttons
+from dashboard.export import briefing_buttons, export_buttons, show_findings
 from dashboard.filters import breadcrumb, drill_from_chart, drill_from_map, drill_from_table, view_filters
 from dashboard.maps import COUNTY_LAYER, POINT_LAYER, county_map
 from queries.area import AREA_COLUMNS, CITY, LEVEL_NAMES
@@ -51,11 +52,22 @@ st.caption(f"覆盖率 = 已建立相应党组织的单位数 / 应建立的单�
 
 goal = load(targets).set_index("metric_key").loc["grid_branch_coverage"]
 child = LEVEL_NAMES[area.child_level]
+grids = load(grid_branch_coverage_by_area, area)
+groups = load(group_coverage_by_area, area)
+sections = [
+    rate_section("网格党支部覆盖率", grids, "grids_with_branch", "grids", selection.area_text(), child,
+                 float(goal["target_value"]),
+                 {"area_name": child, "grids": "网格数", "grids_with_branch": "已建网格党支部"}),
+    rate_section("小区(楼栋)党小组覆盖率", groups, "compounds_with_group", "compounds", selection.area_text(),
+                 child, None, {"area_name": child, "compounds": "小区(楼栋)数", "compounds_with_group": "已建党小组"}),
+]
+show_findings(sections[0].findings)
+briefing_buttons("六级体系覆盖简报", selection.area_text(), selection.period_text, as_of_text,
+                 [(f"{row.level}覆盖率", fmt.percent(row.coverage), f"已建 {row.units_covered} / 应建 {row.units}")
+                  for row in levels.itertuples()], sections, "coverage_briefing")
 by_area, tree_tab, map_tab, forms_tab, gaps_tab = st.tabs(["分区域", "层级结构", "地图", "组织设置", "应建未建"])
 
 with by_area:
-    grids = load(grid_branch_coverage_by_area, area)
-    groups = load(group_coverage_by_area, area)
     table = grids.merge(groups, on=AREA_COLUMNS, how="outer").fillna(
         {"grids": 0, "grids_with_branch": 0, "compounds": 0, "compounds_with_group": 0})
     st.plotly_chart(area_bars(grids, "grid_branch_coverage", "网格党支部覆盖率", f"各{child}网格党支部覆盖率",

@@ -9,9 +9,10 @@ import streamlit as st
 
 from dashboard import formatting as fmt
 from dashboard.auth import active_viewer
+from dashboard.briefing import rate_section
 from dashboard.charts import area_bars, funding_sankey, paired_bars
 from dashboard.data import load
-from dashboard.export import export_buttons
+from dashboard.export import briefing_buttons, export_buttons, show_findings
 from dashboard.filters import breadcrumb, drill_from_chart, drill_from_table, view_filters
 from queries.area import LEVEL_NAMES
 from queries.cockpit import effective_target
@@ -64,6 +65,14 @@ with row[4].container(border=True):
     st.caption(f"{fmt.count(members)} 名党员居住在本区域")
 
 child = LEVEL_NAMES[area.child_level]
+sections = [rate_section(f"{year}年经费执行率", by_area, "disbursed_yuan", "budget_yuan", selection.area_text(), child,
+                         target, {"area_name": child, "budget_yuan": "预算数(元)", "disbursed_yuan": "拨付数(元)"})]
+show_findings(sections[0].findings)
+briefing_buttons("经费保障简报", selection.area_text(), selection.period_text, as_of_text, [
+    (f"{year}年预算数", fmt.yuan(by_area["budget_yuan"].sum()), ""),
+    ("拨付数", fmt.yuan(by_area["disbursed_yuan"].sum()), f"截至 {as_of_text}"),
+    ("执行率", fmt.percent(execution), f"序时进度目标 {fmt.percent(target)}"),
+], sections, "funding_briefing")
 chart = by_area[by_area["area_code"] != ""]
 st.plotly_chart(area_bars(chart, "execution_rate", "执行率", f"各{child}{year}年经费执行率", as_of_text, target, amber),
                 key="funding_chart", on_select=partial(drill_from_chart, "funding_chart", area),

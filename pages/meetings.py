@@ -8,9 +8,10 @@ import streamlit as st
 
 from dashboard import formatting as fmt
 from dashboard.auth import active_viewer
+from dashboard.briefing import rate_section
 from dashboard.charts import meeting_heatmap, ranking_bar
 from dashboard.data import load
-from dashboard.export import export_buttons
+from dashboard.export import briefing_buttons, export_buttons, show_findings
 from dashboard.filters import breadcrumb, drill_to_street, view_filters
 from queries.meetings import (
     meeting_activity_by_street,
@@ -66,6 +67,23 @@ with row[5].container(border=True):
     st.metric("超期未开会街道", f"{len(overdue)} 个")
     st.caption(f"距上次会议超过 {overdue_after_days(required)} 天")
 st.caption(f"{selection.area_text()} · {selection.period_text} · 数据截至 {as_of_text}")
+
+by_street = activity.rename(columns={"street": "area_name"})
+sections = [rate_section("联席会议按期召开率", by_street, "quarters_on_schedule", "quarters", selection.area_text(),
+                         "街道", float(goal["target_value"]),
+                         {"area_name": "街道", "meetings_required": "应召开次数", "meetings_held": "实际召开次数",
+                          "quarters_on_schedule": "按期召开季度", "days_since_last": "距上次会议天数"})]
+if len(overdue):
+    sections[0].findings.append(f"超过 {overdue_after_days(required)} 天未召开联席会议的街道有 {len(overdue)} 个:"
+                                + "、".join(overdue["street"].head(5)) + ("等。" if len(overdue) > 5 else "。"))
+show_findings(sections[0].findings)
+briefing_buttons("联席会议简报", selection.area_text(), selection.period_text, as_of_text, [
+    ("按期召开率", fmt.percent(rate), f"{on_schedule} / {quarters} 个街道·季度"),
+    ("实际召开次数", fmt.count(activity["meetings_held"].sum()),
+     f"应召开 {fmt.count(activity['meetings_required'].sum())}"),
+    ("成员单位出席率", fmt.percent(attended / seats if seats else None), ""),
+    ("超期未开会街道", f"{len(overdue)} 个", ""),
+], sections, "meetings_briefing")
 
 heat = load(meetings_by_street_month, area, first, last)
 st.plotly_chart(meeting_heatmap(heat, f"各街道联席会议召开次数({selection.period_text})"), key="meeting_heatmap",

@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import streamlit as st
 
 from dashboard import formatting as fmt
 from dashboard.auth import active_viewer
+from dashboard.briefing import cockpit_headlines, cockpit_sections
 from dashboard.charts import ranking_bar
 from dashboard.data import load
+from dashboard.export import briefing_buttons, show_findings
 from dashboard.filters import scope_name
 from dashboard.navigation import VIEW_OF_METRIC, page_file
 from queries.area import CITY, LEVEL_NAMES
 from queries.cockpit import STATUS_WORDS, ranked_areas, scored_headlines
-from queries.overview import HEADLINES, cockpit_by_area, year_elapsed
+from queries.overview import (
+    HEADLINES,
+    cockpit_by_area,
+    member_checkin_rate_by_area,
+    pairing_coverage_by_area,
+    year_elapsed,
+)
 from queries.store import store_facts, targets
 
 BADGE_COLOURS = {"绿": "green", "黄": "orange", "红": "red", "无数据": "gray"}
@@ -56,6 +66,13 @@ for start in range(0, len(scores), 3):
             view = VIEW_OF_METRIC[row.key]
             st.page_link(page_file(view), label=f"进入{view.title}", icon=":material/arrow_forward:")
 
+previous_end = as_of.replace(day=1) - dt.timedelta(days=1)
+previous = {"member_checkin_rate": load(member_checkin_rate_by_area, CITY, previous_end),
+            "pairing_coverage": load(pairing_coverage_by_area, CITY, previous_end)}
+sections = cockpit_sections(frames, goals, as_of, scope_name(viewer_scope), child, previous)
+briefing_buttons("党建工作简报", scope_name(viewer_scope), f"截至{as_of_text}", as_of_text, cockpit_headlines(scores),
+                 sections, "cockpit_briefing")
+
 st.divider()
 st.markdown(f"#### 各{child}排名:谁在落后")
 chosen = st.segmented_control("指标", options=list(BY_TITLE), default=HEADLINES[1].title, key="metric",
@@ -66,6 +83,7 @@ if ranked.empty:
     st.info(f"所选范围内没有可用于计算“{spec.title}”的数据。")
     st.stop()
 
+show_findings(next(s for s in sections if s.title == spec.title).findings)
 target = float(scores.set_index("key").loc[spec.key, "target"])
 st.plotly_chart(ranking_bar(ranked, "rate", spec.title, target, f"各{child}{spec.title}", as_of_text),
                 key="ranking_chart", config={"displaylogo": False})

@@ -8,9 +8,10 @@ import streamlit as st
 
 from dashboard import formatting as fmt
 from dashboard.auth import active_viewer
+from dashboard.briefing import rate_section
 from dashboard.charts import area_bars, paired_bars
 from dashboard.data import load
-from dashboard.export import export_buttons
+from dashboard.export import briefing_buttons, export_buttons, show_findings
 from dashboard.filters import breadcrumb, drill_from_chart, drill_from_table, view_filters
 from queries.area import LEVEL_NAMES
 from queries.overview import headline, two_new_coverage_by_area
@@ -64,6 +65,19 @@ with row[4].container(border=True):
 st.caption(f"组织设置为当前状态,数据截至 {as_of_text}。")
 
 child = LEVEL_NAMES[area.child_level]
+sections = [rate_section("两新组织组织覆盖率", by_area, "orgs_covered", "two_new_orgs", selection.area_text(), child,
+                         float(goal["target_value"]),
+                         {"area_name": child, "two_new_orgs": "两新组织", "orgs_covered": "已建党组织",
+                          "work_covered": "工作覆盖"})]
+if len(gaps):
+    sections[0].findings.append(f"有3名以上党员但未建党组织的两新组织 {len(gaps)} 个,"
+                                f"其中规模以上企业 {len(priority)} 个。")
+show_findings(sections[0].findings)
+briefing_buttons("两新组织覆盖简报", selection.area_text(), selection.period_text, as_of_text, [
+    ("组织覆盖率", fmt.percent(org_rate), f"目标 {fmt.percent(goal['target_value'])}"),
+    ("工作覆盖率", fmt.percent(headline(by_area, "work_covered", "two_new_orgs")), "含选派党建指导员"),
+    ("应建未建", f"{len(gaps)} 个", "有3名以上党员但未建党组织"),
+], sections, "two_new_briefing")
 st.plotly_chart(area_bars(by_area, "org_coverage", "组织覆盖率", f"各{child}两新组织组织覆盖率", as_of_text,
                           float(goal["target_value"]), float(goal["amber_floor"])),
                 key="two_new_chart", on_select=partial(drill_from_chart, "two_new_chart", area),

@@ -7,7 +7,7 @@ import io
 import openpyxl
 import pandas as pd
 
-from dashboard.export import csv_bytes, xlsx_bytes
+from dashboard.sheets import csv_bytes, xlsx_bytes
 from queries.area import CITY, Area
 
 ROWS = pd.DataFrame({

@@ -1,0 +1,53 @@
+"""What goes into a briefing: sections (chart, findings, table) built from the same frames as the views.
+Pure: frames in, deck sections out; no Streamlit."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from dashboard.deck import Section
+from dashboard.formatting import percent
+from queries.cockpit import STATUS_WORDS, effective_target, ranked_areas
+from queries.findings import rate_findings
+from queries.overview import HEADLINES
+
+
+def rate_section(title: str, frame: pd.DataFrame, numerator: str, denominator: str, area_name: str,
+                 child_name: str, target: float | None, labels: dict[str, str],
+                 previous: pd.DataFrame | None = None, previous_label: str = "上月") -> Section:
+    """A section of a rate broken down by area: bars in %, findings, and the table with Chinese headings."""
+    rows = frame[frame[denominator] > 0]
+    rates = rows[numerator] / rows[denominator] * 100
+    return Section(
+        title=title, categories=rows["area_name"].tolist(), values=rates.round(1).tolist(), unit="%",
+        findings=rate_findings(frame, numerator, denominator, title, area_name, child_name, target, previous,
+                               previous_label),
+        table=frame[[c for c in labels if c in frame.columns]].rename(columns=labels),
+    )
+
+
+def cockpit_sections(frames: dict[str, pd.DataFrame], goals: pd.DataFrame, as_of: dt.date, area_name: str,
+                     child_name: str, previous: dict[str, pd.DataFrame] | None = None) -> list[Section]:
+    """One section per headline metric, its areas ranked as on the cockpit."""
+    goals = goals.set_index("metric_key")
+    sections = []
+    for spec in HEADLINES:
+        target, _ = effective_target(spec, goals.loc[spec.key], as_of)
+        ranked = ranked_areas(frames[spec.key], spec, goals.loc[spec.key], as_of)
+        ranked = ranked.sort_values("rate", ascending=False)
+        labels = {"area_name": child_name, spec.numerator: spec.numerator_label,
+                  spec.denominator: spec.denominator_label}
+        section = rate_section(spec.title, ranked, spec.numerator, spec.denominator, area_name, child_name, target,
+                               labels, (previous or {}).get(spec.key))
+        section.table = section.table.assign(**{f"{spec.title}(%)": (ranked["rate"] * 100).round(1).tolist(),
+                                                "状态": ranked["status"].map(STATUS_WORDS).tolist()})
+        sections.append(section)
+    return sections
+
+
+def cockpit_headlines(scores: pd.DataFrame) -> list[tuple[str, str, str]]:
+    """(figure, value, target and status) for the deck's summary slide."""
+    return [(row.title, percent(row.value), f"目标 {percent(row.target)} · {STATUS_WORDS[row.status]}")
+            for row in scores.itertuples()]
