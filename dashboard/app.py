@@ -9,6 +9,7 @@ from dashboard.auth import resolve_viewer, sign_in_required
 from dashboard.data import StoreUnavailable, engine, ensure_store, load
 from dashboard.frame import show_frame
 from dashboard.navigation import PAGES, page_file
+from dashboard.screen import is_screen, screen_frame
 from queries.store import store_facts
 
 st.set_page_config(page_title="常德市城市区域化党建驾驶舱", page_icon=":material/flag:", layout="wide")
@@ -22,4 +23,11 @@ viewer = resolve_viewer(facts, engine())
 show_frame(facts, viewer, sign_in_on=sign_in_required(facts))
 pages = [st.Page(page_file(p), title=p.title, icon=p.icon, default=p.default)
          for p in PAGES if viewer.administers or not p.admin_only]
-st.navigation(pages).run()
+screen = is_screen()
+current = st.navigation(pages, position="hidden" if screen else "sidebar")
+if screen:
+    views = [p for p, spec in zip(pages, [s for s in PAGES if viewer.administers or not s.admin_only])
+             if not spec.admin_only]
+    titles = [p.title for p in views]
+    screen_frame(facts.data_as_of, views, titles.index(current.title) if current.title in titles else 0)
+current.run()

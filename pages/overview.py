@@ -15,6 +15,7 @@ from dashboard.data import load
 from dashboard.export import briefing_buttons, show_findings
 from dashboard.filters import scope_name
 from dashboard.navigation import VIEW_OF_METRIC, page_file
+from dashboard.screen import SCREEN_LINK, is_screen
 from queries.area import CITY, LEVEL_NAMES
 from queries.cockpit import STATUS_WORDS, ranked_areas, scored_headlines
 from queries.overview import (
@@ -44,7 +45,10 @@ scores = scored_headlines(frames, goals, as_of)
 viewer_scope = active_viewer().scope
 home = CITY.within(viewer_scope)
 child = LEVEL_NAMES[home.child_level]
-st.markdown(f"#### {scope_name(viewer_scope)}核心指标")
+head, link = st.columns([5, 1], vertical_alignment="bottom")
+head.markdown(f"#### {scope_name(viewer_scope)}核心指标")
+if not is_screen():
+    link.markdown(f"[大屏模式]({SCREEN_LINK})", help="在现场会大屏上全屏显示并轮播各视图")
 
 
 def caption(row) -> str:
