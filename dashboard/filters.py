@@ -13,10 +13,12 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
+from dashboard.auth import active_viewer
 from dashboard.data import load
 from queries.area import Area
 from queries.checkin import month_end, months_between
 from queries.regions import community_options, county_options, street_options
+from queries.store import StoreFacts, store_facts
 
 COUNTY, STREET, COMMUNITY, FIRST, LAST = "county", "street", "community", "from", "to"
 AREA_KEYS = (COUNTY, STREET, COMMUNITY)
@@ -161,6 +163,22 @@ def view_filters(as_of: dt.date, first_month: dt.date, scope: Area) -> Selection
     first_day = dt.date(int(first[:4]), int(first[5:]), 1)
     last_day = min(month_end(int(last[:4]), int(last[5:])), as_of)
     return Selection(area=area, first=first_day, last=last_day, names=names)
+
+
+NO_DATA = "数据库中还没有可统计的数据。请导入数据,或在空数据库上重新启动以生成演示数据。"
+
+
+def open_view(title: str) -> tuple[StoreFacts, Selection]:
+    """The top of every view: stop with an explanation when the store has no data, else draw the filters
+    (limited to the viewer's scope), the title and the breadcrumb, and return what they select."""
+    facts = load(store_facts)
+    if facts.data_as_of is None:
+        st.info(NO_DATA)
+        st.stop()
+    selection = view_filters(facts.data_as_of, facts.first_month, active_viewer().scope)
+    st.markdown(f"### {title}")
+    breadcrumb(selection)
+    return facts, selection
 
 
 def breadcrumb(selection: Selection) -> None:

@@ -8,10 +8,17 @@ from dashboard.accounts import Viewer
 from dashboard.auth import sign_out
 from dashboard.filters import scope_name
 from dashboard.formatting import chinese_date
+from queries.cockpit import STATUS_WORDS
 from queries.store import StoreFacts
 
+BADGE_COLOURS = {"绿": "green", "黄": "orange", "红": "red", "无数据": "gray"}
 DEMO_BANNER = "演示数据:本系统当前展示的是按公开报告数字校准的合成数据,不是真实党员或组织信息。"
 OPEN_BANNER = "未启用登录:打开本页的任何人都能看到全部区域的数据。"
+
+
+def status_badge(status: str) -> None:
+    """达标/预警/落后/无数据 in green, amber, red or grey."""
+    st.badge(STATUS_WORDS[status], color=BADGE_COLOURS[status])
 
 
 def show_frame(facts: StoreFacts, viewer: Viewer, sign_in_on: bool) -> None:

@@ -12,7 +12,8 @@ from dashboard.briefing import rate_section
 from dashboard.charts import area_bars, monthly_trend
 from dashboard.data import load
 from dashboard.export import briefing_buttons, export_buttons, show_findings
-from dashboard.filters import breadcrumb, drill_from_chart, drill_from_table, view_filters
+from dashboard.filters import drill_from_chart, drill_from_table, open_view
+from dashboard.frame import status_badge
 from queries.area import AREA_COLUMNS, LEVEL_NAMES
 from queries.checkin import (
     monthly_service_rate,
@@ -28,19 +29,11 @@ from queries.checkin import (
     unit_member_details,
 )
 from queries.overview import headline, member_checkin_rate_by_area, pairing_coverage_by_area
-from queries.store import rag_status, store_facts, targets
+from queries.store import rag_status, targets
 
-BADGES = {"绿": ("达标", "green"), "黄": ("预警", "orange"), "红": ("落后", "red"), "无数据": ("无数据", "gray")}
-
-facts = load(store_facts)
-if facts.data_as_of is None:
-    st.info("数据库中还没有可统计的数据。请导入数据,或在空数据库上重新启动以生成演示数据。")
-    st.stop()
-selection = view_filters(facts.data_as_of, facts.first_month, active_viewer().scope)
+facts, selection = open_view("双报到 · 双结对 · 双通报")
 area, first, last = selection.area, selection.first, selection.last
 as_of_text = fmt.chinese_date(last)
-st.markdown("### 双报到 · 双结对 · 双通报")
-breadcrumb(selection)
 
 members = load(member_checkin_rate_by_area, area, last)
 units = load(unit_checkin_by_area, area, last)
@@ -68,8 +61,7 @@ def card(column, title: str, value: float | None, caption: str, key: str | None 
             goal = goals.loc[key]
             st.metric(title, fmt.percent(value),
                       delta=None if value is None else fmt.points(value - goal["target_value"]) + "(对目标)")
-            word, colour = BADGES[rag_status(value, goal["target_value"], goal["amber_floor"])]
-            st.badge(word, color=colour)
+            status_badge(rag_status(value, goal["target_value"], goal["amber_floor"]))
         st.caption(caption)
 
 

@@ -13,7 +13,7 @@ from dashboard.briefing import rate_section
 from dashboard.charts import area_bars, coverage_treemap, form_bars
 from dashboard.data import load
 from dashboard.export import briefing_buttons, export_buttons, show_findings
-from dashboard.filters import breadcrumb, drill_from_chart, drill_from_map, drill_from_table, view_filters
+from dashboard.filters import drill_from_chart, drill_from_map, drill_from_table, open_view
 from dashboard.maps import COUNTY_LAYER, POINT_LAYER, county_map
 from queries.area import AREA_COLUMNS, CITY, LEVEL_NAMES
 from queries.coverage import (
@@ -27,17 +27,11 @@ from queries.coverage import (
 )
 from queries.overview import grid_branch_coverage_by_area, headline
 from queries.regions import county_places
-from queries.store import store_facts, targets
+from queries.store import targets
 
-facts = load(store_facts)
-if facts.data_as_of is None:
-    st.info("数据库中还没有可统计的数据。请导入数据,或在空数据库上重新启动以生成演示数据。")
-    st.stop()
-selection = view_filters(facts.data_as_of, facts.first_month, active_viewer().scope)
+facts, selection = open_view("六级体系覆盖")
 area = selection.area
 as_of_text = fmt.chinese_date(facts.data_as_of)
-st.markdown("### 六级体系覆盖")
-breadcrumb(selection)
 
 levels = load(coverage_by_level, area)
 if levels.empty:

@@ -8,31 +8,24 @@ from functools import partial
 import streamlit as st
 
 from dashboard import formatting as fmt
-from dashboard.auth import active_viewer
 from dashboard.briefing import rate_section
 from dashboard.charts import area_bars, funding_sankey, paired_bars
 from dashboard.data import load
 from dashboard.export import briefing_buttons, export_buttons, show_findings
-from dashboard.filters import breadcrumb, drill_from_chart, drill_from_table, view_filters
+from dashboard.filters import drill_from_chart, drill_from_table, open_view
+from dashboard.frame import status_badge
 from queries.area import LEVEL_NAMES
 from queries.cockpit import effective_target
 from queries.funding import funding_by_source_and_use, funding_by_year, funding_flows, funding_per_community_and_member
 from queries.overview import HEADLINES, funding_execution_by_area, headline, year_elapsed
-from queries.store import rag_status, store_facts, targets
+from queries.store import rag_status, targets
 
-BADGES = {"绿": ("达标", "green"), "黄": ("预警", "orange"), "红": ("落后", "red"), "无数据": ("无数据", "gray")}
 SPEC = next(spec for spec in HEADLINES if spec.key == "funding_execution")
 
-facts = load(store_facts)
-if facts.data_as_of is None:
-    st.info("数据库中还没有可统计的数据。请导入数据,或在空数据库上重新启动以生成演示数据。")
-    st.stop()
-selection = view_filters(facts.data_as_of, facts.first_month, active_viewer().scope)
+facts, selection = open_view("经费保障")
 area, last = selection.area, selection.last
 year = last.year
 as_of_text = fmt.chinese_date(last)
-st.markdown("### 经费保障")
-breadcrumb(selection)
 
 by_area = load(funding_execution_by_area, area, last)
 if by_area.empty or not by_area["budget_yuan"].sum():
@@ -52,8 +45,7 @@ with row[1].container(border=True):
     st.caption(f"截至 {as_of_text}")
 with row[2].container(border=True):
     st.metric("执行率", fmt.percent(execution), delta=fmt.points(execution - target) + "(对目标)")
-    word, colour = BADGES[rag_status(execution, target, amber)]
-    st.badge(word, color=colour)
+    status_badge(rag_status(execution, target, amber))
     st.caption(f"序时进度 {fmt.percent(year_elapsed(last))},目标 {fmt.percent(target)}")
 with row[3].container(border=True):
     communities = int(per["urban_communities"].sum())

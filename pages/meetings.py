@@ -7,12 +7,11 @@ from functools import partial
 import streamlit as st
 
 from dashboard import formatting as fmt
-from dashboard.auth import active_viewer
 from dashboard.briefing import rate_section
 from dashboard.charts import meeting_heatmap, ranking_bar
 from dashboard.data import load
 from dashboard.export import briefing_buttons, export_buttons, show_findings
-from dashboard.filters import breadcrumb, drill_to_street, view_filters
+from dashboard.filters import drill_to_street, open_view
 from queries.meetings import (
     meeting_activity_by_street,
     meetings_by_street_month,
@@ -21,18 +20,12 @@ from queries.meetings import (
     street_items,
     street_meetings,
 )
-from queries.store import rag_status, setting_value, store_facts, targets
+from queries.store import rag_status, setting_value, targets
 
-facts = load(store_facts)
-if facts.data_as_of is None:
-    st.info("数据库中还没有可统计的数据。请导入数据,或在空数据库上重新启动以生成演示数据。")
-    st.stop()
-selection = view_filters(facts.data_as_of, facts.first_month, active_viewer().scope)
+facts, selection = open_view("大工委联席会议")
 area, first, last = selection.area, selection.first, selection.last
 as_of_text = fmt.chinese_date(last)
 required = int(load(setting_value, "meetings_required_per_quarter", "1"))
-st.markdown("### 大工委联席会议")
-breadcrumb(selection)
 
 activity = load(meeting_activity_by_street, area, first, last, required)
 if activity.empty:

@@ -14,6 +14,7 @@ from dashboard.charts import ranking_bar
 from dashboard.data import load
 from dashboard.export import briefing_buttons, show_findings
 from dashboard.filters import scope_name
+from dashboard.frame import status_badge
 from dashboard.navigation import VIEW_OF_METRIC, page_file
 from dashboard.screen import SCREEN_LINK, is_screen
 from queries.area import CITY, LEVEL_NAMES
@@ -27,7 +28,6 @@ from queries.overview import (
 )
 from queries.store import store_facts, targets
 
-BADGE_COLOURS = {"绿": "green", "黄": "orange", "红": "red", "无数据": "gray"}
 SPECS = {spec.key: spec for spec in HEADLINES}
 BY_TITLE = {spec.title: spec for spec in HEADLINES}
 TABLE_ROW_PX = 35
@@ -65,7 +65,7 @@ for start in range(0, len(scores), 3):
         with column.container(border=True):
             gap = None if pd.isna(row.value) else fmt.points(row.value - row.target) + "(对目标)"
             st.metric(row.title, fmt.percent(row.value), delta=gap)
-            st.badge(STATUS_WORDS[row.status], color=BADGE_COLOURS[row.status])
+            status_badge(row.status)
             st.caption(caption(row))
             view = VIEW_OF_METRIC[row.key]
             st.page_link(page_file(view), label=f"进入{view.title}", icon=":material/arrow_forward:")

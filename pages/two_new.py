@@ -7,15 +7,15 @@ from functools import partial
 import streamlit as st
 
 from dashboard import formatting as fmt
-from dashboard.auth import active_viewer
 from dashboard.briefing import rate_section
 from dashboard.charts import area_bars, paired_bars
 from dashboard.data import load
 from dashboard.export import briefing_buttons, export_buttons, show_findings
-from dashboard.filters import breadcrumb, drill_from_chart, drill_from_table, view_filters
+from dashboard.filters import drill_from_chart, drill_from_table, open_view
+from dashboard.frame import status_badge
 from queries.area import LEVEL_NAMES
 from queries.overview import headline, two_new_coverage_by_area
-from queries.store import rag_status, store_facts, targets
+from queries.store import rag_status, targets
 from queries.two_new import (
     large_stable_without_organization,
     organizations_that_should_organize,
@@ -23,18 +23,11 @@ from queries.two_new import (
     two_new_sites,
 )
 
-BADGES = {"绿": ("达标", "green"), "黄": ("预警", "orange"), "红": ("落后", "red"), "无数据": ("无数据", "gray")}
 DIMENSION_TITLES = {"kind": "按组织类型", "location_type": "按所在区域", "size_class": "按规模"}
 
-facts = load(store_facts)
-if facts.data_as_of is None:
-    st.info("数据库中还没有可统计的数据。请导入数据,或在空数据库上重新启动以生成演示数据。")
-    st.stop()
-selection = view_filters(facts.data_as_of, facts.first_month, active_viewer().scope)
+facts, selection = open_view("两新组织覆盖")
 area = selection.area
 as_of_text = fmt.chinese_date(facts.data_as_of)
-st.markdown("### 两新组织覆盖")
-breadcrumb(selection)
 
 by_area = load(two_new_coverage_by_area, area)
 if by_area.empty:
@@ -50,8 +43,7 @@ with row[0].container(border=True):
     st.caption("非公企业和社会组织")
 with row[1].container(border=True):
     st.metric("组织覆盖率", fmt.percent(org_rate), delta=fmt.points(org_rate - goal["target_value"]) + "(对目标)")
-    word, colour = BADGES[rag_status(org_rate, goal["target_value"], goal["amber_floor"])]
-    st.badge(word, color=colour)
+    status_badge(rag_status(org_rate, goal["target_value"], goal["amber_floor"]))
     st.caption(f"单独组建或联合组建 {fmt.count(by_area['orgs_covered'].sum())} 个")
 with row[2].container(border=True):
     st.metric("工作覆盖率", fmt.percent(headline(by_area, "work_covered", "two_new_orgs")))
