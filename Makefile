@@ -27,7 +27,7 @@ demo: $(VENV)/.installed
 	$(BIN)/python -m dashboard.demo $(DEMO_ARGS)
 
 bench: $(VENV)/.installed
-	$(BIN)/python -m bench.home_page $(BENCH_ARGS)
+	$(BIN)/python -m bench.pages $(BENCH_ARGS)
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

@@ -21,13 +21,12 @@ except StoreUnavailable as problem:
 facts = load(store_facts)
 viewer = resolve_viewer(facts, engine())
 show_frame(facts, viewer, sign_in_on=sign_in_required(facts))
-pages = [st.Page(page_file(p), title=p.title, icon=p.icon, default=p.default)
-         for p in PAGES if viewer.administers or not p.admin_only]
+specs = [spec for spec in PAGES if viewer.administers or not spec.admin_only]
+pages = [st.Page(page_file(spec), title=spec.title, icon=spec.icon, default=spec.default) for spec in specs]
 screen = is_screen()
 current = st.navigation(pages, position="hidden" if screen else "sidebar")
 if screen:
-    views = [p for p, spec in zip(pages, [s for s in PAGES if viewer.administers or not s.admin_only])
-             if not spec.admin_only]
-    titles = [p.title for p in views]
+    views = [page for page, spec in zip(pages, specs) if not spec.admin_only]
+    titles = [page.title for page in views]
     screen_frame(facts.data_as_of, views, titles.index(current.title) if current.title in titles else 0)
 current.run()

@@ -77,8 +77,12 @@ def engine() -> Engine:
     return _engine_for(store_url())
 
 
+NOBODY = Viewer(username="", role="nobody", scope=Area(county="-"))  # a scope no county matches
+
+
 def _viewer() -> Viewer:
-    return st.session_state.get("active_viewer") or Viewer.open()
+    """The viewer resolved for this run; before one is resolved, nobody (area queries return nothing)."""
+    return st.session_state.get("active_viewer") or NOBODY
 
 
 def limited(viewer: Viewer, query: Callable, args: tuple, kwargs: dict) -> tuple[tuple, dict]:
