@@ -68,9 +68,10 @@ class SqlClock:
 
 
 def open_page(page: str | None) -> AppTest:
+    """A new session on `page`, not yet run there (switching pages needs one run of the entry first)."""
     app = AppTest.from_file(APP, default_timeout=600)
-    app.run()
     if page:
+        app.run()
         app.switch_page(page)
     return app
 
@@ -80,8 +81,8 @@ def time_page(page: str | None, clock: SqlClock, repeat: int) -> tuple[float, fl
     open_page(page).run()  # imports, schema check and first-run work, paid once per process
     cold, warm, sql, statements = [], [], [], 0
     for _ in range(repeat):
-        st.cache_data.clear()
         app = open_page(page)
+        st.cache_data.clear()
         clock.total, clock.statements, clock.on = 0.0, 0, True
         started = time.perf_counter()
         app.run()
