@@ -38,7 +38,7 @@ from queries.area import (
     grouped,
     via_community,
 )
-from queries.overview import frame_of, rate
+from queries.frames import frame_of, rate
 from queries.privacy import mask_name, mask_phone
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import Engine, case, distinct, func, select
 
 from dashboard.schema import Community, Compound, County, Grid, PartyMember, PartyOrg, Street
 from queries.area import AREA_COLUMNS, Area, area_conditions, by_child, from_communities, grouped, via_community
-from queries.overview import frame_of, rate
+from queries.frames import frame_of, rate
 
 PLACE_COLUMNS = ["county", "street", "community"]
 TOO_FEW = "不足3名党员"

@@ -19,7 +19,8 @@ from dashboard.schema import (
     Street,
 )
 from queries.area import AREA_COLUMNS, Area, area_conditions, by_child, from_communities, grouped, via_community
-from queries.overview import frame_of, funding_execution_by_area, rate
+from queries.frames import frame_of, rate
+from queries.overview import funding_execution_by_area
 
 
 def _in_schema_order(frame: pd.DataFrame, *extra: str) -> pd.DataFrame:

@@ -25,7 +25,8 @@ from dashboard.schema import (
 )
 from queries.area import Area, area_conditions
 from queries.checkin import months_between
-from queries.overview import frame_of, quarters_between, rate
+from queries.frames import frame_of, rate
+from queries.overview import quarters_between
 from queries.privacy import mask_phone
 
 QUARTER_DAYS = 92

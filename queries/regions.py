@@ -7,7 +7,7 @@ from sqlalchemy import Engine, select
 
 from dashboard.schema import Community, County, Street
 from queries.area import Area, area_conditions, scope_conditions
-from queries.overview import frame_of
+from queries.frames import frame_of
 
 
 def county_options(engine: Engine, area: Area) -> pd.DataFrame:

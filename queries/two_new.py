@@ -12,7 +12,7 @@ from sqlalchemy import Engine, case, func, select
 
 from dashboard.schema import Community, County, Street, TwoNewOrg, TwoNewSite
 from queries.area import Area, area_conditions, via_community
-from queries.overview import frame_of, rate
+from queries.frames import frame_of, rate
 
 ORGANIZED = ("单独组建", "联合组建")
 DIMENSIONS = {"kind": TwoNewOrg.kind, "location_type": TwoNewOrg.location_type, "size_class": TwoNewOrg.size_class}

@@ -12,10 +12,10 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import accounts
 from dashboard.auth import SEEN, SIGN_IN_ENV
-from dashboard.db import ROOT, URL_ENV, make_engine, upgrade_store
+from dashboard.db import URL_ENV, make_engine, upgrade_store
+from tests.apptest import APP, metrics
 from tests.fixture_data import build_fixture
 
-APP = str(ROOT / "dashboard" / "app.py")
 PASSWORD = "Correct-Horse-9"
 VIEWS = ["../pages/coverage.py", "../pages/checkin.py", "../pages/meetings.py", "../pages/two_new.py",
          "../pages/funding.py", "../pages/admin.py"]
@@ -49,10 +49,6 @@ def sign_in(app: AppTest, username: str, password: str = PASSWORD) -> AppTest:
     next(b for b in app.button if b.label == "登录").click().run()
     assert not app.exception, [e.value for e in app.exception]
     return app
-
-
-def metrics(app: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in app.metric}
 
 
 @pytest.mark.parametrize("page", [None, *VIEWS])

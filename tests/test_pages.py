@@ -9,12 +9,11 @@ from sqlalchemy.orm import Session
 from streamlit.testing.v1 import AppTest
 
 from dashboard.auth import SIGN_IN_ENV
-from dashboard.db import ROOT, URL_ENV, make_engine, upgrade_store
+from dashboard.db import URL_ENV, make_engine, upgrade_store
 from dashboard.frame import DEMO_BANNER, OPEN_BANNER
 from dashboard.schema import County, StoreMeta, Target
+from tests.apptest import APP, metrics
 from tests.fixture_data import build_fixture
-
-APP = str(ROOT / "dashboard" / "app.py")
 
 
 def run_app(monkeypatch, url: str, query_params: dict | None = None, timeout: float = 60,
@@ -31,10 +30,6 @@ def run_app(monkeypatch, url: str, query_params: dict | None = None, timeout: fl
     app.run()
     assert not app.exception, [e.value for e in app.exception]
     return app
-
-
-def metrics(app: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in app.metric}
 
 
 def badges(app: AppTest) -> list[str]:

@@ -9,10 +9,10 @@ from sqlalchemy.orm import Session
 from streamlit.testing.v1 import AppTest
 
 from dashboard.auth import SIGN_IN_ENV
-from dashboard.db import ROOT, URL_ENV, make_engine, upgrade_store
+from dashboard.db import URL_ENV, make_engine, upgrade_store
 from dashboard.schema import County, StoreMeta
+from tests.apptest import APP, metrics, table_with
 
-APP = str(ROOT / "dashboard" / "app.py")
 COVERAGE, CHECKIN = "../pages/coverage.py", "../pages/checkin.py"
 PERIOD = {"from": "2018-04", "to": "2018-06"}
 
@@ -28,18 +28,6 @@ def open_view(monkeypatch, url: str, page: str, params: dict | None = None) -> A
     app.run()
     assert not app.exception, [e.value for e in app.exception]
     return app
-
-
-def metrics(app: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in app.metric}
-
-
-def table_with(app: AppTest, column: str):
-    """The first table on the page that has a column headed `column`."""
-    for frame in app.dataframe:
-        if column in frame.value.columns:
-            return frame.value
-    raise AssertionError(f"no table with column {column}")
 
 
 def test_coverage_for_the_city(monkeypatch, fixture_url):

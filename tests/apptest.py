@@ -1,0 +1,22 @@
+"""What the AppTest-based tests share: the entry script and readers of what a run shows."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from dashboard.db import ROOT
+
+APP = str(ROOT / "dashboard" / "app.py")
+
+
+def metrics(app: AppTest) -> dict[str, str]:
+    """The figures shown, by label."""
+    return {m.label: m.value for m in app.metric}
+
+
+def table_with(app: AppTest, column: str):
+    """The first table on the page that has a column headed `column`."""
+    for frame in app.dataframe:
+        if column in frame.value.columns:
+            return frame.value
+    raise AssertionError(f"no table with column {column}")
