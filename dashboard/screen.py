@@ -17,8 +17,8 @@ from dashboard.data import load
 from dashboard.formatting import chinese_date
 from queries.store import setting_value
 
-SCREEN, ROTATE, SHOWN_AT, REFRESHED_AT, PAUSED = "screen", "rotate", "screen_shown_at", "screen_refreshed_at", \
-    "screen_paused"
+SCREEN, ROTATE = "screen", "rotate"  # link parameters
+SHOWN_AT, REFRESHED_AT, PAUSED = "screen_shown_at", "screen_refreshed_at", "screen_paused"  # session state
 TICK_SECONDS = 1
 SCREEN_LINK = "?screen=1&embed=true&embed_options=dark_theme"
 CSS = """
