@@ -26,7 +26,6 @@ from dashboard.schema import (
 from queries.area import Area, area_conditions
 from queries.checkin import months_between
 from queries.frames import frame_of, rate
-from queries.overview import quarters_between
 from queries.privacy import mask_phone
 
 QUARTER_DAYS = 92
@@ -37,6 +36,16 @@ def _streets(area: Area) -> list:
     if area.community:
         conditions.append(Street.id.in_(select(Community.street_id).where(Community.code == area.community)))
     return [Street.kind == "街道", *conditions]
+
+
+def quarters_between(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
+    """The calendar quarters (year, quarter) from the one holding `first` to the one holding `last`."""
+    quarters = []
+    year, quarter = first.year, (first.month - 1) // 3 + 1
+    while (year, quarter) <= (last.year, (last.month - 1) // 3 + 1):
+        quarters.append((year, quarter))
+        year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
+    return quarters
 
 
 def overdue_after_days(required_per_quarter: int) -> int:
@@ -67,8 +76,10 @@ def meeting_activity_by_street(engine: Engine, area: Area, first: dt.date, last:
                     .group_by(JointMeeting.street_id, extract("year", JointMeeting.held_on),
                               extract("month", JointMeeting.held_on)), ["street_id", "year", "month", "meetings"])
     held["quarter"] = list(zip(held["year"].astype(int), (held["month"].astype(int) - 1) // 3 + 1))
-    per_quarter = held.groupby(["street_id", "quarter"])["meetings"].sum().reset_index()
-    on_schedule = (per_quarter[per_quarter["meetings"] >= required_per_quarter].groupby("street_id").size()
+    every = pd.MultiIndex.from_tuples([(s, q) for s in streets["street_id"] for q in quarters],
+                                      names=["street_id", "quarter"])
+    per_quarter = held.groupby(["street_id", "quarter"])["meetings"].sum().reindex(every, fill_value=0)
+    on_schedule = ((per_quarter >= required_per_quarter).groupby(level="street_id").sum()
                    .rename("quarters_on_schedule"))
     attendance = frame_of(engine, select(JointMeeting.street_id, func.count(MeetingAttendance.id),
                                          func.count(case((MeetingAttendance.attended, MeetingAttendance.id))))

@@ -10,10 +10,10 @@ docstring and in docs/METRICS.md.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import Engine, and_, case, distinct, extract, func, or_, select
+from sqlalchemy import Engine, and_, case, distinct, func, or_, select
 
 from dashboard.schema import (
     Community,
@@ -21,7 +21,6 @@ from dashboard.schema import (
     FundingDisbursement,
     FundingLine,
     Grid,
-    JointMeeting,
     MemberCheckin,
     PartyMember,
     PartyOrg,
@@ -40,6 +39,7 @@ from queries.area import (
     via_community,
 )
 from queries.frames import frame_of, rate
+from queries.meetings import meeting_activity_by_street
 from queries.store import setting_value
 
 UNASSIGNED = "本级(未分到下级)"
@@ -90,58 +90,20 @@ def pairing_coverage_by_area(engine: Engine, area: Area, as_of: dt.date) -> pd.D
     return rate(frame, "communities_paired", "urban_communities", "pairing_coverage")
 
 
-def quarters_between(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
-    """The calendar quarters (year, quarter) from the one holding `first` to the one holding `last`."""
-    quarters = []
-    year, quarter = first.year, (first.month - 1) // 3 + 1
-    while (year, quarter) <= (last.year, (last.month - 1) // 3 + 1):
-        quarters.append((year, quarter))
-        year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
-    return quarters
-
-
-def _streets_of(area: Area) -> list:
-    """Conditions on Street/County for the streets of an area (a community's area is its street)."""
-    conditions = area_conditions(replace(area, community=None))
-    if area.community:
-        conditions.append(Street.id.in_(select(Community.street_id).where(Community.code == area.community)))
-    return conditions
-
-
 def meetings_on_schedule_by_area(engine: Engine, area: Area, first: dt.date, last: dt.date,
                                  required_per_quarter: int) -> pd.DataFrame:
     """联席会议按期召开率: street-quarters in which the street's big working committee held at least the
-    required number of joint meetings / street-quarters, over the quarters from `first` to `last`.
+    required number of joint meetings / street-quarters, over the quarters from `first` to `last`; the
+    street-by-street figures of the meetings view (`meeting_activity_by_street`), summed by area.
     Meetings belong to streets, so a street's or a community's area is shown as its street.
 
     Columns: area_code, area_name, street_quarters, street_quarters_on_schedule, on_schedule_rate.
     """
-    quarters = quarters_between(first, last)
-    streets = frame_of(engine, select(Street.id, County.code, County.name, Street.code, Street.name)
-                       .join(County, Street.county_id == County.id)
-                       .where(Street.kind == "街道", *_streets_of(area))
-                       .order_by(County.sort_order, Street.code),
-                       ["street_id", "county_code", "county_name", "street_code", "street_name"])
-    held = frame_of(engine, select(JointMeeting.street_id, extract("year", JointMeeting.held_on),
-                                   extract("month", JointMeeting.held_on), func.count(JointMeeting.id))
-                    .where(JointMeeting.street_id.in_(streets["street_id"].tolist() or [-1]),
-                           JointMeeting.held_on >= dt.date(quarters[0][0], 3 * quarters[0][1] - 2, 1),
-                           JointMeeting.held_on <= last)
-                    .group_by(JointMeeting.street_id, extract("year", JointMeeting.held_on),
-                              extract("month", JointMeeting.held_on)),
-                    ["street_id", "year", "month", "meetings"])
-    held["year"] = held["year"].astype(int)
-    held["quarter"] = (held["month"].astype(int) - 1) // 3 + 1
-    per_quarter = held.groupby(["street_id", "year", "quarter"])["meetings"].sum()
-    every = pd.MultiIndex.from_tuples(
-        [(s, y, q) for s in streets["street_id"] for (y, q) in quarters], names=["street_id", "year", "quarter"])
-    counts = per_quarter.reindex(every, fill_value=0).reset_index()
-    counts["on_schedule"] = counts["meetings"] >= required_per_quarter
-    counts = counts.merge(streets, on="street_id")
+    activity = meeting_activity_by_street(engine, area, first, last, required_per_quarter)
     level = "county" if area.is_city else "street"
-    counts = counts.rename(columns={f"{level}_code": "area_code", f"{level}_name": "area_name"})
-    frame = (counts.groupby(AREA_COLUMNS, sort=False)
-             .agg(street_quarters=("street_id", "size"), street_quarters_on_schedule=("on_schedule", "sum"))
+    activity = activity.rename(columns={f"{level}_code": "area_code", level: "area_name"})
+    frame = (activity.groupby(AREA_COLUMNS, sort=False)
+             .agg(street_quarters=("quarters", "sum"), street_quarters_on_schedule=("quarters_on_schedule", "sum"))
              .reset_index())
     return rate(frame, "street_quarters_on_schedule", "street_quarters", "on_schedule_rate")
 

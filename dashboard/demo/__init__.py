@@ -58,7 +58,7 @@ def store_is_empty(engine: Engine) -> bool:
 
 
 def clear_store(engine: Engine) -> None:
-    """Delete all data rows (targets and settings stay), in one transaction."""
+    """Delete all data rows (targets, settings, accounts and the audit log stay), in one transaction."""
     with engine.begin() as connection:
         connection.execute(update(PartyOrg).values(parent_id=None))
         connection.execute(update(County).values(located_in_id=None))
