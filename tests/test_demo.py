@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
+from dashboard.accounts import add_user
 from dashboard.db import ROOT, make_engine
 from dashboard.demo import StoreNotEmpty, clear_store, generate
 from dashboard.demo.__main__ import main as demo_cli
@@ -180,6 +181,7 @@ def test_generator_never_mixes_into_a_filled_store(tmp_path):
     before = scalar(engine, "SELECT COUNT(*) FROM party_member")
     targets_before = scalar(engine, "SELECT COUNT(*) FROM target")
     settings_before = scalar(engine, "SELECT COUNT(*) FROM setting")
+    add_user(engine, "admin", "Correct-Horse-9", "admin")
     with pytest.raises(StoreNotEmpty):
         generate(engine, scale=0.01)
     assert scalar(engine, "SELECT COUNT(*) FROM party_member") == before
@@ -187,6 +189,8 @@ def test_generator_never_mixes_into_a_filled_store(tmp_path):
     assert scalar(engine, "SELECT COUNT(*) FROM party_member") == 0
     assert scalar(engine, "SELECT COUNT(*) FROM target") == targets_before > 0  # targets and settings stay
     assert scalar(engine, "SELECT COUNT(*) FROM setting") == settings_before > 0
+    assert scalar(engine, "SELECT COUNT(*) FROM app_user") == 1  # accounts and their audit log stay too
+    assert scalar(engine, "SELECT COUNT(*) FROM audit_log WHERE event = 'user_created'") == 1
 
 
 def test_command_line_shows_progress_and_refuses_to_overwrite(tmp_path, capsys):
