@@ -299,7 +299,7 @@ class PostClaim(Base):
 
 
 class ServiceActivity(Base):
-    """One volunteer service a checked-in member gave in a community."""
+    """One volunteer service a checked-in member gave in a community; `code` is the platform's record number."""
 
     __tablename__ = "service_activity"
     __table_args__ = (
@@ -311,6 +311,7 @@ class ServiceActivity(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("party_member.id"))
     community_id: Mapped[int] = mapped_column(ForeignKey("community.id"))
     post_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer_post.id"))
@@ -703,3 +704,23 @@ class AuditEntry(Base):
     username: Mapped[str | None] = mapped_column(String(40))
     event: Mapped[str] = mapped_column(String(30))
     detail: Mapped[str | None] = mapped_column(Text)
+
+
+class ImportRun(Base):
+    """One import that changed the store: who, when, which file (name and SHA-256) and what it changed."""
+
+    __tablename__ = "import_run"
+    __table_args__ = (Index(None, "imported_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    imported_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    username: Mapped[str | None] = mapped_column(String(40))
+    source: Mapped[str] = mapped_column(String(8))
+    template: Mapped[str] = mapped_column(String(40))
+    file_name: Mapped[str] = mapped_column(String(200))
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    rows_read: Mapped[int]
+    rows_inserted: Mapped[int]
+    rows_updated: Mapped[int]
+    rows_deleted: Mapped[int] = mapped_column(Integer, default=0)
+    replaced_period: Mapped[str | None] = mapped_column(String(30))

@@ -280,7 +280,8 @@ def _checkin_world(s: Session, m: dict, k: dict, u: dict) -> None:
     for who, home, day in [("M1", "K1", D(2018, 4, 10)), ("M1", "K1", D(2018, 4, 20)), ("M1", "K1", D(2018, 6, 5)),
                            ("M4", "K3", D(2018, 5, 15)), ("M5", "K4", D(2018, 4, 1)), ("M5", "K4", D(2018, 5, 1)),
                            ("M5", "K4", D(2018, 6, 30)), ("M2", "K2", D(2018, 7, 20))]:
-        s.add(ServiceActivity(member_id=m[who].id, community_id=k[home].id, served_on=day, kind="治安巡逻",
+        s.add(ServiceActivity(code=f"FW-{who}-{day:%Y%m%d}", member_id=m[who].id, community_id=k[home].id,
+                              served_on=day, kind="治安巡逻",
                               hours=Decimal("2.0")))
 
 

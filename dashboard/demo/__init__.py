@@ -26,7 +26,7 @@ from dashboard.demo.writer import Progress, refresh_statistics, reset_id_sequenc
 from dashboard.schema import Base, County, PartyMember, PartyOrg, StoreMeta
 
 DEFAULT_SEED = 20180630
-KEPT_TABLES = {"target", "setting", "app_user", "sign_in_throttle", "display_token", "audit_log"}
+KEPT_TABLES = {"target", "setting", "app_user", "sign_in_throttle", "display_token", "audit_log", "import_run"}
 
 STEPS = [
     ("行政区划与网格", generate_geography, 0.04),
@@ -46,7 +46,8 @@ class StoreNotEmpty(RuntimeError):
     """The store already holds data; the generator never mixes demo data into it."""
 
 
-def _data_tables():
+def data_tables():
+    """The tables that hold data (demo or imported), parents before children."""
     return [t for t in Base.metadata.sorted_tables if t.name not in KEPT_TABLES]
 
 
@@ -62,7 +63,7 @@ def clear_store(engine: Engine) -> None:
     with engine.begin() as connection:
         connection.execute(update(PartyOrg).values(parent_id=None))
         connection.execute(update(County).values(located_in_id=None))
-        for table in reversed(_data_tables()):
+        for table in reversed(data_tables()):
             connection.execute(table.delete())
 
 
@@ -82,7 +83,7 @@ def generate(engine: Engine, seed: int = DEFAULT_SEED, scale: float = 1.0,
             report(done, f"正在生成:{label}")
             step(ctx)
             done += weight
-        reset_id_sequences(connection, _data_tables())
+        reset_id_sequences(connection, data_tables())
         meta = {
             "is_demo": "1",
             "data_as_of": AS_OF.isoformat(),
@@ -96,6 +97,6 @@ def generate(engine: Engine, seed: int = DEFAULT_SEED, scale: float = 1.0,
                            [{"meta_key": k, "value": v, "updated_at": None} for k, v in meta.items()])
     report(0.99, "正在更新统计信息")
     with engine.begin() as connection:
-        refresh_statistics(connection, _data_tables())
+        refresh_statistics(connection, data_tables())
     report(1.0, "演示数据生成完成")
 

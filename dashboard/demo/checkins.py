@@ -151,6 +151,7 @@ def _service(ctx: DemoContext) -> None:
         "timedelta64[D]"), checked_on[who])
     ctx.write("service_activity", {
         "id": np.arange(1, len(who) + 1),
+        "code": [f"FW{i:010d}" for i in range(1, len(who) + 1)],
         "member_id": checkins["member_id"].to_numpy()[who],
         "community_id": checkins["community_id"].to_numpy()[who],
         "post_id": checkins["post_id"].to_numpy()[who],

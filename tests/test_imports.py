@@ -1,0 +1,348 @@
+"""Imports: good files round-trip into the views, bad files are refused with the right message and change
+nothing (checked byte for byte on SQLite's file and row for row on every backend)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+
+import openpyxl
+import pytest
+from sqlalchemy import Engine, insert, select, text
+
+from dashboard.db import make_engine, upgrade_store
+from dashboard.imports.__main__ import main as cli
+from dashboard.imports.load import DemoStoreError, clear_demo, import_file
+from dashboard.imports.templates import TEMPLATES, template_named
+from dashboard.imports.workbook import report_csv, template_workbook
+from dashboard.schema import AuditEntry, Base, County, ImportRun, ServiceActivity, StoreMeta, Street
+from queries import overview
+from queries.area import Area
+from tests.import_world import AS_OF, FILES, TODAY, seed_counties
+
+WORLD = {title: text_ for title, text_, _rows in FILES}
+SERVICE_HEADER = "服务记录编号,党员编号,服务社区编码,岗位编码,服务日期,服务类别,服务时长\n"
+
+
+def load_world(engine: Engine) -> None:
+    upgrade_store(engine)
+    seed_counties(engine)
+    for title, content, rows in FILES:
+        outcome = import_file(engine, template_named(title), f"{title}.csv", content.encode(), "tester", today=TODAY)
+        assert outcome.problems == [] and outcome.inserted == rows, (title, outcome.problems)
+
+
+_world_urls: dict[str, str] = {}
+
+
+@pytest.fixture
+def world_engine(databases, backend):
+    """A store filled only through imports of tests/import_world.py; tests using it must not change it."""
+    if backend not in _world_urls:
+        url = databases.new(backend)
+        engine = make_engine(url)
+        load_world(engine)
+        engine.dispose()
+        _world_urls[backend] = url
+    engine = make_engine(_world_urls[backend])
+    yield engine
+    engine.dispose()
+
+
+def snapshot(engine: Engine) -> str:
+    """Every row of every table, in key order, hashed; for SQLite also the database file's bytes."""
+    digest = hashlib.sha256()
+    with engine.connect() as connection:
+        for table in Base.metadata.sorted_tables:
+            order = list(table.primary_key.columns)
+            for row in connection.execute(select(table).order_by(*order)):
+                digest.update(repr(tuple(row)).encode())
+    engine.dispose()  # closes connections: SQLite folds its write-ahead log into the file
+    if engine.dialect.name == "sqlite":
+        with open(engine.url.database, "rb") as store:
+            digest.update(store.read())
+    return digest.hexdigest()
+
+
+# --- Good files -------------------------------------------------------------------------------------------------
+
+
+def test_every_template_has_a_good_file_in_the_world():
+    assert [t.title for t in TEMPLATES] == [title for title, _text, _rows in FILES]
+
+
+def test_the_views_show_what_the_imported_files_hold(world_engine):
+    city = Area()
+    grids = overview.grid_branch_coverage_by_area(world_engine, city)
+    assert grids[["area_name", "grids", "grids_with_branch"]].values.tolist() == [["甲区", 3, 1]]
+    checkins = overview.member_checkin_rate_by_area(world_engine, city, AS_OF)
+    assert checkins[["members_in_service", "members_checked_in"]].values.tolist() == [[3, 2]]
+    pairing = overview.pairing_coverage_by_area(world_engine, city, AS_OF)
+    assert pairing[["urban_communities", "communities_paired"]].values.tolist() == [[2, 1]]
+    two_new = overview.two_new_coverage_by_area(world_engine, city)
+    assert two_new["org_coverage"].tolist() == [0.5]
+    funding = overview.funding_execution_by_area(world_engine, city, AS_OF)
+    assert funding[["budget_yuan", "disbursed_yuan"]].values.tolist() == [[520000.0, 220000.0]]
+
+
+def test_the_organization_tree_is_filled_down_from_the_most_specific_place(world_engine):
+    with world_engine.connect() as connection:
+        rows = dict((code, rest) for code, *rest in connection.execute(text(
+            "SELECT o.code, c.name, s.code, k.code, g.code, p.code FROM party_org o "
+            "LEFT JOIN county c ON c.id = o.county_id LEFT JOIN street s ON s.id = o.street_id "
+            "LEFT JOIN community k ON k.id = o.community_id LEFT JOIN grid g ON g.id = o.grid_id "
+            "LEFT JOIN party_org p ON p.id = o.parent_id")))
+    assert rows["O03"] == ["甲区", "S01", "C01", "G01", "O02"]
+    assert rows["O01"] == ["甲区", "S01", None, None, "O00"]
+    assert rows["O00"] == ["甲区", None, None, None, None]
+
+
+def test_importing_the_same_files_again_changes_nothing(world_engine):
+    before = snapshot(world_engine)
+    for title, content, rows in FILES:
+        outcome = import_file(world_engine, template_named(title), f"{title}.csv", content.encode(), "tester",
+                              today=TODAY, dry_run=True)
+        assert (outcome.inserted, outcome.updated, outcome.unchanged) == (0, 0, rows), title
+    assert snapshot(world_engine) == before
+
+
+def test_a_changed_row_is_updated_and_the_import_is_logged(empty_engine):
+    load_world(empty_engine)
+    content = WORLD["街道乡镇"].replace("S02,二镇", "S02,二镇(更名)").encode()
+    outcome = import_file(empty_engine, template_named("街道乡镇"), "streets.csv", content, "analyst1")
+    assert (outcome.inserted, outcome.updated, outcome.unchanged, outcome.committed) == (0, 1, 1, True)
+    with empty_engine.connect() as connection:
+        assert connection.execute(select(Street.name).where(Street.code == "S02")).scalar() == "二镇(更名)"
+        log = connection.execute(select(ImportRun).order_by(ImportRun.id.desc())).first()
+        events = connection.execute(select(AuditEntry.event, AuditEntry.username)).all()
+    assert (log.username, log.template, log.file_name, log.rows_read, log.rows_inserted, log.rows_updated) == \
+        ("analyst1", "street", "streets.csv", 2, 0, 1)
+    assert log.file_sha256 == hashlib.sha256(content).hexdigest()
+    assert ("导入", "analyst1") in events
+
+
+def test_replacing_a_period_is_explicit_and_keeps_other_months(empty_engine):
+    load_world(empty_engine)
+    june = SERVICE_HEADER + "F4,M2,C02,P2,2018-06-20,环境卫生,3\n"
+    template = template_named("志愿服务记录")
+    outcome = import_file(empty_engine, template, "june.csv", june.encode(), "tester", today=TODAY,
+                          replace_period=(dt.date(2018, 6, 1), dt.date(2018, 6, 30)))
+    assert (outcome.deleted, outcome.inserted) == (2, 1)  # F1 and F3 were in June; F2 (May) stays
+    with empty_engine.connect() as connection:
+        assert sorted(connection.execute(select(ServiceActivity.code)).scalars()) == ["F2", "F4"]
+    outside = june.replace("2018-06-20", "2018-07-02")
+    refused = import_file(empty_engine, template, "july.csv", outside.encode(), "tester", today=TODAY,
+                          replace_period=(dt.date(2018, 6, 1), dt.date(2018, 6, 30)))
+    assert [(p.row, p.column) for p in refused.problems] == [(2, "服务日期")]
+    assert "不在要替换的期间" in refused.problems[0].message
+
+
+def test_a_demo_store_asks_to_clear_the_demo_first(empty_engine):
+    upgrade_store(empty_engine)
+    seed_counties(empty_engine)
+    with empty_engine.begin() as connection:
+        connection.execute(insert(StoreMeta), [{"meta_key": "is_demo", "value": "1"}])
+    content = WORLD["街道乡镇"].encode()
+    with pytest.raises(DemoStoreError, match="清空演示数据"):
+        import_file(empty_engine, template_named("街道乡镇"), "streets.csv", content, "admin")
+    clear_demo(empty_engine, "admin")
+    outcome = import_file(empty_engine, template_named("街道乡镇"), "streets.csv", content, "admin")
+    assert outcome.inserted == 2
+    with empty_engine.connect() as connection:
+        assert connection.execute(select(County.name).order_by(County.code)).scalars().all() == ["甲区", "乙县"]
+        assert connection.execute(select(StoreMeta.value).where(StoreMeta.meta_key == "is_demo")).scalar() == "0"
+
+
+# --- Formats people actually send ---------------------------------------------------------------------------------
+
+
+def test_gbk_and_utf8_bom_csv_full_width_digits_and_blanks_are_read(empty_engine):
+    load_world(empty_engine)
+    text_ = SERVICE_HEADER + " F5 ,M1,C01,P1,２０１８年６月２０日, 治安巡逻 ,１.５\n"
+    template = template_named("志愿服务记录")
+    for encoding, name in (("gbk", "gbk.csv"), ("gb18030", "gb18030.csv"), ("utf-8-sig", "bom.csv")):
+        outcome = import_file(empty_engine, template, name, text_.encode(encoding), "tester", today=TODAY)
+        assert outcome.problems == [], encoding
+    with empty_engine.connect() as connection:
+        row = connection.execute(select(ServiceActivity.served_on, ServiceActivity.hours, ServiceActivity.kind)
+                                 .where(ServiceActivity.code == "F5")).one()
+    assert (row.served_on, float(row.hours), row.kind) == (dt.date(2018, 6, 20), 1.5, "治安巡逻")
+
+
+def xlsx(rows: list[list], merge: str | None = None, sheet_title: str = "数据") -> bytes:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = sheet_title
+    for row in rows:
+        sheet.append(row)
+    if merge:
+        sheet.merge_cells(merge)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def test_an_xlsx_with_date_cells_and_serial_dates_is_read(empty_engine):
+    load_world(empty_engine)
+    header = [c.header for c in template_named("联席会议").columns]
+    content = xlsx([header, ["J3", "S01", dt.datetime(2018, 5, 3), "临时会议"], ["J4", "S01", 43260, "六月会议"]])
+    outcome = import_file(empty_engine, template_named("联席会议"), "meetings.xlsx", content, "tester", today=TODAY)
+    assert outcome.problems == [] and outcome.inserted == 2
+    with empty_engine.connect() as connection:
+        held = dict(connection.execute(text("SELECT code, held_on FROM joint_meeting WHERE code IN ('J3', 'J4')")))
+    # Excel counts 43101 for 2018-01-01; 2018-06-09 is 159 days later
+    assert {k: str(v) for k, v in held.items()} == {"J3": "2018-05-03", "J4": "2018-06-09"}
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=lambda t: t.key)
+def test_each_downloadable_template_has_headers_notes_and_an_example(template):
+    workbook = openpyxl.load_workbook(io.BytesIO(template_workbook(template)))
+    fill, example, guide = workbook.worksheets
+    headers = [cell.value for cell in fill[1]]
+    assert headers == [c.header for c in template.columns]
+    assert all(cell.comment is not None and cell.comment.text for cell in fill[1])
+    assert [cell.value for cell in example[1]] == headers and example.max_row == 2
+    assert guide.title == "填写说明"
+    listed = [row[0] for row in guide.iter_rows(min_row=6, values_only=True)]
+    assert listed == headers
+
+
+def test_a_downloaded_template_filled_in_imports(empty_engine):
+    load_world(empty_engine)
+    template = template_named("志愿岗位")
+    workbook = openpyxl.load_workbook(io.BytesIO(template_workbook(template)))
+    workbook.worksheets[0].append(["P9", "文明劝导岗", "文明劝导", "C02"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    outcome = import_file(empty_engine, template, "岗位.xlsx", buffer.getvalue(), "tester", today=TODAY)
+    assert outcome.problems == [] and outcome.inserted == 1
+
+
+# --- The gallery of bad files ---------------------------------------------------------------------------------------
+
+
+def _csv(title: str, replace: tuple[str, str] | None = None, encoding: str = "utf-8") -> bytes:
+    content = WORLD[title]
+    if replace:
+        assert replace[0] in content, replace
+        content = content.replace(*replace)
+    return content.encode(encoding)
+
+
+def _large() -> bytes:
+    line = "FW{:08d},M1,C01,P1,2018-06-09,治安巡逻,2\n"
+    return (SERVICE_HEADER + "".join(line.format(i) for i in range(700_000))).encode()
+
+
+GALLERY = [
+    # name, template, file name, content, (row, column, words of the message)
+    ("utf16", "街道乡镇", "streets.csv", lambda: _csv("街道乡镇", encoding="utf-16"), (None, None, "UTF-16")),
+    ("big5", "街道乡镇", "streets.csv",
+     lambda: "街道編碼,街道名稱,類型,所屬區縣\nS09,九街道,街道,甲區\n".encode("big5"), (1, None, "编码")),
+    ("empty", "街道乡镇", "streets.csv", lambda: b"", (None, None, "文件是空的")),
+    ("header_only", "网格", "grids.csv", lambda: "网格编码,网格名称,所属社区编码,户数\n".encode(),
+     (None, None, "只有表头")),
+    ("missing_column", "街道乡镇", "streets.csv", lambda: "街道编码,街道名称,所属区县\nS09,九街道,甲区\n".encode(),
+     (1, "类型", "缺少必填列“类型”")),
+    ("renamed_column", "网格", "grids.csv", lambda: _csv("网格", ("所属社区编码", "社区编号")),
+     (1, "社区编号", "模板中没有这一列")),
+    ("merged_header", "网格", "grids.xlsx",
+     lambda: xlsx([["网格编码", "网格名称", "所属社区编码", "户数"], ["G09", "九网格", "C01", 10]], merge="A1:B1"),
+     (None, None, "合并单元格 A1:B1")),
+    ("bad_date", "联席会议", "meetings.csv", lambda: _csv("联席会议", ("2018-04-12", "04/12/2018")),
+     (2, "召开日期", "不是日期")),
+    ("impossible_date", "联席会议", "meetings.csv", lambda: _csv("联席会议", ("2018-04-12", "2018-02-30")),
+     (2, "召开日期", "不是存在的日期")),
+    ("future_date", "联席会议", "meetings.csv", lambda: _csv("联席会议", ("2018-04-12", "2030-04-12")),
+     (2, "召开日期", "晚于今天")),
+    ("unknown_community", "网格", "grids.csv", lambda: _csv("网格", ("G03,三网格,C02", "G03,三网格,C99")),
+     (4, "所属社区编码", "社区(村)“C99”不存在")),
+    ("duplicate_rows", "网格", "grids.csv", lambda: _csv("网格") + "G01,一网格,C01,300\n".encode(),
+     (5, None, "与第 2 行重复")),
+    ("text_in_number", "网格", "grids.csv", lambda: _csv("网格", ("C01,300", "C01,三百")),
+     (2, "户数", "不是整数")),
+    ("negative_amount", "经费拨付", "paid.csv", lambda: _csv("经费拨付", ("200000", "-200000")),
+     (2, "拨付金额", "小于 0")),
+    ("negative_count", "两新组织", "orgs.csv", lambda: _csv("两新组织", (",56,", ",-56,")),
+     (2, "从业人员数", "小于 0")),
+    ("formula_cell", "网格", "grids.xlsx",
+     lambda: xlsx([["网格编码", "网格名称", "所属社区编码", "户数"], ["G09", "九网格", "C01", "=SUM(1,2)"]]),
+     (2, "户数", "是公式")),
+    ("sql_text", "网格", "grids.csv",
+     lambda: _csv("网格", ("G03,三网格,C02", "'; DROP TABLE members; --,三网格,C02")),
+     (4, "网格编码", "只能由字母、数字")),
+    ("dde_text", "驻区单位", "units.csv", lambda: _csv("驻区单位", ("市财政局", "=cmd|' /C calc'!A0")),
+     (2, "单位名称", "公式")),
+    ("id_check_digit", "党员", "members.csv", lambda: _csv("党员", ("430702198001010014", "430702198001010015")),
+     (2, "公民身份号码", "校验位")),
+    ("id_birth_mismatch", "党员", "members.csv",
+     lambda: _csv("党员", ("M1,张一,男,1980-01-01", "M1,张一,男,1981-01-01")), (2, "出生日期", "不一致")),
+    ("phone_form", "党员", "members.csv", lambda: _csv("党员", ("13800000001", "1380000")),
+     (2, "手机号码", "不是手机号")),
+    ("required_blank", "驻区单位", "units.csv",
+     lambda: _csv("驻区单位", ("U01,市财政局,市直机关,是,C01", "U01,,市直机关,是,C01")), (2, "单位名称", "必填")),
+    ("not_allowed_value", "两新组织", "orgs.csv", lambda: _csv("两新组织", ("单独组建", "自行组建")),
+     (2, "覆盖方式", "不在可选值中")),
+    ("too_large", "志愿服务记录", "huge.csv", _large, (None, None, "超过上限")),
+    ("good_rows_then_one_bad", "志愿服务记录", "services.csv",
+     lambda: _csv("志愿服务记录", ("F1,M1,C01,P1,2018-06-09", "F9,M1,C01,P1,2018-06-09"))
+     + "F8,M9,C01,P1,2018-06-09,治安巡逻,2\n".encode(),
+     (5, "党员编号", "党员“M9”不存在")),
+]
+
+
+@pytest.mark.parametrize("name,title,file_name,make,expected", GALLERY, ids=[g[0] for g in GALLERY])
+def test_a_bad_file_is_refused_with_the_right_message_and_changes_nothing(world_engine, monkeypatch, name, title,
+                                                                           file_name, make, expected):
+    monkeypatch.setenv("DANGJIAN_IMPORT_MAX_MB", "20")
+    before = snapshot(world_engine)
+    outcome = import_file(world_engine, template_named(title), file_name, make(), "tester", today=TODAY)
+    row, column, words = expected
+    assert not outcome.committed and outcome.problems
+    assert any(p.row == row and p.column == column and words in p.message and p.file == file_name
+               for p in outcome.problems), outcome.problems
+    assert snapshot(world_engine) == before
+
+
+def test_all_problems_of_a_file_are_reported_at_once():
+    engine = make_engine("sqlite://")
+    upgrade_store(engine)
+    seed_counties(engine)
+    content = "街道编码,街道名称,类型,所属区县\nS01,一街道,街,甲区\nS0 2,二镇,乡镇,丙县\n,三,街道,甲区\n".encode()
+    outcome = import_file(engine, template_named("街道乡镇"), "streets.csv", content, "tester")
+    assert [(p.row, p.column) for p in outcome.problems] == [
+        (2, "类型"), (3, "街道编码"), (3, "所属区县"), (4, "街道编码")]
+
+
+def test_the_error_report_neutralises_formulas():
+    engine = make_engine("sqlite://")
+    upgrade_store(engine)
+    seed_counties(engine)
+    content = "街道编码,街道名称,类型,所属区县,=cmd|' /C calc'!A0\nS01,一街道,街道,甲区,x\n".encode()
+    outcome = import_file(engine, template_named("街道乡镇"), "=HYPERLINK(1).csv", content, "tester")
+    report = report_csv(outcome.problems).decode("utf-8-sig")
+    assert "'=cmd|' /C calc'!A0" in report and "'=HYPERLINK(1).csv" in report
+    assert "\n=" not in report and ",=" not in report
+
+
+# --- Command line -----------------------------------------------------------------------------------------------
+
+
+def test_the_command_line_imports_and_refuses_like_the_page(empty_engine, tmp_path, capsys):
+    upgrade_store(empty_engine)
+    seed_counties(empty_engine)
+    url = empty_engine.url.render_as_string(hide_password=False)
+    good = tmp_path / "streets.csv"
+    good.write_bytes(WORLD["街道乡镇"].encode("gbk"))
+    assert cli(["--url", url, "load", "街道乡镇", str(good)]) == 0
+    assert "新增 2 行" in capsys.readouterr().out
+    bad = tmp_path / "communities.csv"
+    bad.write_bytes(_csv("社区村", ("S01,12000", "S99,12000")))
+    report = tmp_path / "problems.csv"
+    assert cli(["--url", url, "load", "community", str(bad), "--report", str(report)]) == 1
+    assert "街道(乡镇)“S99”不存在" in report.read_bytes().decode("utf-8-sig")
+    assert cli(["--url", url, "load", "没有的模板", str(good)]) == 2
+    written = tmp_path / "t.xlsx"
+    assert cli(["template", "党员", "-o", str(written)]) == 0
+    assert openpyxl.load_workbook(written).worksheets[0]["E1"].value == "公民身份号码"
