@@ -23,7 +23,8 @@ MEETINGS = PageSpec("pages/meetings.py", "联席会议", ":material/groups:")
 TWO_NEW = PageSpec("pages/two_new.py", "两新组织", ":material/apartment:")
 FUNDING = PageSpec("pages/funding.py", "经费保障", ":material/account_balance_wallet:")
 ADMIN = PageSpec("pages/admin.py", "账号与日志", ":material/admin_panel_settings:", admin_only=True)
-PAGES = [OVERVIEW, COVERAGE, CHECKIN, MEETINGS, TWO_NEW, FUNDING, ADMIN]
+IMPORT = PageSpec("pages/data_import.py", "数据导入", ":material/upload_file:", admin_only=True)
+PAGES = [OVERVIEW, COVERAGE, CHECKIN, MEETINGS, TWO_NEW, FUNDING, ADMIN, IMPORT]
 # The view that explains each cockpit figure; its card links there.
 VIEW_OF_METRIC = {
     "grid_branch_coverage": COVERAGE,
