@@ -31,3 +31,12 @@ def test_every_target_and_setting_is_documented():
 def test_every_cockpit_metric_has_a_definition():
     for spec in HEADLINES:
         assert f"`{spec.key}`" in METRICS and spec.title in METRICS
+
+
+def test_every_import_template_and_column_is_documented():
+    from dashboard.imports.templates import TEMPLATES
+
+    guide = (ROOT / "docs" / "IMPORT.md").read_text(encoding="utf-8")
+    for number, template in enumerate(TEMPLATES, start=1):
+        section = guide.split(f"### {number}. {template.title} (`{template.key}`)")[1].split("\n### ")[0]
+        assert [c.header for c in template.columns] == re.findall(r"^\| (\S+) \| [是否] \|", section, re.MULTILINE)
