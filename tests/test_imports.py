@@ -190,7 +190,8 @@ def test_an_xlsx_with_date_cells_and_serial_dates_is_read(empty_engine):
     outcome = import_file(empty_engine, template_named("联席会议"), "meetings.xlsx", content, "tester", today=TODAY)
     assert outcome.problems == [] and outcome.inserted == 2
     with empty_engine.connect() as connection:
-        held = dict(connection.execute(text("SELECT code, held_on FROM joint_meeting WHERE code IN ('J3', 'J4')")))
+        held = dict(connection.execute(text(
+            "SELECT code, held_on FROM joint_meeting WHERE code IN ('J3', 'J4')")).all())
     # Excel counts 43101 for 2018-01-01; 2018-06-09 is 159 days later
     assert {k: str(v) for k, v in held.items()} == {"J3": "2018-05-03", "J4": "2018-06-09"}
 
