@@ -32,7 +32,8 @@ def member_roster(count: int) -> bytes:
         first17 = f"430703{born:%Y%m%d}{number // 12000:02d}{1 if number % 2 else 2}"  # unique below 1.2 million
         gender = "男" if number % 2 else "女"
         home = "C01" if number % 3 else "C02"
-        lines.append(f"B{number:07d},党员{chr(0x4e00 + number % 2000)},{gender},{born},{first17}{id_check_digit(first17)},"
+        id_number = first17 + id_check_digit(first17)
+        lines.append(f"B{number:07d},党员{chr(0x4e00 + number % 2000)},{gender},{born},{id_number},"
                      f"139{number:08d},2010-07-01,是,是,O05,U01,{home},")
     return ("\n".join(lines) + "\n").encode()
 
@@ -78,7 +79,8 @@ def main(argv: list[str] | None = None) -> int:
         timed(engine, title, f"{title}.csv", content.encode())
     roster = member_roster(args.members)
     services = service_records(args.services, args.members)
-    print(f"store: {engine.dialect.name}; files: members {len(roster) / 1e6:.1f} MB, services {len(services) / 1e6:.1f} MB")
+    print(f"store: {engine.dialect.name}; files: members {len(roster) / 1e6:.1f} MB, "
+          f"services {len(services) / 1e6:.1f} MB")
     print(f"{'import':34s} {'rows':>8s} {'seconds':>8s} {'rows/s':>8s}")
     for label, title, name, content, dry in [
         ("members, first import", "党员", "members.csv", roster, False),
