@@ -66,8 +66,8 @@ def describe(engine: Engine) -> str:
     return engine.url.render_as_string(hide_password=True)
 
 
-def upgrade_store(engine: Engine) -> None:
-    """Create or migrate the store's schema to the newest Alembic revision (idempotent)."""
+def upgrade_store(engine: Engine, revision: str = "head") -> None:
+    """Create or migrate the store's schema to the newest (or the given) Alembic revision (idempotent)."""
     from alembic import command
     from alembic.config import Config
 
@@ -75,7 +75,7 @@ def upgrade_store(engine: Engine) -> None:
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, revision)
 
 
 def has_schema(engine: Engine) -> bool:

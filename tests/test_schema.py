@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect, select, update
+from sqlalchemy import inspect, select, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -79,3 +79,28 @@ def test_constraints_reject_bad_rows(fixture_engine, change):
     with Session(fixture_engine) as session:  # nothing changed
         assert session.scalars(select(Community.kind).where(Community.code == "K1")).one() == "社区"
         assert session.scalars(select(County.name).where(County.code == "T01")).one() == "甲区"
+
+
+def test_service_records_of_an_older_store_get_record_numbers(empty_engine):
+    """Migration 0007 numbers existing service records FW + id, so they have the natural key imports match on."""
+    upgrade_store(empty_engine, "0006")
+    with empty_engine.begin() as connection:
+        connection.execute(text("INSERT INTO county (id, code, name, kind, lon, lat, sort_order) "
+                                "VALUES (1, 'T01', '甲区', '市辖区', 111.7, 29.0, 0)"))
+        connection.execute(text("INSERT INTO street (id, code, name, kind, county_id) "
+                                "VALUES (1, 'S1', '一街道', '街道', 1)"))
+        connection.execute(text("INSERT INTO community (id, code, name, kind, is_urban, is_central_city, street_id, "
+                                "county_id) VALUES (1, 'C1', '一社区', '社区', true, false, 1, 1)"))
+        connection.execute(text("INSERT INTO party_org (id, code, name, level, form, community_id) "
+                                "VALUES (1, 'O1', '一社区党委', '社区党组织', '党委', 1)"))
+        connection.execute(text(
+            "INSERT INTO party_member (id, code, name, gender, birth_date, id_number, joined_on, is_full_member, "
+            "is_in_service, party_org_id, residence_community_id) VALUES (1, 'M1', '张一', '男', '1980-01-01', "
+            "'430702198001010014', '2005-07-01', true, true, 1, 1)"))
+        for ident, day in ((7, "2018-06-09"), (12, "2018-06-10")):
+            connection.execute(text("INSERT INTO service_activity (id, member_id, community_id, served_on, kind, "
+                                    f"hours) VALUES ({ident}, 1, 1, '{day}', '治安巡逻', 2)"))
+    upgrade_store(empty_engine)
+    with empty_engine.connect() as connection:
+        codes = connection.execute(text("SELECT id, code FROM service_activity ORDER BY id")).all()
+    assert [tuple(row) for row in codes] == [(7, "FW7"), (12, "FW12")]
