@@ -21,6 +21,7 @@ from sqlalchemy.exc import OperationalError
 from dashboard.accounts import Viewer
 from dashboard.db import describe, make_engine, store_url, upgrade_store
 from dashboard.demo import generate, store_is_empty
+from dashboard.summaries import rebuild_summaries, summaries_missing
 from queries.area import Area
 
 QUERY_TTL = 600
@@ -64,6 +65,11 @@ def ensure_store() -> None:
             generate(store, progress=lambda fraction, message: bar.progress(min(fraction, 1.0), text=message))
             bar.empty()
             notice.empty()
+        with store.connect() as connection:
+            missing = summaries_missing(connection)
+        if missing:
+            with st.spinner("正在汇总数据(升级后首次启动)"), store.begin() as connection:
+                rebuild_summaries(connection)
         _prepared.add(url)
 
 

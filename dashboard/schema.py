@@ -604,6 +604,28 @@ class Cadre(Base):
     member_id: Mapped[int | None] = mapped_column(ForeignKey("party_member.id"))
 
 
+# --- Summaries -------------------------------------------------------------------------------------------------
+
+
+class CommunityMonth(Base):
+    """Check-in and service figures of a community at the end of each month of the store's period (and on
+    its data-as-of day when that is not a month end), rebuilt from the raw tables in one transaction by
+    `dashboard.summaries.rebuild_summaries` after demo generation and after every import.
+
+    The views read these instead of counting millions of member and service rows on every click; every
+    column sums across communities (a member checks in to one community), so areas are sums of rows.
+    """
+
+    __tablename__ = "community_month"
+
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), primary_key=True)
+    on_date: Mapped[dt.date] = mapped_column(Date, primary_key=True, index=True)
+    members_in_service: Mapped[int]  # in-service members living here who had joined by on_date
+    members_checked_in: Mapped[int]  # ... of them, checked in by on_date
+    checkins: Mapped[int]  # member check-ins to this community by on_date (any member)
+    members_served: Mapped[int]  # members checked in here who served from the month's first day to on_date
+
+
 # --- Targets, settings and what the store holds ----------------------------------------------------------
 
 

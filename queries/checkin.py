@@ -14,6 +14,7 @@ from sqlalchemy import Engine, and_, case, distinct, extract, func, or_, select
 
 from dashboard.schema import (
     Community,
+    CommunityMonth,
     MemberCheckin,
     MemberPairing,
     Notification,
@@ -40,6 +41,7 @@ from queries.area import (
 )
 from queries.frames import frame_of, rate
 from queries.privacy import mask_name, mask_phone
+from queries.summary import summary_covers
 
 
 def months_between(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
@@ -120,6 +122,27 @@ def _eligible(checkins: pd.DataFrame, months: list[tuple[int, int]]) -> pd.Serie
     return sum((keys <= y * 12 + m).astype(int) for y, m in months)
 
 
+def _snapshot_days(months: list[tuple[int, int]], last: dt.date) -> list[dt.date]:
+    """The summary day of each month of a period: its last day, or `last` in the period's final month."""
+    return [min(month_end(y, m), last) for y, m in months]
+
+
+def _snapshots(engine: Engine, area: Area, first: dt.date, last: dt.date, by_area: bool) -> pd.DataFrame | None:
+    """Check-ins by each month's end and members served in each month, from the summary, per snapshot day
+    (and child area); None when the summary does not hold the period (the caller then counts raw rows)."""
+    days = _snapshot_days(months_between(first, last), last)
+    if first.day != 1 or not summary_covers(engine, days):
+        return None
+    code, name, _ = child_columns(area)
+    keys = [code, name] if by_area else []
+    statement = via_community(
+        select(*keys, CommunityMonth.on_date, func.sum(CommunityMonth.checkins),
+               func.sum(CommunityMonth.members_served)).select_from(CommunityMonth), CommunityMonth.community_id,
+    ).where(CommunityMonth.on_date.in_(days), *area_conditions(area)).group_by(*keys, CommunityMonth.on_date)
+    frame = frame_of(engine, statement, (AREA_COLUMNS if by_area else []) + ["on_date", "checkins", "members_served"])
+    return frame.astype({"checkins": int, "members_served": int})
+
+
 def monthly_service_rate(engine: Engine, area: Area, first: dt.date, last: dt.date) -> pd.DataFrame:
     """月度服务率 by month: members checked in (by the month's end) who served at least once that month
     / members checked in by the month's end, for each month from `first` to `last`.
@@ -127,13 +150,20 @@ def monthly_service_rate(engine: Engine, area: Area, first: dt.date, last: dt.da
     Columns: month (YYYY-MM), members_checked_in, members_served, service_rate.
     """
     months = months_between(first, last)
-    checkins = _checkins_by_month(engine, area, last, by_area=False)
-    keys = checkins["year"] * 12 + checkins["month"]
-    checked = [int(checkins.loc[keys <= y * 12 + m, "checkins"].sum()) for y, m in months]
-    served_months = _served_months(area, first, last, by_area=False)
-    served = frame_of(engine, select(served_months.c.y, served_months.c.m, func.count())
-                      .group_by(served_months.c.y, served_months.c.m), ["year", "month", "members_served"])
-    served = {(int(y), int(m)): int(n) for y, m, n in served.itertuples(index=False)}
+    snapshots = _snapshots(engine, area, first, last, by_area=False)
+    if snapshots is not None:
+        by_day = snapshots.set_index("on_date")
+        days = _snapshot_days(months, last)
+        checked = [int(by_day["checkins"].get(day, 0)) for day in days]
+        served = {key: int(by_day["members_served"].get(day, 0)) for key, day in zip(months, days)}
+    else:
+        checkins = _checkins_by_month(engine, area, last, by_area=False)
+        keys = checkins["year"] * 12 + checkins["month"]
+        checked = [int(checkins.loc[keys <= y * 12 + m, "checkins"].sum()) for y, m in months]
+        served_months = _served_months(area, first, last, by_area=False)
+        served = frame_of(engine, select(served_months.c.y, served_months.c.m, func.count())
+                          .group_by(served_months.c.y, served_months.c.m), ["year", "month", "members_served"])
+        served = {(int(y), int(m)): int(n) for y, m, n in served.itertuples(index=False)}
     frame = pd.DataFrame({
         "month": [f"{y}-{m:02d}" for y, m in months],
         "members_checked_in": checked,
@@ -149,14 +179,20 @@ def service_rate_by_area(engine: Engine, area: Area, first: dt.date, last: dt.da
     Columns: area_code, area_name, member_months, member_months_served, service_rate.
     """
     months = months_between(first, last)
-    checkins = _checkins_by_month(engine, area, last, by_area=True)
-    checkins["member_months"] = checkins["checkins"] * _eligible(checkins, months)
-    eligible = checkins.groupby(AREA_COLUMNS, as_index=False)["member_months"].sum()
-    served_months = _served_months(area, first, last, by_area=True)
-    served = frame_of(engine, select(served_months.c.area_code, served_months.c.area_name, func.count())
-                      .group_by(served_months.c.area_code, served_months.c.area_name),
-                      AREA_COLUMNS + ["member_months_served"])
-    frame = eligible.merge(served, on=AREA_COLUMNS, how="left").fillna({"member_months_served": 0})
+    snapshots = _snapshots(engine, area, first, last, by_area=True)
+    if snapshots is not None:
+        frame = snapshots.groupby(AREA_COLUMNS, as_index=False)[["checkins", "members_served"]].sum().rename(
+            columns={"checkins": "member_months", "members_served": "member_months_served"})
+        frame = frame[frame["member_months"] > 0]
+    else:
+        checkins = _checkins_by_month(engine, area, last, by_area=True)
+        checkins["member_months"] = checkins["checkins"] * _eligible(checkins, months)
+        eligible = checkins.groupby(AREA_COLUMNS, as_index=False)["member_months"].sum()
+        served_months = _served_months(area, first, last, by_area=True)
+        served = frame_of(engine, select(served_months.c.area_code, served_months.c.area_name, func.count())
+                          .group_by(served_months.c.area_code, served_months.c.area_name),
+                          AREA_COLUMNS + ["member_months_served"])
+        frame = eligible.merge(served, on=AREA_COLUMNS, how="left").fillna({"member_months_served": 0})
     frame = frame.astype({"member_months": int, "member_months_served": int}).sort_values("area_code")
     return rate(frame.reset_index(drop=True), "member_months_served", "member_months", "service_rate")
 

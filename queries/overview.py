@@ -17,6 +17,7 @@ from sqlalchemy import Engine, and_, case, distinct, func, or_, select
 
 from dashboard.schema import (
     Community,
+    CommunityMonth,
     County,
     FundingDisbursement,
     FundingLine,
@@ -41,6 +42,7 @@ from queries.area import (
 from queries.frames import frame_of, rate
 from queries.meetings import meeting_activity_by_street
 from queries.store import setting_value
+from queries.summary import summary_covers
 
 UNASSIGNED = "本级(未分到下级)"
 
@@ -64,13 +66,26 @@ def member_checkin_rate_by_area(engine: Engine, area: Area, as_of: dt.date) -> p
 
     Columns: area_code, area_name, members_in_service, members_checked_in, checkin_rate.
     """
-    statement = grouped(area, via_community(
+    columns = AREA_COLUMNS + ["members_in_service", "members_checked_in"]
+    if summary_covers(engine, [as_of]):
+        in_service = func.sum(CommunityMonth.members_in_service)
+        statement = grouped(area, via_community(
+            by_child(area, in_service, func.sum(CommunityMonth.members_checked_in)).select_from(CommunityMonth),
+            CommunityMonth.community_id,
+        ).where(CommunityMonth.on_date == as_of, Community.is_urban)).having(in_service > 0)
+        frame = frame_of(engine, statement, columns).astype({"members_in_service": int, "members_checked_in": int})
+    else:
+        frame = frame_of(engine, _member_checkins_counted(area, as_of), columns)
+    return rate(frame, "members_checked_in", "members_in_service", "checkin_rate")
+
+
+def _member_checkins_counted(area: Area, as_of: dt.date):
+    """The raw form of the check-in rate's counts (for days the summary does not hold)."""
+    return grouped(area, via_community(
         by_child(area, func.count(PartyMember.id), func.count(MemberCheckin.id)).select_from(PartyMember),
         PartyMember.residence_community_id,
     ).outerjoin(MemberCheckin, and_(MemberCheckin.member_id == PartyMember.id, MemberCheckin.checked_in_on <= as_of))
      .where(PartyMember.is_in_service, Community.is_urban, PartyMember.joined_on <= as_of))
-    frame = frame_of(engine, statement, AREA_COLUMNS + ["members_in_service", "members_checked_in"])
-    return rate(frame, "members_checked_in", "members_in_service", "checkin_rate")
 
 
 def pairing_coverage_by_area(engine: Engine, area: Area, as_of: dt.date) -> pd.DataFrame:

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Connection, Engine, func, select
 
 from dashboard.schema import MemberCheckin, ServiceActivity, Setting, StoreMeta, Target
 
@@ -27,13 +27,18 @@ def store_facts(engine: Engine) -> StoreFacts:
     back to its latest check-in or service date, and to the 18 months up to it.
     """
     with engine.connect() as connection:
-        meta = dict(connection.execute(select(StoreMeta.meta_key, StoreMeta.value)).all())
-        as_of = dt.date.fromisoformat(meta["data_as_of"]) if meta.get("data_as_of") else None
-        if as_of is None:
-            latest = [connection.execute(select(func.max(ServiceActivity.served_on))).scalar(),
-                      connection.execute(select(func.max(MemberCheckin.checked_in_on))).scalar()]
-            latest = [d for d in latest if d is not None]
-            as_of = max(latest) if latest else None
+        return facts_of(connection)
+
+
+def facts_of(connection: Connection) -> StoreFacts:
+    """`store_facts` read through an open connection (inside a transaction that is changing the store)."""
+    meta = dict(connection.execute(select(StoreMeta.meta_key, StoreMeta.value)).all())
+    as_of = dt.date.fromisoformat(meta["data_as_of"]) if meta.get("data_as_of") else None
+    if as_of is None:
+        latest = [connection.execute(select(func.max(ServiceActivity.served_on))).scalar(),
+                  connection.execute(select(func.max(MemberCheckin.checked_in_on))).scalar()]
+        latest = [d for d in latest if d is not None]
+        as_of = max(latest) if latest else None
     first = None
     if meta.get("period_start"):
         first = dt.date.fromisoformat(meta["period_start"] + "-01")

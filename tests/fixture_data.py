@@ -46,6 +46,7 @@ from dashboard.schema import (
     VolunteerPost,
     WorkingCommittee,
 )
+from dashboard.summaries import rebuild_summaries
 
 AS_OF = dt.date(2018, 6, 30)
 
@@ -231,6 +232,8 @@ def build_fixture(engine: Engine) -> None:
         s.flush()
         _pairing_world(s, m, {"K1": k1, "K3": k3, "K4": k4}, {"U1": u1, "U2": u2, "U3": u3})
         s.add(StoreMeta(meta_key="data_as_of", value=AS_OF.isoformat()))
+    with engine.begin() as connection:  # as every write path does: the demo generator, imports
+        rebuild_summaries(connection)
 
 
 def _committee_world(s: Session, committees: dict, u: dict) -> None:

@@ -23,10 +23,12 @@ from dashboard.demo.organizations import generate_party_orgs, generate_units
 from dashboard.demo.pairing import generate_pairings
 from dashboard.demo.two_new import generate_two_new
 from dashboard.demo.writer import Progress, refresh_statistics, reset_id_sequences
-from dashboard.schema import Base, County, PartyMember, PartyOrg, StoreMeta
+from dashboard.schema import Base, CommunityMonth, County, PartyMember, PartyOrg, StoreMeta
+from dashboard.summaries import rebuild_summaries
 
 DEFAULT_SEED = 20180630
-KEPT_TABLES = {"target", "setting", "app_user", "sign_in_throttle", "display_token", "audit_log", "import_run"}
+KEPT_TABLES = {"target", "setting", "app_user", "sign_in_throttle", "display_token", "audit_log", "import_run",
+               "community_month"}  # the summary is rebuilt, not generated
 
 STEPS = [
     ("行政区划与网格", generate_geography, 0.04),
@@ -61,6 +63,7 @@ def store_is_empty(engine: Engine) -> bool:
 def clear_store(engine: Engine) -> None:
     """Delete all data rows (targets, settings, accounts and the audit log stay), in one transaction."""
     with engine.begin() as connection:
+        connection.execute(CommunityMonth.__table__.delete())
         connection.execute(update(PartyOrg).values(parent_id=None))
         connection.execute(update(County).values(located_in_id=None))
         for table in reversed(data_tables()):
@@ -95,6 +98,8 @@ def generate(engine: Engine, seed: int = DEFAULT_SEED, scale: float = 1.0,
         connection.execute(StoreMeta.__table__.delete())
         connection.execute(StoreMeta.__table__.insert(),
                            [{"meta_key": k, "value": v, "updated_at": None} for k, v in meta.items()])
+        report(0.97, "正在汇总")
+        rebuild_summaries(connection)
     report(0.99, "正在更新统计信息")
     with engine.begin() as connection:
         refresh_statistics(connection, data_tables())

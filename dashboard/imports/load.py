@@ -21,7 +21,8 @@ from sqlalchemy.exc import DBAPIError
 from dashboard.imports import values as v
 from dashboard.imports.reading import Problem, Sheet, Unreadable, read_sheet
 from dashboard.imports.templates import REFERENCES, Column, Template
-from dashboard.schema import AuditEntry, Community, County, ImportRun, PartyOrg, StoreMeta
+from dashboard.schema import AuditEntry, Community, CommunityMonth, County, ImportRun, PartyOrg, StoreMeta
+from dashboard.summaries import rebuild_summaries
 
 CHUNK = 900  # keys per IN (...) list, under every backend's bound-parameter limit
 PREVIEW_ROWS = 20
@@ -74,6 +75,7 @@ def clear_demo(engine: Engine, username: str | None) -> None:
     now = dt.datetime.now().replace(microsecond=0)
     with engine.begin() as connection:
         connection.execute(update(PartyOrg).values(parent_id=None))
+        connection.execute(CommunityMonth.__table__.delete())
         for table in reversed(data_tables()):
             if table.name != County.__tablename__:
                 connection.execute(table.delete())
@@ -111,6 +113,7 @@ def import_file(engine: Engine, template: Template, file_name: str, content: byt
                 transaction.rollback()
                 return outcome
             _record(connection, outcome, username, source, replace_period)
+            rebuild_summaries(connection)
             transaction.commit()
             outcome.committed = True
         except DBAPIError as error:
