@@ -16,6 +16,7 @@ import datetime as dt
 from decimal import Decimal
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -624,6 +625,34 @@ class CommunityMonth(Base):
     members_checked_in: Mapped[int]  # ... of them, checked in by on_date
     checkins: Mapped[int]  # member check-ins to this community by on_date (any member)
     members_served: Mapped[int]  # members checked in here who served from the month's first day to on_date
+    posts_claimed: Mapped[int]  # claims of this community's posts by on_date
+    member_pairings: Mapped[int]  # member pairings in this community started by on_date
+    pairing_activities: Mapped[int]  # pairing activities held here from the month's first day to on_date
+
+
+class CommunityYear(Base):
+    """双通报 per community and year (rebuilt with the other summaries)."""
+
+    __tablename__ = "community_year"
+
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    notifications: Mapped[int]
+    notifications_completed: Mapped[int]  # both sides have notified the other
+
+
+class CheckedInMember(Base):
+    """Each checked-in member with their work unit and the months of the store's period in which they served:
+    bit i of `served_months` is set when they served in the i-th month from `store_meta.summary_first_month`
+    (at most 63 months; longer periods leave this table empty and the unit league counts raw rows)."""
+
+    __tablename__ = "checked_in_member"
+
+    member_id: Mapped[int] = mapped_column(ForeignKey("party_member.id"), primary_key=True, autoincrement=False)
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    work_unit_id: Mapped[int | None] = mapped_column(ForeignKey("resident_unit.id"), index=True)
+    checked_in_on: Mapped[dt.date] = mapped_column(Date)
+    served_months: Mapped[int] = mapped_column(BigInteger)
 
 
 # --- Targets, settings and what the store holds ----------------------------------------------------------

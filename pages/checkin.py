@@ -14,6 +14,7 @@ from dashboard.data import load
 from dashboard.export import briefing_buttons, export_buttons, show_findings
 from dashboard.filters import drill_from_chart, drill_from_table, open_view
 from dashboard.frame import status_badge
+from dashboard.tables import page_of
 from queries.area import AREA_COLUMNS, LEVEL_NAMES
 from queries.checkin import (
     monthly_service_rate,
@@ -164,8 +165,9 @@ if by_unit.empty:
 unit_labels = {"unit": "驻区单位", "kind": "类型", "members_checked_in": "已报到党员", "members_served": "期内服务过",
                "members_not_served": "期内未服务", "served_share": "服务比例(%)"}
 shown_units = by_unit.assign(served_share=by_unit["served_share"] * 100)
+unit_page, unit_offset = page_of(shown_units, "unit_league")
 picked = st.dataframe(
-    shown_units[list(unit_labels)].rename(columns=unit_labels), hide_index=True, key="unit_league",
+    unit_page[list(unit_labels)].rename(columns=unit_labels), hide_index=True, key="unit_league",
     selection_mode="single-row", on_select="rerun",
     column_config={unit_labels["served_share"]: st.column_config.NumberColumn(format="%.1f")},
 )
@@ -173,12 +175,13 @@ export_buttons(shown_units, unit_labels, f"驻区单位服务情况_{selection.a
                "units_export")
 rows = picked.selection.rows if picked else []
 if rows:
-    unit = by_unit.iloc[rows[0]]
+    unit = by_unit.iloc[unit_offset + rows[0]]
     details = load(unit_member_details, area, unit["unit_code"], first, last)
     st.markdown(f"**{unit['unit']}:已报到党员明细({selection.period_text})**")
     detail_labels = {"member": "党员", "phone": "联系电话", "street": "街道", "community": "报到社区",
                      "checked_in_on": "报到日期", "services": "期内服务次数", "last_served_on": "最近服务日期"}
-    st.dataframe(details[list(detail_labels)].rename(columns=detail_labels), hide_index=True, key="unit_details")
+    detail_page, _offset = page_of(details, "unit_details")
+    st.dataframe(detail_page[list(detail_labels)].rename(columns=detail_labels), hide_index=True, key="unit_details")
     if not active_viewer().sees_personal:
         st.caption("个人信息已脱敏。")
     export_buttons(details, detail_labels, f"{unit['unit']}_报到党员明细", "details_export", detail=True)

@@ -15,6 +15,7 @@ from dashboard.data import load
 from dashboard.export import briefing_buttons, export_buttons, show_findings
 from dashboard.filters import drill_from_chart, drill_from_map, drill_from_table, open_view
 from dashboard.maps import COUNTY_LAYER, POINT_LAYER, county_map
+from dashboard.tables import page_of
 from queries.area import AREA_COLUMNS, CITY, LEVEL_NAMES
 from queries.coverage import (
     community_form_check,
@@ -135,7 +136,8 @@ with gaps_tab:
     if no_branch.empty:
         st.success("所选范围内每个网格都已建立网格党支部。")
     else:
-        st.dataframe(no_branch[list(grid_labels)].rename(columns=grid_labels), hide_index=True, key="gap_grids")
+        grid_page, _offset = page_of(no_branch, "gap_grids")
+        st.dataframe(grid_page[list(grid_labels)].rename(columns=grid_labels), hide_index=True, key="gap_grids")
         export_buttons(no_branch, grid_labels, f"未建网格党支部_{selection.area_text()}", "gap_grids_export")
     st.markdown(f"**应建未建小区(楼栋)党小组:{len(no_group)} 个小区(楼栋)**")
     compound_labels = {"county": "区县(市)", "street": "街道", "community": "社区", "grid": "网格",
@@ -143,6 +145,7 @@ with gaps_tab:
     if no_group.empty:
         st.success("所选范围内每个小区(楼栋)都已建立党小组。")
     else:
-        st.dataframe(no_group[list(compound_labels)].rename(columns=compound_labels), hide_index=True,
+        compound_page, _offset = page_of(no_group, "gap_compounds")
+        st.dataframe(compound_page[list(compound_labels)].rename(columns=compound_labels), hide_index=True,
                      key="gap_compounds")
         export_buttons(no_group, compound_labels, f"未建党小组_{selection.area_text()}", "gap_compounds_export")

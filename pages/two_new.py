@@ -13,6 +13,7 @@ from dashboard.data import load
 from dashboard.export import briefing_buttons, export_buttons, show_findings
 from dashboard.filters import drill_from_chart, drill_from_table, open_view
 from dashboard.frame import status_badge
+from dashboard.tables import page_of
 from queries.area import LEVEL_NAMES
 from queries.overview import headline, two_new_coverage_by_area
 from queries.store import rag_status, targets
@@ -109,7 +110,8 @@ if sites.empty:
     st.info("所选范围内没有登记的商务楼宇、园区或商圈市场。")
 else:
     sites = sites.assign(full_text=sites["fully_covered"].map({True: "是", False: "否"}))
-    st.dataframe(sites[list(site_labels)].rename(columns=site_labels), hide_index=True, key="sites_table")
+    site_page, _offset = page_of(sites, "sites_table")
+    st.dataframe(site_page[list(site_labels)].rename(columns=site_labels), hide_index=True, key="sites_table")
     export_buttons(sites, site_labels, f"楼宇园区商圈覆盖_{selection.area_text()}", "sites_export")
 
 gap_labels = {"county": "区县(市)", "street": "街道", "community": "社区", "org": "组织名称", "kind": "类型",
@@ -119,11 +121,13 @@ st.markdown(f"#### 应建未建:有3名以上党员但未建党组织({len(gaps)
 if gaps.empty:
     st.success("所选范围内有3名以上党员的两新组织都已建立党组织。")
 else:
-    st.dataframe(gaps[list(gap_labels)].rename(columns=gap_labels), hide_index=True, key="gaps_table")
+    gap_page, _offset = page_of(gaps, "gaps_table")
+    st.dataframe(gap_page[list(gap_labels)].rename(columns=gap_labels), hide_index=True, key="gaps_table")
     export_buttons(gaps, gap_labels, f"两新组织应建未建_{selection.area_text()}", "gaps_export")
 st.markdown(f"#### 规模以上企业未建党组织({len(priority)} 个)")
 if priority.empty:
     st.success("所选范围内规模较大、经营稳定的企业都已建立党组织。")
 else:
-    st.dataframe(priority[list(gap_labels)].rename(columns=gap_labels), hide_index=True, key="priority_table")
+    priority_page, _offset = page_of(priority, "priority_table")
+    st.dataframe(priority_page[list(gap_labels)].rename(columns=gap_labels), hide_index=True, key="priority_table")
     export_buttons(priority, gap_labels, f"规模以上企业未覆盖_{selection.area_text()}", "priority_export")

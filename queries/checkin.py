@@ -10,14 +10,15 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-from sqlalchemy import Engine, and_, case, distinct, extract, func, or_, select
+from sqlalchemy import BigInteger, Engine, and_, bindparam, case, distinct, extract, func, or_, select
 
 from dashboard.schema import (
+    CheckedInMember,
     Community,
     CommunityMonth,
+    CommunityYear,
     MemberCheckin,
     MemberPairing,
-    Notification,
     PairingActivity,
     PartyMember,
     PostClaim,
@@ -41,7 +42,7 @@ from queries.area import (
 )
 from queries.frames import frame_of, rate
 from queries.privacy import mask_name, mask_phone
-from queries.summary import summary_covers
+from queries.summary import months_mask, summary_covers
 
 
 def months_between(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
@@ -78,14 +79,22 @@ def posts_claimed_by_area(engine: Engine, area: Area, as_of: dt.date) -> pd.Data
 
     Columns: area_code, area_name, members_checked_in, posts_claimed, claims_per_member.
     """
-    checked = frame_of(engine, grouped(area, via_community(
-        by_child(area, func.count(MemberCheckin.id)).select_from(MemberCheckin), MemberCheckin.community_id,
-    ).where(MemberCheckin.checked_in_on <= as_of)), AREA_COLUMNS + ["members_checked_in"])
-    claimed = frame_of(engine, grouped(area, via_community(
-        by_child(area, func.count(PostClaim.id)).select_from(PostClaim)
-        .join(VolunteerPost, PostClaim.post_id == VolunteerPost.id), VolunteerPost.community_id,
-    ).where(PostClaim.claimed_on <= as_of)), AREA_COLUMNS + ["posts_claimed"])
-    frame = checked.merge(claimed, on=AREA_COLUMNS, how="outer").fillna({"members_checked_in": 0, "posts_claimed": 0})
+    if summary_covers(engine, [as_of]):
+        checked_in, claimed = func.sum(CommunityMonth.checkins), func.sum(CommunityMonth.posts_claimed)
+        frame = frame_of(engine, grouped(area, via_community(
+            by_child(area, checked_in, claimed).select_from(CommunityMonth), CommunityMonth.community_id,
+        ).where(CommunityMonth.on_date == as_of)).having(checked_in + claimed > 0),
+            AREA_COLUMNS + ["members_checked_in", "posts_claimed"])
+    else:
+        checked = frame_of(engine, grouped(area, via_community(
+            by_child(area, func.count(MemberCheckin.id)).select_from(MemberCheckin), MemberCheckin.community_id,
+        ).where(MemberCheckin.checked_in_on <= as_of)), AREA_COLUMNS + ["members_checked_in"])
+        claimed = frame_of(engine, grouped(area, via_community(
+            by_child(area, func.count(PostClaim.id)).select_from(PostClaim)
+            .join(VolunteerPost, PostClaim.post_id == VolunteerPost.id), VolunteerPost.community_id,
+        ).where(PostClaim.claimed_on <= as_of)), AREA_COLUMNS + ["posts_claimed"])
+        frame = checked.merge(claimed, on=AREA_COLUMNS, how="outer")
+    frame = frame.fillna({"members_checked_in": 0, "posts_claimed": 0})
     frame = frame.astype({"members_checked_in": int, "posts_claimed": int})
     return rate(frame, "posts_claimed", "members_checked_in", "claims_per_member")
 
@@ -227,12 +236,24 @@ def pairing_by_area(engine: Engine, area: Area, as_of: dt.date, first: dt.date) 
     units = frame_of(engine, grouped(area, via_community(
         by_child(area, func.count(UnitPairing.id)).select_from(UnitPairing), UnitPairing.community_id,
     ).where(_unit_pairing_in_force(as_of))), AREA_COLUMNS + ["unit_pairings"])
-    members = frame_of(engine, grouped(area, via_community(
-        by_child(area, func.count(MemberPairing.id)).select_from(MemberPairing), MemberPairing.community_id,
-    ).where(MemberPairing.started_on <= as_of)), AREA_COLUMNS + ["member_pairings"])
-    activities = frame_of(engine, grouped(area, via_community(
-        by_child(area, func.count(PairingActivity.id)).select_from(PairingActivity), PairingActivity.community_id,
-    ).where(PairingActivity.held_on >= first, PairingActivity.held_on <= as_of)), AREA_COLUMNS + ["activities"])
+    days = _snapshot_days(months_between(first, as_of), as_of)
+    if first.day == 1 and summary_covers(engine, days):
+        pairings = func.sum(case((CommunityMonth.on_date == as_of, CommunityMonth.member_pairings), else_=0))
+        activities = func.sum(CommunityMonth.pairing_activities)
+        both = frame_of(engine, grouped(area, via_community(
+            by_child(area, pairings, activities).select_from(CommunityMonth), CommunityMonth.community_id,
+        ).where(CommunityMonth.on_date.in_(days))), AREA_COLUMNS + ["member_pairings", "activities"])
+        both = both.astype({"member_pairings": int, "activities": int})
+        members = both.loc[both["member_pairings"] > 0, AREA_COLUMNS + ["member_pairings"]]
+        activities = both.loc[both["activities"] > 0, AREA_COLUMNS + ["activities"]]
+    else:
+        members = frame_of(engine, grouped(area, via_community(
+            by_child(area, func.count(MemberPairing.id)).select_from(MemberPairing), MemberPairing.community_id,
+        ).where(MemberPairing.started_on <= as_of)), AREA_COLUMNS + ["member_pairings"])
+        activities = frame_of(engine, grouped(area, via_community(
+            by_child(area, func.count(PairingActivity.id)).select_from(PairingActivity),
+            PairingActivity.community_id,
+        ).where(PairingActivity.held_on >= first, PairingActivity.held_on <= as_of)), AREA_COLUMNS + ["activities"])
     frame = units.merge(members, on=AREA_COLUMNS, how="outer").merge(activities, on=AREA_COLUMNS, how="outer")
     counts = ["unit_pairings", "member_pairings", "activities"]
     frame = frame.fillna(dict.fromkeys(counts, 0)).astype(dict.fromkeys(counts, int))
@@ -273,12 +294,12 @@ def notification_completion_by_area(engine: Engine, area: Area, year: int) -> pd
 
     Columns: area_code, area_name, notifications, completed, completion_rate.
     """
-    done = and_(Notification.unit_notified_on.is_not(None), Notification.community_notified_on.is_not(None))
     statement = grouped(area, via_community(
-        by_child(area, func.count(Notification.id), func.count(case((done, Notification.id))))
-        .select_from(Notification), Notification.community_id,
-    ).where(Notification.year == year))
+        by_child(area, func.sum(CommunityYear.notifications), func.sum(CommunityYear.notifications_completed))
+        .select_from(CommunityYear), CommunityYear.community_id,
+    ).where(CommunityYear.year == year))
     frame = frame_of(engine, statement, AREA_COLUMNS + ["notifications", "completed"])
+    frame = frame.astype({"notifications": int, "completed": int})
     return rate(frame, "completed", "notifications", "completion_rate")
 
 
@@ -293,14 +314,23 @@ def unit_league(engine: Engine, area: Area, first: dt.date, last: dt.date) -> pd
 
     Columns: unit_code, unit, kind, members_checked_in, members_served, members_not_served, served_share.
     """
-    served = _served_members(first, last)
-    statement = via_community(
-        select(ResidentUnit.code, ResidentUnit.name, ResidentUnit.kind, func.count(MemberCheckin.id),
-               func.count(case((MemberCheckin.member_id.in_(served), MemberCheckin.id))))
-        .select_from(MemberCheckin).join(PartyMember, MemberCheckin.member_id == PartyMember.id)
-        .join(ResidentUnit, PartyMember.work_unit_id == ResidentUnit.id), MemberCheckin.community_id,
-    ).where(MemberCheckin.checked_in_on <= last, *area_conditions(area)).group_by(
-        ResidentUnit.code, ResidentUnit.name, ResidentUnit.kind)
+    mask = months_mask(engine, first, last)
+    if mask is not None:
+        served = CheckedInMember.served_months.op("&")(bindparam("months", mask, BigInteger)) != 0
+        statement = via_community(
+            select(ResidentUnit.code, ResidentUnit.name, ResidentUnit.kind, func.count(CheckedInMember.member_id),
+                   func.count(case((served, CheckedInMember.member_id))))
+            .select_from(CheckedInMember).join(ResidentUnit, CheckedInMember.work_unit_id == ResidentUnit.id),
+            CheckedInMember.community_id,
+        ).where(CheckedInMember.checked_in_on <= last, *area_conditions(area))
+    else:
+        statement = via_community(
+            select(ResidentUnit.code, ResidentUnit.name, ResidentUnit.kind, func.count(MemberCheckin.id),
+                   func.count(case((MemberCheckin.member_id.in_(_served_members(first, last)), MemberCheckin.id))))
+            .select_from(MemberCheckin).join(PartyMember, MemberCheckin.member_id == PartyMember.id)
+            .join(ResidentUnit, PartyMember.work_unit_id == ResidentUnit.id), MemberCheckin.community_id,
+        ).where(MemberCheckin.checked_in_on <= last, *area_conditions(area))
+    statement = statement.group_by(ResidentUnit.code, ResidentUnit.name, ResidentUnit.kind)
     frame = frame_of(engine, statement, ["unit_code", "unit", "kind", "members_checked_in", "members_served"])
     frame["members_not_served"] = frame["members_checked_in"] - frame["members_served"]
     frame = rate(frame, "members_served", "members_checked_in", "served_share")

@@ -12,7 +12,7 @@ from dashboard.schema import CommunityMonth
 from dashboard.summaries import rebuild_summaries, snapshot_days
 from queries import checkin, overview
 from queries.area import Area
-from queries.summary import summary_covers
+from queries.summary import months_mask, summary_covers
 from tests.fixture_data import AS_OF, build_fixture
 
 AREAS = [Area(), Area(county="T01"), Area(county="T02"), Area(county="T01", street="T01-S1"),
@@ -27,6 +27,7 @@ def raw(monkeypatch, query, *args):
     """The query's figures counted from raw rows (as if the summary held nothing)."""
     for module in (checkin, overview):
         monkeypatch.setattr(module, "summary_covers", lambda _engine, _days: False)
+    monkeypatch.setattr(checkin, "months_mask", lambda _engine, _first, _last: None)
     try:
         return query(*args)
     finally:
@@ -44,6 +45,9 @@ def test_the_summary_holds_every_month_of_the_fixture(fixture_engine):
     assert not summary_covers(fixture_engine, [dt.date(2018, 6, 15)])
     with fixture_engine.connect() as connection:
         assert connection.execute(select(func.count()).select_from(CommunityMonth)).scalar() == 5 * 18
+    assert months_mask(fixture_engine, dt.date(2017, 1, 1), dt.date(2017, 3, 31)) == 0b111
+    assert months_mask(fixture_engine, dt.date(2018, 6, 1), AS_OF) == 1 << 17
+    assert months_mask(fixture_engine, dt.date(2016, 12, 1), AS_OF) is None  # before the summary's months
 
 
 @pytest.mark.parametrize("area", AREAS, ids=repr)
@@ -55,11 +59,20 @@ def test_member_checkin_rate_from_the_summary_equals_the_raw_count(fixture_engin
 
 
 @pytest.mark.parametrize("area", AREAS, ids=repr)
-def test_service_rates_from_the_summary_equal_the_raw_count(fixture_engine, monkeypatch, area):
+def test_period_figures_from_the_summary_equal_the_raw_count(fixture_engine, monkeypatch, area):
     for first, last in PERIODS:
-        for query in (checkin.service_rate_by_area, checkin.monthly_service_rate):
+        for query in (checkin.service_rate_by_area, checkin.monthly_service_rate, checkin.unit_league):
             assert_frame_equal(query(fixture_engine, area, first, last),
                                raw(monkeypatch, query, fixture_engine, area, first, last))
+        assert_frame_equal(checkin.pairing_by_area(fixture_engine, area, last, first),
+                           raw(monkeypatch, checkin.pairing_by_area, fixture_engine, area, last, first))
+
+
+@pytest.mark.parametrize("area", AREAS, ids=repr)
+def test_posts_claimed_from_the_summary_equal_the_raw_count(fixture_engine, monkeypatch, area):
+    for day in DAYS:
+        assert_frame_equal(checkin.posts_claimed_by_area(fixture_engine, area, day),
+                           raw(monkeypatch, checkin.posts_claimed_by_area, fixture_engine, area, day))
 
 
 def test_the_views_read_the_summary(empty_engine):
@@ -89,7 +102,7 @@ def test_an_interrupted_rebuild_leaves_the_previous_summary(empty_engine, monkey
     def broken(*_args):
         raise RuntimeError("the machine lost power")
 
-    monkeypatch.setattr(summaries, "_served_by_day", broken)
+    monkeypatch.setattr(summaries, "_by_month", broken)
     with pytest.raises(RuntimeError), empty_engine.begin() as connection:
         rebuild_summaries(connection)
     with empty_engine.connect() as connection:

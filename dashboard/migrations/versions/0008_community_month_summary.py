@@ -1,8 +1,9 @@
-"""community × month summary
+"""summary tables
 
-Check-in and service figures per community at each month's end, so that views do not count raw member and
-service rows on every click. Filled by dashboard.summaries.rebuild_summaries (the app rebuilds it on start
-when the store has data but no summary).
+Check-in, service and pairing figures per community at each month's end, notifications per community and
+year, and each checked-in member's months of service, so that views do not count raw member and service
+rows on every click. Filled by dashboard.summaries.rebuild_summaries (the app rebuilds them on start when
+the store has data but no summary).
 
 Revision ID: 0008
 Revises: 0007
@@ -26,13 +27,45 @@ def upgrade() -> None:
         sa.Column("members_checked_in", sa.Integer, nullable=False),
         sa.Column("checkins", sa.Integer, nullable=False),
         sa.Column("members_served", sa.Integer, nullable=False),
+        sa.Column("posts_claimed", sa.Integer, nullable=False),
+        sa.Column("member_pairings", sa.Integer, nullable=False),
+        sa.Column("pairing_activities", sa.Integer, nullable=False),
         sa.ForeignKeyConstraint(["community_id"], ["community.id"],
                                 name=op.f("fk_community_month_community_id_community")),
         sa.PrimaryKeyConstraint("community_id", "on_date", name=op.f("pk_community_month")),
     )
     op.create_index(op.f("ix_community_month_on_date"), "community_month", ["on_date"])
+    op.create_table(
+        "community_year",
+        sa.Column("community_id", sa.Integer, nullable=False),
+        sa.Column("year", sa.Integer, nullable=False, autoincrement=False),
+        sa.Column("notifications", sa.Integer, nullable=False),
+        sa.Column("notifications_completed", sa.Integer, nullable=False),
+        sa.ForeignKeyConstraint(["community_id"], ["community.id"],
+                                name=op.f("fk_community_year_community_id_community")),
+        sa.PrimaryKeyConstraint("community_id", "year", name=op.f("pk_community_year")),
+    )
+    op.create_table(
+        "checked_in_member",
+        sa.Column("member_id", sa.Integer, nullable=False, autoincrement=False),
+        sa.Column("community_id", sa.Integer, nullable=False),
+        sa.Column("work_unit_id", sa.Integer),
+        sa.Column("checked_in_on", sa.Date, nullable=False),
+        sa.Column("served_months", sa.BigInteger, nullable=False),
+        sa.ForeignKeyConstraint(["member_id"], ["party_member.id"],
+                                name=op.f("fk_checked_in_member_member_id_party_member")),
+        sa.ForeignKeyConstraint(["community_id"], ["community.id"],
+                                name=op.f("fk_checked_in_member_community_id_community")),
+        sa.ForeignKeyConstraint(["work_unit_id"], ["resident_unit.id"],
+                                name=op.f("fk_checked_in_member_work_unit_id_resident_unit")),
+        sa.PrimaryKeyConstraint("member_id", name=op.f("pk_checked_in_member")),
+    )
+    op.create_index(op.f("ix_checked_in_member_community_id"), "checked_in_member", ["community_id"])
+    op.create_index(op.f("ix_checked_in_member_work_unit_id"), "checked_in_member", ["work_unit_id"])
 
 
 def downgrade() -> None:
+    op.drop_table("checked_in_member")
+    op.drop_table("community_year")
     op.drop_index(op.f("ix_community_month_on_date"), "community_month")
     op.drop_table("community_month")
