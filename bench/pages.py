@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import functools
 import inspect
+import logging
 import os
 import statistics
 import sys
@@ -218,6 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.url and len(args.scales) != 1:
         parser.error("--url takes one --scales value")
     os.environ[SIGN_IN_ENV] = "off"
+    logging.getLogger("streamlit").setLevel(logging.ERROR)  # AppTest's "no runtime" notices
     clock = Clock()
     clock.watch_rendering()
     timings = []

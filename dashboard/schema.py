@@ -606,6 +606,8 @@ class Cadre(Base):
 
 
 # --- Summaries -------------------------------------------------------------------------------------------------
+# Derived from the tables above and replaced whole by dashboard/summaries.py; no foreign keys (they would only
+# slow the rebuild, and clearing the store deletes the summaries first).
 
 
 class CommunityMonth(Base):
@@ -619,7 +621,7 @@ class CommunityMonth(Base):
 
     __tablename__ = "community_month"
 
-    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), primary_key=True)
+    community_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     on_date: Mapped[dt.date] = mapped_column(Date, primary_key=True, index=True)
     members_in_service: Mapped[int]  # in-service members living here who had joined by on_date
     members_checked_in: Mapped[int]  # ... of them, checked in by on_date
@@ -635,7 +637,7 @@ class CommunityYear(Base):
 
     __tablename__ = "community_year"
 
-    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), primary_key=True)
+    community_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     notifications: Mapped[int]
     notifications_completed: Mapped[int]  # both sides have notified the other
@@ -648,9 +650,9 @@ class CheckedInMember(Base):
 
     __tablename__ = "checked_in_member"
 
-    member_id: Mapped[int] = mapped_column(ForeignKey("party_member.id"), primary_key=True, autoincrement=False)
-    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
-    work_unit_id: Mapped[int | None] = mapped_column(ForeignKey("resident_unit.id"), index=True)
+    member_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    community_id: Mapped[int] = mapped_column(index=True)
+    work_unit_id: Mapped[int | None]
     checked_in_on: Mapped[dt.date] = mapped_column(Date)
     served_months: Mapped[int] = mapped_column(BigInteger)
 

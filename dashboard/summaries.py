@@ -16,9 +16,18 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pandas as pd
-from sqlalchemy import BigInteger, Connection, Integer, and_, case, cast, distinct, extract, func, literal, select
+from sqlalchemy import (
+    Connection,
+    and_,
+    case,
+    extract,
+    func,
+    select,
+)
 
+from dashboard.bulk import insert_columns
 from dashboard.schema import (
     CheckedInMember,
     Community,
@@ -38,7 +47,11 @@ from queries.checkin import month_end, months_between
 from queries.store import facts_of
 from queries.summary import FIRST_MONTH_KEY
 
+# The raw tables the summaries are made from: an import into any other table leaves them as they are.
+SOURCES = frozenset({"party_member", "member_checkin", "service_activity", "post_claim", "volunteer_post",
+                     "member_pairing", "pairing_activity", "notification"})
 MASK_MONTHS = 63  # months a signed 64-bit bitmask holds
+MONTH_SLOTS = 1 << 20  # member-month keys: member id × MONTH_SLOTS + month
 KEY = ["community_id", "on_date"]
 
 
@@ -95,27 +108,23 @@ def _by_month(rows: list, days: list[dt.date], name: str) -> pd.Series:
     return pd.Series([int(n) for *_key, n in rows], index=index, name=name, dtype=int)
 
 
-def _community_months(connection: Connection, days: list[dt.date]) -> list[dict]:
+def _community_months(connection: Connection, first_month: dt.date, days: list[dt.date]) -> list[dict]:
     in_service = [PartyMember.is_in_service]
-    members = PartyMember.__table__.outerjoin(MemberCheckin.__table__, MemberCheckin.member_id == PartyMember.id)
+    checked_members = MemberCheckin.__table__.join(PartyMember.__table__, MemberCheckin.member_id == PartyMember.id)
     claims = PostClaim.__table__.join(VolunteerPost.__table__, PostClaim.post_id == VolunteerPost.id)
-    services = ServiceActivity.__table__.join(MemberCheckin.__table__,
-                                              MemberCheckin.member_id == ServiceActivity.member_id)
     series = [
         _by_day(_per_day(connection, PartyMember.residence_community_id, lambda d: PartyMember.joined_on <= d,
                          days, where=in_service), days, "members_in_service"),
         _by_day(_per_day(connection, PartyMember.residence_community_id,
                          lambda d: and_(PartyMember.joined_on <= d, MemberCheckin.checked_in_on <= d), days,
-                         source=members, where=in_service), days, "members_checked_in"),
+                         source=checked_members, where=in_service), days, "members_checked_in"),
         _by_day(_per_day(connection, MemberCheckin.community_id, lambda d: MemberCheckin.checked_in_on <= d, days),
                 days, "checkins"),
         _by_day(_per_day(connection, VolunteerPost.community_id, lambda d: PostClaim.claimed_on <= d, days,
                          source=claims), days, "posts_claimed"),
         _by_day(_per_day(connection, MemberPairing.community_id, lambda d: MemberPairing.started_on <= d, days),
                 days, "member_pairings"),
-        _by_month(_in_month(connection, MemberCheckin.community_id, ServiceActivity.served_on,
-                            func.count(distinct(ServiceActivity.member_id)), days, source=services,
-                            where=[ServiceActivity.served_on >= MemberCheckin.checked_in_on]), days, "members_served"),
+        _served_months(connection, first_month, days),
         _by_month(_in_month(connection, PairingActivity.community_id, PairingActivity.held_on, func.count(), days),
                   days, "pairing_activities"),
     ]
@@ -135,20 +144,80 @@ def _community_years(connection: Connection) -> None:
         .group_by(Notification.community_id, Notification.year)))
 
 
-def _checked_in_members(connection: Connection, first_month: dt.date, as_of: dt.date) -> None:
-    """Each checked-in member with the bitmask of the months (from `first_month`) in which they served."""
-    index = cast(extract("year", ServiceActivity.served_on) * 12 + extract("month", ServiceActivity.served_on)
-                 - (first_month.year * 12 + first_month.month), Integer)
-    months = (select(ServiceActivity.member_id.label("member_id"),
-                     cast(literal(1), BigInteger).op("<<")(index).label("bit")).distinct()
-              .where(ServiceActivity.served_on >= first_month, ServiceActivity.served_on <= as_of).subquery())
-    masks = select(months.c.member_id, func.sum(months.c.bit).label("mask")).group_by(months.c.member_id).subquery()
-    connection.execute(CheckedInMember.__table__.insert().from_select(
-        ["member_id", "community_id", "work_unit_id", "checked_in_on", "served_months"],
+def _driver_rows(connection: Connection, statement) -> list[tuple]:
+    """All rows of a statement as the database driver returns them (plain tuples, dates as the driver
+    gives them), skipping SQLAlchemy's per-row processing: for reading millions of rows. The statement's
+    values are dates this module computed, rendered inline."""
+    sql = str(statement.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
+    cursor = connection.connection.dbapi_connection.cursor()
+    try:
+        cursor.execute(sql)
+        return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
+def _columns(rows: list[tuple], count: int) -> list[list]:
+    """Rows as columns (list comprehensions: zip(*rows) is slow for millions of rows)."""
+    return [[row[i] for row in rows] for i in range(count)]
+
+
+def _served_months(connection: Connection, first_month: dt.date, days: list[dt.date]) -> pd.Series:
+    """Members served per community and month, and each checked-in member's months of service (written to
+    `checked_in_member`), from one pass over the period's service records.
+
+    The records are read once as (member, day) and reduced with numpy and pandas to member-months with the
+    month's last service day: a checked-in member counts as served in a month when that day is on or after
+    the check-in (the definition of the monthly service rate); the bitmask has every month with any service
+    (the unit league's "served in the period"). This is several times faster than the database's DISTINCT or
+    GROUP BY over the records on SQLite, and the same code on every backend.
+    """
+    checked_member, community, work_unit, checked_text = _columns(_driver_rows(connection, (
         select(MemberCheckin.member_id, MemberCheckin.community_id, PartyMember.work_unit_id,
-               MemberCheckin.checked_in_on, func.coalesce(masks.c.mask, 0))
-        .select_from(MemberCheckin).join(PartyMember, PartyMember.id == MemberCheckin.member_id)
-        .outerjoin(masks, masks.c.member_id == MemberCheckin.member_id)))
+               MemberCheckin.checked_in_on)
+        .join(PartyMember, PartyMember.id == MemberCheckin.member_id).order_by(MemberCheckin.member_id))), 4)
+    served_member, served_text = _columns(_driver_rows(connection, (
+        select(ServiceActivity.member_id, ServiceActivity.served_on)
+        .where(ServiceActivity.served_on >= first_month, ServiceActivity.served_on <= days[-1]))), 2)
+    base = np.datetime64(first_month, "M")
+    served_on = np.array(served_text, dtype="datetime64[D]")
+    key = np.array(served_member, dtype=np.int64) * MONTH_SLOTS + (served_on.astype("datetime64[M]") - base).astype(
+        np.int64)
+    order = np.lexsort((served_on, key))
+    key, served_on = key[order], served_on[order]
+    last = np.ones(len(key), dtype=bool)
+    last[:-1] = key[1:] != key[:-1]  # the last record of each member-month, in day order
+    member, month = np.divmod(key[last], MONTH_SLOTS)
+    last_day = served_on[last]
+
+    checked_member = np.array(checked_member, dtype=np.int64)
+    community = np.array(community, dtype=np.int64)
+    if len(checked_member):
+        position = np.searchsorted(checked_member, member).clip(max=len(checked_member) - 1)
+        known = checked_member[position] == member  # the member-month's member has checked in
+    else:
+        position, known = np.zeros(len(member), dtype=np.int64), np.zeros(len(member), dtype=bool)
+    checked_on = np.array(checked_text, dtype="datetime64[D]")
+    after = known.copy()
+    after[known] = last_day[known] >= checked_on[position[known]]
+    pairs, counts = np.unique(community[position[after]] * MONTH_SLOTS + month[after], return_counts=True)
+    day_of_month = {month_index(day, first_month): day for day in days}
+    index = pd.MultiIndex.from_tuples([(int(c), day_of_month[int(m)]) for c, m in
+                                       zip(*np.divmod(pairs, MONTH_SLOTS))], names=KEY)
+
+    if month_index(days[-1], first_month) < MASK_MONTHS:
+        starts = np.flatnonzero(np.r_[True, member[1:] != member[:-1]]) if len(member) else np.array([], int)
+        mask_of_member = np.zeros(len(checked_member), dtype=np.int64)
+        if len(starts):
+            masks = np.bitwise_or.reduceat(np.left_shift(np.int64(1), month), starts)  # member-months are sorted
+            found = known[starts]
+            mask_of_member[position[starts][found]] = masks[found]
+        insert_columns(connection, CheckedInMember.__table__, {
+            "member_id": checked_member, "community_id": community, "work_unit_id": work_unit,
+            "checked_in_on": checked_text, "served_months": mask_of_member})
+        connection.execute(StoreMeta.__table__.insert(), {
+            "meta_key": FIRST_MONTH_KEY, "value": first_month.isoformat(), "updated_at": None})
+    return pd.Series(counts.astype(int), index=index, name="members_served", dtype=int)
 
 
 def rebuild_summaries(connection: Connection) -> int:
@@ -161,14 +230,9 @@ def rebuild_summaries(connection: Connection) -> int:
     _community_years(connection)
     if facts.data_as_of is None or facts.first_month is None:
         return 0
-    days = snapshot_days(facts.first_month, facts.data_as_of)
-    rows = _community_months(connection, days)
+    rows = _community_months(connection, facts.first_month, snapshot_days(facts.first_month, facts.data_as_of))
     if rows:
         connection.execute(CommunityMonth.__table__.insert(), rows)
-    if month_index(facts.data_as_of, facts.first_month) < MASK_MONTHS:
-        _checked_in_members(connection, facts.first_month, facts.data_as_of)
-        connection.execute(meta.insert(), {"meta_key": FIRST_MONTH_KEY, "value": facts.first_month.isoformat(),
-                                           "updated_at": None})
     return len(rows)
 
 

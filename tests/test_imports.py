@@ -17,8 +17,9 @@ from dashboard.imports.load import DemoStoreError, clear_demo, import_file
 from dashboard.imports.templates import TEMPLATES, template_named
 from dashboard.imports.workbook import report_csv, template_workbook
 from dashboard.schema import AuditEntry, Base, County, ImportRun, ServiceActivity, StoreMeta, Street
-from queries import overview
+from queries import checkin, overview
 from queries.area import Area
+from queries.summary import summary_covers
 from tests.import_world import AS_OF, FILES, TODAY, seed_counties
 
 WORLD = {title: text_ for title, text_, _rows in FILES}
@@ -84,6 +85,16 @@ def test_the_views_show_what_the_imported_files_hold(world_engine):
     assert two_new["org_coverage"].tolist() == [0.5]
     funding = overview.funding_execution_by_area(world_engine, city, AS_OF)
     assert funding[["budget_yuan", "disbursed_yuan"]].values.tolist() == [[520000.0, 220000.0]]
+
+
+def test_imports_rebuild_the_summaries_the_views_read(world_engine):
+    """The world's data run to 2018-06-10 (F3); M1 and M2 checked in by May: in May M1 served (F2), in June
+    to the 10th both did (F1, F3)."""
+    june_10 = dt.date(2018, 6, 10)
+    assert summary_covers(world_engine, [dt.date(2018, 5, 31), june_10])
+    trend = checkin.monthly_service_rate(world_engine, Area(), dt.date(2018, 5, 1), june_10)
+    assert trend[["month", "members_checked_in", "members_served"]].values.tolist() == [
+        ["2018-05", 2, 1], ["2018-06", 2, 2]]
 
 
 def test_the_organization_tree_is_filled_down_from_the_most_specific_place(world_engine):

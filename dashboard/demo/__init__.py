@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 from sqlalchemy import Engine, func, select, update
 
+from dashboard.bulk import Progress, refresh_statistics, reset_id_sequences
 from dashboard.db import upgrade_store
 from dashboard.demo.cadres import generate_cadres
 from dashboard.demo.checkins import generate_checkins
@@ -22,7 +23,6 @@ from dashboard.demo.members import generate_members
 from dashboard.demo.organizations import generate_party_orgs, generate_units
 from dashboard.demo.pairing import generate_pairings
 from dashboard.demo.two_new import generate_two_new
-from dashboard.demo.writer import Progress, refresh_statistics, reset_id_sequences
 from dashboard.schema import Base, CommunityMonth, County, PartyMember, PartyOrg, StoreMeta
 from dashboard.summaries import rebuild_summaries
 

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 from sqlalchemy import Connection
 
-from dashboard.demo.writer import insert_columns
+from dashboard.bulk import insert_columns
 from dashboard.schema import Base
 
 AS_OF = dt.date(2018, 6, 30)

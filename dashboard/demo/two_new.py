@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from dashboard.bulk import insert_columns
 from dashboard.demo.context import DemoContext
 from dashboard.demo.names import place_names
 from dashboard.demo.organizations import OrgRows
-from dashboard.demo.writer import insert_columns
 from dashboard.schema import Base
 
 SITES = {"商务楼宇": 45, "园区": 20, "商圈市场": 30}

@@ -5,7 +5,8 @@ across columns, and reports every problem at once (file, row, column, message in
 without problems is written: inside one transaction, rows are matched on the template's natural key and
 inserted or updated (a row that is already as the file says is left alone, so importing the same file
 twice changes nothing the second time). Replacing a period's rows is explicit (`replace_period`).
-The import is logged in `import_run` and the audit log in the same transaction. Pure Python + SQLAlchemy.
+The import is logged in `import_run` and the audit log, and the summaries made from the imported table are
+rebuilt, in the same transaction. Pure Python + SQLAlchemy.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from dashboard.imports import values as v
 from dashboard.imports.reading import Problem, Sheet, Unreadable, read_sheet
 from dashboard.imports.templates import REFERENCES, Column, Template
 from dashboard.schema import AuditEntry, Community, CommunityMonth, County, ImportRun, PartyOrg, StoreMeta
+from dashboard.summaries import SOURCES as SUMMARY_SOURCES
 from dashboard.summaries import rebuild_summaries
 
 CHUNK = 900  # keys per IN (...) list, under every backend's bound-parameter limit
@@ -113,7 +115,8 @@ def import_file(engine: Engine, template: Template, file_name: str, content: byt
                 transaction.rollback()
                 return outcome
             _record(connection, outcome, username, source, replace_period)
-            rebuild_summaries(connection)
+            if template.table.name in SUMMARY_SOURCES:
+                rebuild_summaries(connection)
             transaction.commit()
             outcome.committed = True
         except DBAPIError as error:

@@ -21,7 +21,7 @@ depends_on = None
 def upgrade() -> None:
     op.create_table(
         "community_month",
-        sa.Column("community_id", sa.Integer, nullable=False),
+        sa.Column("community_id", sa.Integer, nullable=False, autoincrement=False),
         sa.Column("on_date", sa.Date, nullable=False),
         sa.Column("members_in_service", sa.Integer, nullable=False),
         sa.Column("members_checked_in", sa.Integer, nullable=False),
@@ -30,19 +30,15 @@ def upgrade() -> None:
         sa.Column("posts_claimed", sa.Integer, nullable=False),
         sa.Column("member_pairings", sa.Integer, nullable=False),
         sa.Column("pairing_activities", sa.Integer, nullable=False),
-        sa.ForeignKeyConstraint(["community_id"], ["community.id"],
-                                name=op.f("fk_community_month_community_id_community")),
         sa.PrimaryKeyConstraint("community_id", "on_date", name=op.f("pk_community_month")),
     )
     op.create_index(op.f("ix_community_month_on_date"), "community_month", ["on_date"])
     op.create_table(
         "community_year",
-        sa.Column("community_id", sa.Integer, nullable=False),
+        sa.Column("community_id", sa.Integer, nullable=False, autoincrement=False),
         sa.Column("year", sa.Integer, nullable=False, autoincrement=False),
         sa.Column("notifications", sa.Integer, nullable=False),
         sa.Column("notifications_completed", sa.Integer, nullable=False),
-        sa.ForeignKeyConstraint(["community_id"], ["community.id"],
-                                name=op.f("fk_community_year_community_id_community")),
         sa.PrimaryKeyConstraint("community_id", "year", name=op.f("pk_community_year")),
     )
     op.create_table(
@@ -52,16 +48,9 @@ def upgrade() -> None:
         sa.Column("work_unit_id", sa.Integer),
         sa.Column("checked_in_on", sa.Date, nullable=False),
         sa.Column("served_months", sa.BigInteger, nullable=False),
-        sa.ForeignKeyConstraint(["member_id"], ["party_member.id"],
-                                name=op.f("fk_checked_in_member_member_id_party_member")),
-        sa.ForeignKeyConstraint(["community_id"], ["community.id"],
-                                name=op.f("fk_checked_in_member_community_id_community")),
-        sa.ForeignKeyConstraint(["work_unit_id"], ["resident_unit.id"],
-                                name=op.f("fk_checked_in_member_work_unit_id_resident_unit")),
         sa.PrimaryKeyConstraint("member_id", name=op.f("pk_checked_in_member")),
     )
     op.create_index(op.f("ix_checked_in_member_community_id"), "checked_in_member", ["community_id"])
-    op.create_index(op.f("ix_checked_in_member_work_unit_id"), "checked_in_member", ["work_unit_id"])
 
 
 def downgrade() -> None:
