@@ -79,6 +79,24 @@ def _run(url: str, module: str, name: str, args: tuple, kwargs: tuple) -> Any:
     return query(_engine_for(url), *args, **dict(kwargs))
 
 
+@st.cache_data(ttl=QUERY_TTL, show_spinner=False, max_entries=1024)
+def _derived(module: str, name: str, args: tuple, kwargs: tuple, as_figure: bool) -> Any:
+    result = getattr(importlib.import_module(module), name)(*args, **dict(kwargs))
+    return result.to_plotly_json() if as_figure else result
+
+
+def derived(function: Callable, *args, **kwargs) -> Any:
+    """A pure function of query results (findings, briefing sections), cached like the queries it reads:
+    Streamlit reruns the whole page on every click, and these are recomputed otherwise."""
+    return _derived(function.__module__, function.__name__, args, tuple(sorted(kwargs.items())), False)
+
+
+def figure(function: Callable, *args, **kwargs) -> dict:
+    """A plotly chart built by `function`, cached as the plain dict st.plotly_chart takes (a cached Figure
+    object would be re-validated on every read, which costs as much as building it)."""
+    return _derived(function.__module__, function.__name__, args, tuple(sorted(kwargs.items())), True)
+
+
 def engine() -> Engine:
     return _engine_for(store_url())
 

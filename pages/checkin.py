@@ -10,7 +10,7 @@ from dashboard import formatting as fmt
 from dashboard.auth import active_viewer
 from dashboard.briefing import rate_section
 from dashboard.charts import area_bars, monthly_trend
-from dashboard.data import load
+from dashboard.data import derived, figure, load
 from dashboard.export import briefing_buttons, export_buttons, show_findings
 from dashboard.filters import drill_from_chart, drill_from_table, open_view
 from dashboard.frame import status_badge
@@ -83,7 +83,7 @@ card(row[4], "社区书记反向报到", headline(secretaries, "communities_repo
      f"报到 {fmt.count(secretaries['reports'].sum())} 次")
 
 if trend["members_checked_in"].sum():
-    st.plotly_chart(monthly_trend(trend, "service_rate", "月度服务率", f"{selection.area_text()}月度服务率",
+    st.plotly_chart(figure(monthly_trend, trend, "service_rate", "月度服务率", f"{selection.area_text()}月度服务率",
                                   as_of_text, float(goals.loc["monthly_service_rate", "target_value"])),
                     key="service_trend", config={"displaylogo": False})
 
@@ -105,21 +105,21 @@ card(row[4], f"{year}年双通报完成率", headline(notices, "completed", "not
 child = LEVEL_NAMES[area.child_level]
 where = selection.area_text()
 sections = [
-    rate_section("在职党员报到率", members, "members_checked_in", "members_in_service", where, child,
-                 float(goals.loc["member_checkin_rate", "target_value"]),
-                 {"area_name": child, "members_in_service": "应报到", "members_checked_in": "已报到"}),
-    rate_section("单位报到率", units, "units_checked_in", "units", where, child,
-                 float(goals.loc["unit_checkin_rate", "target_value"]),
-                 {"area_name": child, "units": "驻区单位", "units_checked_in": "已报到"}),
-    rate_section("月度服务率", service, "member_months_served", "member_months", where, child,
-                 float(goals.loc["monthly_service_rate", "target_value"]),
-                 {"area_name": child, "member_months": "应服务人·月", "member_months_served": "已服务人·月"}),
-    rate_section("结对社区覆盖率", pairing_coverage, "communities_paired", "urban_communities", where, child,
-                 float(goals.loc["pairing_coverage", "target_value"]),
-                 {"area_name": child, "urban_communities": "城市社区", "communities_paired": "有结对单位"}),
-    rate_section(f"{year}年双通报完成率", notices, "completed", "notifications", where, child,
-                 float(goals.loc["notification_completion", "target_value"]),
-                 {"area_name": child, "notifications": "通报对数", "completed": "已完成"}),
+    derived(rate_section, "在职党员报到率", members, "members_checked_in", "members_in_service", where, child,
+            float(goals.loc["member_checkin_rate", "target_value"]),
+            {"area_name": child, "members_in_service": "应报到", "members_checked_in": "已报到"}),
+    derived(rate_section, "单位报到率", units, "units_checked_in", "units", where, child,
+            float(goals.loc["unit_checkin_rate", "target_value"]),
+            {"area_name": child, "units": "驻区单位", "units_checked_in": "已报到"}),
+    derived(rate_section, "月度服务率", service, "member_months_served", "member_months", where, child,
+            float(goals.loc["monthly_service_rate", "target_value"]),
+            {"area_name": child, "member_months": "应服务人·月", "member_months_served": "已服务人·月"}),
+    derived(rate_section, "结对社区覆盖率", pairing_coverage, "communities_paired", "urban_communities", where, child,
+            float(goals.loc["pairing_coverage", "target_value"]),
+            {"area_name": child, "urban_communities": "城市社区", "communities_paired": "有结对单位"}),
+    derived(rate_section, f"{year}年双通报完成率", notices, "completed", "notifications", where, child,
+            float(goals.loc["notification_completion", "target_value"]),
+            {"area_name": child, "notifications": "通报对数", "completed": "已完成"}),
 ]
 show_findings([sentence for section in sections[:3] for sentence in section.findings[:2]])
 briefing_buttons("双报到双结对简报", where, selection.period_text, as_of_text, [
@@ -138,8 +138,8 @@ league = league.sort_values("checkin_rate", ascending=False)
 target = float(goals.loc["member_checkin_rate", "target_value"])
 league["rank"] = league["checkin_rate"].rank(ascending=False, method="min").astype("Int64")
 league["gap"] = (league["checkin_rate"] - target) * 100
-st.plotly_chart(area_bars(league, "checkin_rate", "在职党员报到率", f"各{child}在职党员报到率", as_of_text, target,
-                          float(goals.loc["member_checkin_rate", "amber_floor"])),
+st.plotly_chart(figure(area_bars, league, "checkin_rate", "在职党员报到率", f"各{child}在职党员报到率", as_of_text,
+                       target, float(goals.loc["member_checkin_rate", "amber_floor"])),
                 key="checkin_chart", on_select=partial(drill_from_chart, "checkin_chart", area),
                 selection_mode="points", config={"displaylogo": False})
 rates = {"checkin_rate": "在职党员报到率", "unit_checkin_rate": "单位报到率", "service_rate": "月度服务率",

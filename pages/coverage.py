@@ -11,7 +11,7 @@ from dashboard import formatting as fmt
 from dashboard.auth import active_viewer
 from dashboard.briefing import rate_section
 from dashboard.charts import area_bars, coverage_treemap, form_bars
-from dashboard.data import load
+from dashboard.data import derived, figure, load
 from dashboard.export import briefing_buttons, export_buttons, show_findings
 from dashboard.filters import drill_from_chart, drill_from_map, drill_from_table, open_view
 from dashboard.maps import COUNTY_LAYER, POINT_LAYER, county_map
@@ -50,11 +50,11 @@ child = LEVEL_NAMES[area.child_level]
 grids = load(grid_branch_coverage_by_area, area)
 groups = load(group_coverage_by_area, area)
 sections = [
-    rate_section("网格党支部覆盖率", grids, "grids_with_branch", "grids", selection.area_text(), child,
-                 float(goal["target_value"]),
-                 {"area_name": child, "grids": "网格数", "grids_with_branch": "已建网格党支部"}),
-    rate_section("小区(楼栋)党小组覆盖率", groups, "compounds_with_group", "compounds", selection.area_text(),
-                 child, None, {"area_name": child, "compounds": "小区(楼栋)数", "compounds_with_group": "已建党小组"}),
+    derived(rate_section, "网格党支部覆盖率", grids, "grids_with_branch", "grids", selection.area_text(), child,
+            float(goal["target_value"]),
+            {"area_name": child, "grids": "网格数", "grids_with_branch": "已建网格党支部"}),
+    derived(rate_section, "小区(楼栋)党小组覆盖率", groups, "compounds_with_group", "compounds", selection.area_text(),
+            child, None, {"area_name": child, "compounds": "小区(楼栋)数", "compounds_with_group": "已建党小组"}),
 ]
 show_findings(sections[0].findings)
 briefing_buttons("六级体系覆盖简报", selection.area_text(), selection.period_text, as_of_text,
@@ -65,7 +65,7 @@ by_area, tree_tab, map_tab, forms_tab, gaps_tab = st.tabs(["分区域", "层级�
 with by_area:
     table = grids.merge(groups, on=AREA_COLUMNS, how="outer").fillna(
         {"grids": 0, "grids_with_branch": 0, "compounds": 0, "compounds_with_group": 0})
-    st.plotly_chart(area_bars(grids, "grid_branch_coverage", "网格党支部覆盖率", f"各{child}网格党支部覆盖率",
+    st.plotly_chart(figure(area_bars, grids, "grid_branch_coverage", "网格党支部覆盖率", f"各{child}网格党支部覆盖率",
                               as_of_text, float(goal["target_value"]), float(goal["amber_floor"])),
                     key="coverage_chart", on_select=partial(drill_from_chart, "coverage_chart", area),
                     selection_mode="points", config={"displaylogo": False})
@@ -89,8 +89,9 @@ with tree_tab:
     if tree.empty:
         st.info("所选范围内没有网格。")
     else:
-        st.plotly_chart(coverage_treemap(tree, f"{selection.area_text()}六级体系:面积为网格数,颜色为网格党支部覆盖率"
-                                         f"(数据截至 {as_of_text})", to_grids), key="coverage_tree",
+        st.plotly_chart(figure(coverage_treemap, tree,
+                               f"{selection.area_text()}六级体系:面积为网格数,颜色为网格党支部覆盖率"
+                               f"(数据截至 {as_of_text})", to_grids), key="coverage_tree",
                         config={"displaylogo": False})
         st.caption("点击方块逐级展开;选择街道后可展开到网格。")
 
@@ -114,7 +115,7 @@ with forms_tab:
     if forms.empty:
         st.info("所选范围内没有社区党组织。")
     else:
-        st.plotly_chart(form_bars(forms, f"{selection.area_text()}社区党组织设置形式"), key="forms_chart",
+        st.plotly_chart(figure(form_bars, forms, f"{selection.area_text()}社区党组织设置形式"), key="forms_chart",
                         config={"displaylogo": False})
     mismatched = check[~check["matches"]].assign(form=check["form"].fillna("未建"))
     st.markdown(f"**组织设置与党员人数不相符的社区:{len(mismatched)} 个**")

@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard import formatting as fmt
 from dashboard.briefing import rate_section
 from dashboard.charts import area_bars, funding_sankey, paired_bars
-from dashboard.data import load
+from dashboard.data import derived, figure, load
 from dashboard.export import briefing_buttons, export_buttons, show_findings
 from dashboard.filters import drill_from_chart, drill_from_table, open_view
 from dashboard.frame import status_badge
@@ -57,8 +57,9 @@ with row[4].container(border=True):
     st.caption(f"{fmt.count(members)} 名党员居住在本区域")
 
 child = LEVEL_NAMES[area.child_level]
-sections = [rate_section(f"{year}年经费执行率", by_area, "disbursed_yuan", "budget_yuan", selection.area_text(), child,
-                         target, {"area_name": child, "budget_yuan": "预算数(元)", "disbursed_yuan": "拨付数(元)"})]
+sections = [derived(rate_section, f"{year}年经费执行率", by_area, "disbursed_yuan", "budget_yuan",
+                    selection.area_text(), child, target,
+                    {"area_name": child, "budget_yuan": "预算数(元)", "disbursed_yuan": "拨付数(元)"})]
 show_findings(sections[0].findings)
 briefing_buttons("经费保障简报", selection.area_text(), selection.period_text, as_of_text, [
     (f"{year}年预算数", fmt.yuan(by_area["budget_yuan"].sum()), ""),
@@ -66,7 +67,8 @@ briefing_buttons("经费保障简报", selection.area_text(), selection.period_t
     ("执行率", fmt.percent(execution), f"序时进度目标 {fmt.percent(target)}"),
 ], sections, "funding_briefing")
 chart = by_area[by_area["area_code"] != ""]
-st.plotly_chart(area_bars(chart, "execution_rate", "执行率", f"各{child}{year}年经费执行率", as_of_text, target, amber),
+st.plotly_chart(figure(area_bars, chart, "execution_rate", "执行率", f"各{child}{year}年经费执行率", as_of_text,
+                       target, amber),
                 key="funding_chart", on_select=partial(drill_from_chart, "funding_chart", area),
                 selection_mode="points", config={"displaylogo": False})
 table = by_area.merge(per.drop(columns=["budget_yuan"]), on=["area_code", "area_name"], how="left")
@@ -88,7 +90,7 @@ export_buttons(table, labels, f"经费执行_{selection.area_text()}_{year}", "f
 by_use = load(funding_by_source_and_use, area, year, last)
 left, right = st.columns(2)
 with left:
-    st.plotly_chart(paired_bars(by_use.assign(label=by_use["source"] + "·" + by_use["purpose"]), "label",
+    st.plotly_chart(figure(paired_bars, by_use.assign(label=by_use["source"] + "·" + by_use["purpose"]), "label",
                                 {"budget_yuan": "预算数", "disbursed_yuan": "拨付数"},
                                 f"{year}年按来源和用途(截至 {as_of_text})", "万元", scale=10_000),
                     key="funding_by_use", config={"displaylogo": False})
@@ -102,7 +104,7 @@ with left:
     export_buttons(by_use, use_labels, f"经费来源用途_{selection.area_text()}_{year}", "funding_use_export")
 with right:
     yearly = load(funding_by_year, area, last)
-    st.plotly_chart(paired_bars(yearly.assign(label=yearly["year"].astype(str) + "年"), "label",
+    st.plotly_chart(figure(paired_bars, yearly.assign(label=yearly["year"].astype(str) + "年"), "label",
                                 {"budget_yuan": "预算数", "disbursed_yuan": "拨付数"},
                                 f"历年预算与拨付(截至 {as_of_text})", "万元", scale=10_000),
                     key="funding_by_year", config={"displaylogo": False})
@@ -116,5 +118,5 @@ with right:
                                 year_labels["execution_rate"]: st.column_config.NumberColumn(format="%.1f")})
 
 flows = load(funding_flows, area, year)
-st.plotly_chart(funding_sankey(flows, f"{year}年经费流向:来源 → 用途 → 区县(市)"), key="funding_sankey",
+st.plotly_chart(figure(funding_sankey, flows, f"{year}年经费流向:来源 → 用途 → 区县(市)"), key="funding_sankey",
                 config={"displaylogo": False})

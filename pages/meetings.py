@@ -9,7 +9,7 @@ import streamlit as st
 from dashboard import formatting as fmt
 from dashboard.briefing import rate_section
 from dashboard.charts import meeting_heatmap, ranking_bar
-from dashboard.data import load
+from dashboard.data import derived, figure, load
 from dashboard.export import briefing_buttons, export_buttons, show_findings
 from dashboard.filters import drill_to_street, open_view
 from queries.meetings import (
@@ -62,10 +62,11 @@ with row[5].container(border=True):
 st.caption(f"{selection.area_text()} · {selection.period_text} · 数据截至 {as_of_text}")
 
 by_street = activity.rename(columns={"street": "area_name"})
-sections = [rate_section("联席会议按期召开率", by_street, "quarters_on_schedule", "quarters", selection.area_text(),
-                         "街道", float(goal["target_value"]),
-                         {"area_name": "街道", "meetings_required": "应召开次数", "meetings_held": "实际召开次数",
-                          "quarters_on_schedule": "按期召开季度", "days_since_last": "距上次会议天数"})]
+sections = [derived(rate_section, "联席会议按期召开率", by_street, "quarters_on_schedule", "quarters",
+                    selection.area_text(),
+                    "街道", float(goal["target_value"]),
+                    {"area_name": "街道", "meetings_required": "应召开次数", "meetings_held": "实际召开次数",
+                     "quarters_on_schedule": "按期召开季度", "days_since_last": "距上次会议天数"})]
 if len(overdue):
     sections[0].findings.append(f"超过 {overdue_after_days(required)} 天未召开联席会议的街道有 {len(overdue)} 个:"
                                 + "、".join(overdue["street"].head(5)) + ("等。" if len(overdue) > 5 else "。"))
@@ -79,7 +80,8 @@ briefing_buttons("联席会议简报", selection.area_text(), selection.period_t
 ], sections, "meetings_briefing")
 
 heat = load(meetings_by_street_month, area, first, last)
-st.plotly_chart(meeting_heatmap(heat, f"各街道联席会议召开次数({selection.period_text})"), key="meeting_heatmap",
+st.plotly_chart(figure(meeting_heatmap, heat, f"各街道联席会议召开次数({selection.period_text})"),
+                key="meeting_heatmap",
                 config={"displaylogo": False})
 
 ranking = activity.assign(
@@ -88,8 +90,8 @@ ranking = activity.assign(
 )
 ranking["status"] = [rag_status(v, goal["target_value"], goal["amber_floor"]) for v in ranking["rate"]]
 county_of_street = dict(zip(activity["street_code"], activity["county_code"]))
-st.plotly_chart(ranking_bar(ranking, "rate", "按期召开率", float(goal["target_value"]), "各街道联席会议按期召开率",
-                            as_of_text),
+st.plotly_chart(figure(ranking_bar, ranking, "rate", "按期召开率", float(goal["target_value"]),
+                       "各街道联席会议按期召开率", as_of_text),
                 key="meeting_ranking", on_select=partial(drill_to_street, "meeting_ranking", county_of_street),
                 selection_mode="points", config={"displaylogo": False})
 labels = {"county": "区县(市)", "street": "街道", "meetings_required": "应召开次数", "meetings_held": "实际召开次数",

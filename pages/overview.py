@@ -11,7 +11,7 @@ from dashboard import formatting as fmt
 from dashboard.auth import active_viewer
 from dashboard.briefing import cockpit_headlines, cockpit_sections
 from dashboard.charts import ranking_bar
-from dashboard.data import load
+from dashboard.data import derived, figure, load
 from dashboard.export import briefing_buttons, show_findings
 from dashboard.filters import scope_name
 from dashboard.frame import status_badge
@@ -73,7 +73,7 @@ for start in range(0, len(scores), 3):
 previous_end = as_of.replace(day=1) - dt.timedelta(days=1)
 previous = {"member_checkin_rate": load(member_checkin_rate_by_area, CITY, previous_end),
             "pairing_coverage": load(pairing_coverage_by_area, CITY, previous_end)}
-sections = cockpit_sections(frames, goals, as_of, scope_name(viewer_scope), child, previous)
+sections = derived(cockpit_sections, frames, goals, as_of, scope_name(viewer_scope), child, previous)
 briefing_buttons("党建工作简报", scope_name(viewer_scope), f"截至{as_of_text}", as_of_text, cockpit_headlines(scores),
                  sections, "cockpit_briefing")
 
@@ -89,7 +89,7 @@ if ranked.empty:
 
 show_findings(next(s for s in sections if s.title == spec.title).findings)
 target = float(scores.set_index("key").loc[spec.key, "target"])
-st.plotly_chart(ranking_bar(ranked, "rate", spec.title, target, f"各{child}{spec.title}", as_of_text),
+st.plotly_chart(figure(ranking_bar, ranked, "rate", spec.title, target, f"各{child}{spec.title}", as_of_text),
                 key="ranking_chart", config={"displaylogo": False})
 table = ranked.assign(
     rate=ranked["rate"] * 100, gap=ranked["gap"] * 100, status=ranked["status"].map(STATUS_WORDS),

@@ -9,7 +9,7 @@ import streamlit as st
 from dashboard import formatting as fmt
 from dashboard.briefing import rate_section
 from dashboard.charts import area_bars, paired_bars
-from dashboard.data import load
+from dashboard.data import derived, figure, load
 from dashboard.export import briefing_buttons, export_buttons, show_findings
 from dashboard.filters import drill_from_chart, drill_from_table, open_view
 from dashboard.frame import status_badge
@@ -58,10 +58,11 @@ with row[4].container(border=True):
 st.caption(f"组织设置为当前状态,数据截至 {as_of_text}。")
 
 child = LEVEL_NAMES[area.child_level]
-sections = [rate_section("两新组织组织覆盖率", by_area, "orgs_covered", "two_new_orgs", selection.area_text(), child,
-                         float(goal["target_value"]),
-                         {"area_name": child, "two_new_orgs": "两新组织", "orgs_covered": "已建党组织",
-                          "work_covered": "工作覆盖"})]
+sections = [derived(rate_section, "两新组织组织覆盖率", by_area, "orgs_covered", "two_new_orgs",
+                    selection.area_text(), child,
+                    float(goal["target_value"]),
+                    {"area_name": child, "two_new_orgs": "两新组织", "orgs_covered": "已建党组织",
+                     "work_covered": "工作覆盖"})]
 if len(gaps):
     sections[0].findings.append(f"有3名以上党员但未建党组织的两新组织 {len(gaps)} 个,"
                                 f"其中规模以上企业 {len(priority)} 个。")
@@ -71,7 +72,7 @@ briefing_buttons("两新组织覆盖简报", selection.area_text(), selection.pe
     ("工作覆盖率", fmt.percent(headline(by_area, "work_covered", "two_new_orgs")), "含选派党建指导员"),
     ("应建未建", f"{len(gaps)} 个", "有3名以上党员但未建党组织"),
 ], sections, "two_new_briefing")
-st.plotly_chart(area_bars(by_area, "org_coverage", "组织覆盖率", f"各{child}两新组织组织覆盖率", as_of_text,
+st.plotly_chart(figure(area_bars, by_area, "org_coverage", "组织覆盖率", f"各{child}两新组织组织覆盖率", as_of_text,
                           float(goal["target_value"]), float(goal["amber_floor"])),
                 key="two_new_chart", on_select=partial(drill_from_chart, "two_new_chart", area),
                 selection_mode="points", config={"displaylogo": False})
@@ -93,7 +94,7 @@ for tab, dimension in zip(dimension_tabs, DIMENSION_TITLES):
     with tab:
         frame = load(two_new_by_dimension, area, dimension)
         chart = frame.assign(org_pct=frame["org_coverage"] * 100, work_pct=frame["work_coverage"] * 100)
-        st.plotly_chart(paired_bars(chart, "value", {"org_pct": "组织覆盖率", "work_pct": "工作覆盖率"},
+        st.plotly_chart(figure(paired_bars, chart, "value", {"org_pct": "组织覆盖率", "work_pct": "工作覆盖率"},
                                     f"{DIMENSION_TITLES[dimension]}的覆盖率(数据截至 {as_of_text})", "%"),
                         key=f"dimension_{dimension}", config={"displaylogo": False})
         table = chart.assign(org_coverage=chart["org_pct"], work_coverage=chart["work_pct"])
