@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 from sqlalchemy import create_engine, event, make_url, text
+from streamlit.logger import set_log_level
 from streamlit.testing.v1 import AppTest
 
 from dashboard import charts, maps
@@ -219,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.url and len(args.scales) != 1:
         parser.error("--url takes one --scales value")
     os.environ[SIGN_IN_ENV] = "off"
-    logging.getLogger("streamlit").setLevel(logging.ERROR)  # AppTest's "no runtime" notices
+    set_log_level(logging.ERROR)  # AppTest's "no runtime" notices
     clock = Clock()
     clock.watch_rendering()
     timings = []

@@ -15,6 +15,7 @@ BOUNDARIES = ROOT / "data" / "changde_counties.geojson"
 COUNTY_LAYER, POINT_LAYER = "counties", "management_areas"
 NO_DATA = [200, 200, 200, 160]
 FIT_ZOOM = 7.1  # the whole city (about 1.8 by 1.6 degrees) in a 560-pixel-high map
+SIMPLIFY_DEGREES = 0.002  # about 200 m: under one pixel at FIT_ZOOM (about 0.003 degrees per pixel)
 
 
 @lru_cache(maxsize=1)
@@ -34,17 +35,46 @@ def rate_colour(rate: float | None, target: float, amber_floor: float) -> list[i
     return [200, 16, 46, 200]
 
 
-def county_polygons(places: pd.DataFrame) -> pd.DataFrame:
-    """One row per polygon part of the boundary file: code (the county's code), name, outer ring."""
-    code_of = dict(zip(places["adcode"], places["code"]))
-    rows = []
+def simplified(ring: list, tolerance: float = SIMPLIFY_DEGREES) -> list:
+    """The ring with the points that move it by less than `tolerance` (degrees) dropped (Douglas-Peucker),
+    coordinates rounded to 4 decimals (about 10 m)."""
+    keep = [False] * len(ring)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(ring) - 1)]
+    while stack:
+        first, last = stack.pop()
+        (x1, y1), (x2, y2) = ring[first][:2], ring[last][:2]
+        dx, dy = x2 - x1, y2 - y1
+        length = (dx * dx + dy * dy) ** 0.5
+        farthest, distance = None, tolerance
+        for i in range(first + 1, last):
+            x, y = ring[i][:2]
+            d = abs(dy * (x - x1) - dx * (y - y1)) / length if length else ((x - x1) ** 2 + (y - y1) ** 2) ** 0.5
+            if d > distance:
+                farthest, distance = i, d
+        if farthest is not None:
+            keep[farthest] = True
+            stack += [(first, farthest), (farthest, last)]
+    return [[round(x, 4), round(y, 4)] for (x, y, *_rest), kept in zip(ring, keep) if kept]
+
+
+@lru_cache(maxsize=1)
+def _outer_rings() -> tuple[tuple[str, str, tuple], ...]:
+    """(adcode, name, simplified outer ring) per polygon part: what the map draws, computed once."""
+    rings = []
     for feature in boundaries()["features"]:
         props, geometry = feature["properties"], feature["geometry"]
         parts = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
-        for part in parts:
-            rows.append({"code": code_of.get(props["adcode"], props["adcode"]), "name": props["name"],
-                         "polygon": part[0]})
-    return pd.DataFrame(rows)
+        rings += [(props["adcode"], props["name"], tuple(map(tuple, simplified(part[0])))) for part in parts]
+    return tuple(rings)
+
+
+def county_polygons(places: pd.DataFrame) -> pd.DataFrame:
+    """One row per polygon part of the boundary file: code (the county's code), name, outer ring
+    (simplified to what a city-wide map can show: the full boundaries made every page carry 1.4 MB)."""
+    code_of = dict(zip(places["adcode"], places["code"]))
+    return pd.DataFrame([{"code": code_of.get(adcode, adcode), "name": name, "polygon": [list(p) for p in ring]}
+                         for adcode, name, ring in _outer_rings()])
 
 
 def county_map(places: pd.DataFrame, rates: pd.DataFrame, label: str, target: float, amber_floor: float,
