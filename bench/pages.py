@@ -36,7 +36,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import charts, maps
 from dashboard.auth import SIGN_IN_ENV
-from dashboard.data import _engine_for
+from dashboard.data import _engine_for, clear_caches
 from dashboard.db import ROOT, URL_ENV, make_engine, upgrade_store
 from dashboard.demo import generate, store_is_empty
 from dashboard.summaries import rebuild_summaries, summaries_missing
@@ -162,7 +162,7 @@ def time_page(scale: float, backend: str, name: str, clock: Clock, repeat: int) 
     cold, warm, parts, statements = [], [], {part: [] for part in PARTS}, 0
     for _ in range(repeat):
         app = open_page(page)
-        st.cache_data.clear()
+        clear_caches()
         clock.reset()
         started = time.perf_counter()
         app.run()

@@ -80,21 +80,32 @@ def _run(url: str, module: str, name: str, args: tuple, kwargs: tuple) -> Any:
 
 
 @st.cache_data(ttl=QUERY_TTL, show_spinner=False, max_entries=1024)
-def _derived(module: str, name: str, args: tuple, kwargs: tuple, as_figure: bool) -> Any:
-    result = getattr(importlib.import_module(module), name)(*args, **dict(kwargs))
-    return result.to_plotly_json() if as_figure else result
+def _derived(module: str, name: str, args: tuple, kwargs: tuple) -> Any:
+    return getattr(importlib.import_module(module), name)(*args, **dict(kwargs))
 
 
 def derived(function: Callable, *args, **kwargs) -> Any:
     """A pure function of query results (findings, briefing sections), cached like the queries it reads:
     Streamlit reruns the whole page on every click, and these are recomputed otherwise."""
-    return _derived(function.__module__, function.__name__, args, tuple(sorted(kwargs.items())), False)
+    return _derived(function.__module__, function.__name__, args, tuple(sorted(kwargs.items())))
 
 
-def figure(function: Callable, *args, **kwargs) -> dict:
-    """A plotly chart built by `function`, cached as the plain dict st.plotly_chart takes (a cached Figure
-    object would be re-validated on every read, which costs as much as building it)."""
-    return _derived(function.__module__, function.__name__, args, tuple(sorted(kwargs.items())), True)
+@st.cache_resource(ttl=QUERY_TTL, show_spinner=False, max_entries=256)
+def _figure(module: str, name: str, args: tuple, kwargs: tuple) -> Any:
+    return getattr(importlib.import_module(module), name)(*args, **dict(kwargs))
+
+
+def figure(function: Callable, *args, **kwargs) -> Any:
+    """A plotly figure built by `function`, cached and shared, not copied: a copied (unpickled) figure, or a
+    dict, is validated again by plotly, which costs as much as building it. Figures are never changed after
+    they are built; st.plotly_chart only reads them."""
+    return _figure(function.__module__, function.__name__, args, tuple(sorted(kwargs.items())))
+
+
+def clear_caches() -> None:
+    """Forget every cached query result, finding and figure (after the data changed)."""
+    st.cache_data.clear()
+    _figure.clear()
 
 
 def engine() -> Engine:

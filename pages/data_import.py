@@ -12,7 +12,7 @@ import hashlib
 import streamlit as st
 
 from dashboard.auth import active_viewer
-from dashboard.data import engine
+from dashboard.data import clear_caches, engine
 from dashboard.imports.history import import_history
 from dashboard.imports.load import DemoStoreError, clear_demo, import_file
 from dashboard.imports.reading import max_megabytes
@@ -36,7 +36,7 @@ if store_facts(store).is_demo:
     confirm = st.checkbox("我确认清空全部演示数据", key="confirm_clear_demo")
     if st.button("清空演示数据", type="primary", disabled=not confirm, key="clear_demo"):
         clear_demo(store, viewer.username)
-        st.cache_data.clear()
+        clear_caches()
         st.success("已清空演示数据,可以开始导入。")
         st.rerun()
     st.stop()
@@ -104,7 +104,7 @@ else:
                                    replace_period=period)
             checks.pop(check_key, None)
             if done.committed:
-                st.cache_data.clear()
+                clear_caches()
                 st.success(done.summary())
             else:
                 st.error(done.summary() + " " + ";".join(p.message for p in done.problems[:3]))
