@@ -317,21 +317,25 @@ def unit_league(engine: Engine, area: Area, first: dt.date, last: dt.date) -> pd
     mask = months_mask(engine, first, last)
     if mask is not None:
         served = CheckedInMember.served_months.op("&")(bindparam("months", mask, BigInteger)) != 0
-        statement = via_community(
-            select(ResidentUnit.code, ResidentUnit.name, ResidentUnit.kind, func.count(CheckedInMember.member_id),
-                   func.count(case((served, CheckedInMember.member_id))))
-            .select_from(CheckedInMember).join(ResidentUnit, CheckedInMember.work_unit_id == ResidentUnit.id),
-            CheckedInMember.community_id,
-        ).where(CheckedInMember.checked_in_on <= last, *area_conditions(area))
+        by_unit = via_community(  # grouped on the unit's id, then named: grouping on text sorts far more
+            select(CheckedInMember.work_unit_id, func.count().label("checked"),
+                   func.count(case((served, CheckedInMember.member_id))).label("served"))
+            .select_from(CheckedInMember), CheckedInMember.community_id,
+        ).where(CheckedInMember.checked_in_on <= last, CheckedInMember.work_unit_id.is_not(None),
+                *area_conditions(area)).group_by(CheckedInMember.work_unit_id).subquery()
+        statement = (select(ResidentUnit.code, ResidentUnit.name, ResidentUnit.kind, by_unit.c.checked,
+                            by_unit.c.served).select_from(by_unit)
+                     .join(ResidentUnit, ResidentUnit.id == by_unit.c.work_unit_id))
+        frame = frame_of(engine, statement, ["unit_code", "unit", "kind", "members_checked_in", "members_served"])
     else:
         statement = via_community(
             select(ResidentUnit.code, ResidentUnit.name, ResidentUnit.kind, func.count(MemberCheckin.id),
                    func.count(case((MemberCheckin.member_id.in_(_served_members(first, last)), MemberCheckin.id))))
             .select_from(MemberCheckin).join(PartyMember, MemberCheckin.member_id == PartyMember.id)
             .join(ResidentUnit, PartyMember.work_unit_id == ResidentUnit.id), MemberCheckin.community_id,
-        ).where(MemberCheckin.checked_in_on <= last, *area_conditions(area))
-    statement = statement.group_by(ResidentUnit.code, ResidentUnit.name, ResidentUnit.kind)
-    frame = frame_of(engine, statement, ["unit_code", "unit", "kind", "members_checked_in", "members_served"])
+        ).where(MemberCheckin.checked_in_on <= last, *area_conditions(area)).group_by(
+            ResidentUnit.code, ResidentUnit.name, ResidentUnit.kind)
+        frame = frame_of(engine, statement, ["unit_code", "unit", "kind", "members_checked_in", "members_served"])
     frame["members_not_served"] = frame["members_checked_in"] - frame["members_served"]
     frame = rate(frame, "members_served", "members_checked_in", "served_share")
     return frame.sort_values(["members_not_served", "unit_code"], ascending=[False, True]).reset_index(drop=True)
