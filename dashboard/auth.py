@@ -42,6 +42,15 @@ def active_viewer() -> Viewer:
     return viewer
 
 
+def administrator(refusal: str) -> Viewer:
+    """The viewer of an administrators' page; anyone else sees `refusal` and nothing more."""
+    viewer = active_viewer()
+    if not viewer.administers:
+        st.error(refusal)
+        st.stop()
+    return viewer
+
+
 def _activate(viewer: Viewer) -> Viewer:
     st.session_state["active_viewer"] = viewer
     return viewer

@@ -14,13 +14,10 @@ from dashboard.accounts import (
     set_password,
     users,
 )
-from dashboard.auth import active_viewer
+from dashboard.auth import administrator
 from dashboard.data import engine
 
-viewer = active_viewer()
-if not viewer.administers:
-    st.error("只有系统管理员可以管理账号和查看日志。")
-    st.stop()
+viewer = administrator("只有系统管理员可以管理账号和查看日志。")
 
 store = engine()
 st.markdown("### 账号与日志")

@@ -11,7 +11,7 @@ import hashlib
 
 import streamlit as st
 
-from dashboard.auth import active_viewer
+from dashboard.auth import administrator
 from dashboard.data import clear_caches, engine
 from dashboard.imports.history import import_history
 from dashboard.imports.load import DemoStoreError, clear_demo, import_file
@@ -20,10 +20,7 @@ from dashboard.imports.templates import TEMPLATES
 from dashboard.imports.workbook import column_notes, report_csv, report_xlsx, template_file_name, template_workbook
 from queries.store import store_facts
 
-viewer = active_viewer()
-if not viewer.administers:
-    st.error("只有系统管理员可以导入数据。")
-    st.stop()
+viewer = administrator("只有系统管理员可以导入数据。")
 
 store = engine()
 st.markdown("### 数据导入")

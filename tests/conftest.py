@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -51,6 +51,17 @@ class Databases:
     def __init__(self, tmp: Path) -> None:
         self.tmp = tmp
         self.created: list[tuple[str, str]] = []
+        self.filled: dict[tuple[str, str], str] = {}
+
+    def filled_once(self, backend: str, name: str, fill: Callable[[Engine], None]) -> str:
+        """The URL of a store filled by `fill` once per test session (the tests using it only read it)."""
+        if (name, backend) not in self.filled:
+            url = self.new(backend)
+            engine = make_engine(url)
+            fill(engine)
+            engine.dispose()
+            self.filled[(name, backend)] = url
+        return self.filled[(name, backend)]
 
     def new(self, backend: str) -> str:
         """The URL of a new, empty database on `backend`."""
@@ -103,20 +114,15 @@ def empty_engine(databases, backend) -> Iterator[Engine]:
     engine.dispose()
 
 
-_fixture_urls: dict[str, str] = {}
+def _hand_built(engine: Engine) -> None:
+    upgrade_store(engine)
+    build_fixture(engine)
 
 
 @pytest.fixture
 def fixture_url(databases, backend) -> str:
     """URL of a store holding the hand-built fixture, built once per backend and only read by tests."""
-    if backend not in _fixture_urls:
-        url = databases.new(backend)
-        engine = make_engine(url)
-        upgrade_store(engine)
-        build_fixture(engine)
-        engine.dispose()
-        _fixture_urls[backend] = url
-    return _fixture_urls[backend]
+    return databases.filled_once(backend, "fixture", _hand_built)
 
 
 @pytest.fixture

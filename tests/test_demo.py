@@ -15,7 +15,6 @@ from dashboard.demo import StoreNotEmpty, clear_store, generate
 from dashboard.demo.__main__ import main as demo_cli
 from dashboard.schema import Base, County
 
-_demo_urls: dict[str, str] = {}
 REAL_NAMES = {"武陵区", "鼎城区", "安乡县", "汉寿县", "澧县", "临澧县", "桃源县", "石门县", "津市市", "西湖管理区",
               "西洞庭管理区", "常德经济技术开发区", "常德高新技术产业开发区", "柳叶湖旅游度假区", "桃花源旅游管理区"}
 
@@ -23,13 +22,7 @@ REAL_NAMES = {"武陵区", "鼎城区", "安乡县", "汉寿县", "澧县", "临
 @pytest.fixture
 def demo_engine(databases, backend):
     """The full demo store (scale 1) on the backend, generated once per test session."""
-    if backend not in _demo_urls:
-        url = databases.new(backend)
-        engine = make_engine(url)
-        generate(engine)
-        engine.dispose()
-        _demo_urls[backend] = url
-    engine = make_engine(_demo_urls[backend])
+    engine = make_engine(databases.filled_once(backend, "demo", generate))
     yield engine
     engine.dispose()
 

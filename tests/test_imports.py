@@ -34,19 +34,10 @@ def load_world(engine: Engine) -> None:
         assert outcome.problems == [] and outcome.inserted == rows, (title, outcome.problems)
 
 
-_world_urls: dict[str, str] = {}
-
-
 @pytest.fixture
 def world_engine(databases, backend):
     """A store filled only through imports of tests/import_world.py; tests using it must not change it."""
-    if backend not in _world_urls:
-        url = databases.new(backend)
-        engine = make_engine(url)
-        load_world(engine)
-        engine.dispose()
-        _world_urls[backend] = url
-    engine = make_engine(_world_urls[backend])
+    engine = make_engine(databases.filled_once(backend, "import world", load_world))
     yield engine
     engine.dispose()
 
