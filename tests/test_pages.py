@@ -4,14 +4,14 @@ its ranking follows the URL and the widget, targets are data, empty stores expla
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 from streamlit.testing.v1 import AppTest
 
 from dashboard.auth import SIGN_IN_ENV
 from dashboard.db import URL_ENV, make_engine, upgrade_store
 from dashboard.frame import DEMO_BANNER, OPEN_BANNER
-from dashboard.schema import County, StoreMeta, Target
+from dashboard.schema import CommunityMonth, County, StoreMeta, Target
 from tests.apptest import APP, metrics
 from tests.fixture_data import build_fixture
 
@@ -138,3 +138,18 @@ def test_each_card_links_into_its_view(monkeypatch, fixture_url):
     app = run_app(monkeypatch, fixture_url)
     assert [link.proto.label for link in app.get("page_link")] == [
         "进入六级体系覆盖", "进入双报到·双结对", "进入双报到·双结对", "进入联席会议", "进入两新组织", "进入经费保障"]
+
+
+def test_a_store_from_before_the_summaries_is_summarised_on_start(monkeypatch, tmp_path):
+    """A store with data but no summary rows (migrated from before them) is summarised once, on start."""
+    url = f"sqlite:///{tmp_path / 'older.sqlite3'}"
+    engine = make_engine(url)
+    upgrade_store(engine)
+    build_fixture(engine)
+    with engine.begin() as connection:
+        connection.execute(CommunityMonth.__table__.delete())
+    app = run_app(monkeypatch, url)
+    assert metrics(app)["在职党员报到率"] == "66.7%"  # M1 M4 M5 M10 of six in service (tests/test_queries.py)
+    with engine.connect() as connection:
+        assert connection.execute(select(func.count()).select_from(CommunityMonth)).scalar() == 5 * 18
+    engine.dispose()
