@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test demo bench bench-imports lint
+.PHONY: run test demo bench bench-load bench-imports lint
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ demo: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python -m bench.pages $(BENCH_ARGS)
+
+bench-load: $(VENV)/.installed
+	$(BIN)/python -m bench.load $(BENCH_ARGS)
 
 bench-imports: $(VENV)/.installed
 	$(BIN)/python -m bench.imports $(BENCH_ARGS)
