@@ -23,12 +23,11 @@ from dashboard.demo.members import generate_members
 from dashboard.demo.organizations import generate_party_orgs, generate_units
 from dashboard.demo.pairing import generate_pairings
 from dashboard.demo.two_new import generate_two_new
-from dashboard.schema import Base, CommunityMonth, County, PartyMember, PartyOrg, StoreMeta
+from dashboard.schema import Base, County, PartyMember, PartyOrg, StoreMeta
 from dashboard.summaries import rebuild_summaries
 
 DEFAULT_SEED = 20180630
-KEPT_TABLES = {"target", "setting", "app_user", "sign_in_throttle", "display_token", "audit_log", "import_run",
-               "community_month"}  # the summary is rebuilt, not generated
+KEPT_TABLES = {"target", "setting", "app_user", "sign_in_throttle", "display_token", "audit_log", "import_run"}
 
 STEPS = [
     ("行政区划与网格", generate_geography, 0.04),
@@ -63,7 +62,6 @@ def store_is_empty(engine: Engine) -> bool:
 def clear_store(engine: Engine) -> None:
     """Delete all data rows (targets, settings, accounts and the audit log stay), in one transaction."""
     with engine.begin() as connection:
-        connection.execute(CommunityMonth.__table__.delete())
         connection.execute(update(PartyOrg).values(parent_id=None))
         connection.execute(update(County).values(located_in_id=None))
         for table in reversed(data_tables()):

@@ -22,7 +22,7 @@ from sqlalchemy.exc import DBAPIError
 from dashboard.imports import values as v
 from dashboard.imports.reading import Problem, Sheet, Unreadable, read_sheet
 from dashboard.imports.templates import REFERENCES, Column, Template
-from dashboard.schema import AuditEntry, Community, CommunityMonth, County, ImportRun, PartyOrg, StoreMeta
+from dashboard.schema import AuditEntry, Community, County, ImportRun, PartyOrg, StoreMeta
 from dashboard.summaries import SOURCES as SUMMARY_SOURCES
 from dashboard.summaries import rebuild_summaries
 
@@ -77,7 +77,6 @@ def clear_demo(engine: Engine, username: str | None) -> None:
     now = dt.datetime.now().replace(microsecond=0)
     with engine.begin() as connection:
         connection.execute(update(PartyOrg).values(parent_id=None))
-        connection.execute(CommunityMonth.__table__.delete())
         for table in reversed(data_tables()):
             if table.name != County.__tablename__:
                 connection.execute(table.delete())
