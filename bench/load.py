@@ -17,50 +17,19 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
-import socket
 import statistics
-import subprocess
-import sys
 import time
-import urllib.request
 
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from bench.pages import store_for
-from dashboard.auth import SIGN_IN_ENV
-from dashboard.db import ROOT, URL_ENV
+from tests.live_server import free_port, start_server
 
 PAGE_NAMES = {"overview": "", "coverage": "coverage", "checkin": "checkin", "meetings": "meetings",
               "two_new": "two_new", "funding": "funding"}
 BUDGET_MEDIAN = 1.5
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def start_server(url: str, port: int) -> subprocess.Popen:
-    env = {**os.environ, URL_ENV: url, SIGN_IN_ENV: "off"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as answer:
-                if answer.status == 200:
-                    return server
-        except OSError:
-            time.sleep(0.3)
-    server.kill()
-    raise RuntimeError("the streamlit server did not start within 120 s")
 
 
 def rerun(page: str, query: str) -> bytes:

@@ -18,14 +18,7 @@ import datetime as dt
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import (
-    Connection,
-    and_,
-    case,
-    extract,
-    func,
-    select,
-)
+from sqlalchemy import Connection, and_, case, extract, func, select
 
 from dashboard.bulk import insert_columns
 from dashboard.schema import (
@@ -61,8 +54,8 @@ def snapshot_days(first_month: dt.date, as_of: dt.date) -> list[dt.date]:
     return [day for day in days if day < as_of] + [as_of]
 
 
-def month_index(day: dt.date, first_month: dt.date):
-    """The month of `day` counted from `first_month` (0 for that month), in Python."""
+def month_index(day: dt.date, first_month: dt.date) -> int:
+    """The month of `day` counted from `first_month` (0 for that month)."""
     return (day.year - first_month.year) * 12 + day.month - first_month.month
 
 
@@ -78,15 +71,12 @@ def _per_day(connection: Connection, community, condition, days: list[dt.date], 
     return connection.execute(statement.where(*where).group_by(community)).all()
 
 
-def _in_month(connection: Connection, community, day_column, counted, days: list[dt.date], source=None,
-              where=()) -> list:
-    """Rows of (community_id, year, month, count) over the summary's period."""
+def _in_month(connection: Connection, community, day_column, days: list[dt.date]) -> list:
+    """Rows of (community_id, year, month, rows that month) over the summary's period."""
     year, month = extract("year", day_column), extract("month", day_column)
-    statement = select(community, year, month, counted)
-    if source is not None:
-        statement = statement.select_from(source)
     first = days[0].replace(day=1)
-    return connection.execute(statement.where(day_column >= first, day_column <= days[-1], *where)
+    return connection.execute(select(community, year, month, func.count())
+                              .where(day_column >= first, day_column <= days[-1])
                               .group_by(community, year, month)).all()
 
 
@@ -125,8 +115,8 @@ def _community_months(connection: Connection, first_month: dt.date, days: list[d
         _by_day(_per_day(connection, MemberPairing.community_id, lambda d: MemberPairing.started_on <= d, days),
                 days, "member_pairings"),
         _served_months(connection, first_month, days),
-        _by_month(_in_month(connection, PairingActivity.community_id, PairingActivity.held_on, func.count(), days),
-                  days, "pairing_activities"),
+        _by_month(_in_month(connection, PairingActivity.community_id, PairingActivity.held_on, days), days,
+                  "pairing_activities"),
     ]
     communities = connection.execute(select(Community.id)).scalars().all()
     grid = pd.MultiIndex.from_product([communities, days], names=KEY)

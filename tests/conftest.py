@@ -114,7 +114,8 @@ def empty_engine(databases, backend) -> Iterator[Engine]:
     engine.dispose()
 
 
-def _hand_built(engine: Engine) -> None:
+def fill_with_fixture(engine: Engine) -> None:
+    """Schema and the hand-built fixture (tests/fixture_data.py)."""
     upgrade_store(engine)
     build_fixture(engine)
 
@@ -122,7 +123,7 @@ def _hand_built(engine: Engine) -> None:
 @pytest.fixture
 def fixture_url(databases, backend) -> str:
     """URL of a store holding the hand-built fixture, built once per backend and only read by tests."""
-    return databases.filled_once(backend, "fixture", _hand_built)
+    return databases.filled_once(backend, "fixture", fill_with_fixture)
 
 
 @pytest.fixture

@@ -50,10 +50,6 @@ class Outcome:
     committed: bool = False
     preview: pd.DataFrame | None = None
 
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
     def summary(self) -> str:
         if self.problems:
             return f"{self.file_name}:发现 {len(self.problems)} 个问题,未导入任何数据。"

@@ -9,11 +9,12 @@ Import them in the order of `TEMPLATES`: later templates refer to what earlier o
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import Select, Table, or_, select
 
 from dashboard import schema as s
+from dashboard.imports.values import id_birth_date, id_gender
 
 # --- References: a code typed in a sheet, looked up in the store --------------------------------------------
 
@@ -123,7 +124,7 @@ class Template:
     derive: Derive | None = None
     period_field: str | None = None
     self_reference: str | None = None  # a field naming another row of the same table (a parent organization)
-    checked_unique: tuple[str, ...] = field(default=())  # other unique columns, checked against the store
+    checked_unique: tuple[str, ...] = ()  # other unique columns, checked against the store
 
     @property
     def table(self) -> Table:
@@ -172,13 +173,6 @@ def _agree(place: dict, key: str, value, label: str, problems: list) -> None:
     place[key] = value
 
 
-def _community_area(record: dict, refs: dict) -> list:
-    community = refs.get("community_id")
-    if community:
-        record["county_id"] = community["county_id"]
-    return []
-
-
 def _street_area(record: dict, refs: dict) -> list:
     record["county_id"] = refs["street_id"]["county_id"]
     return []
@@ -217,8 +211,6 @@ def _party_org_rules(record: dict, refs: dict) -> list:
 
 
 def _member_rules(record: dict, refs: dict) -> list:
-    from dashboard.imports.values import id_birth_date, id_gender
-
     problems = []
     if record.get("id_number"):
         if id_birth_date(record["id_number"]) != record["birth_date"]:

@@ -8,16 +8,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 
-from dashboard.auth import SIGN_IN_ENV
-from dashboard.db import ROOT, URL_ENV
+from dashboard.db import ROOT
+from tests.conftest import fill_with_fixture
+from tests.live_server import free_port, start_server
 
 CHROMIUM = "/usr/bin/chromium"
 SHOTS = ROOT / "test-screenshots"
@@ -42,40 +38,12 @@ pytestmark = pytest.mark.skipif(
     reason="chromium not installed (.ci/run installs it)")
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(databases):
-    from dashboard.db import make_engine, upgrade_store
-    from tests.conftest import Databases  # noqa: F401  (the session fixture provides the store)
-    from tests.fixture_data import build_fixture
-
-    url = databases.new("sqlite")
-    engine = make_engine(url)
-    upgrade_store(engine)
-    build_fixture(engine)
-    engine.dispose()
-    port = _free_port()
-    env = {**os.environ, URL_ENV: url, SIGN_IN_ENV: "off"}
-    process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
-                                "--server.port", str(port), "--server.address", "127.0.0.1",
-                                "--server.headless", "true"], cwd=ROOT, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = databases.filled_once("sqlite", "fixture", fill_with_fixture)  # only read
+    port = free_port()
+    process = start_server(url, port)
     base = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=1) as answer:
-                if answer.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        process.kill()
-        pytest.fail("streamlit did not start")
     yield base
     process.terminate()
     process.wait(timeout=20)
