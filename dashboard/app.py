@@ -3,6 +3,8 @@ navigation; nothing else."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from dashboard.auth import resolve_viewer, sign_in_required
@@ -12,7 +14,10 @@ from dashboard.navigation import PAGES, page_file
 from dashboard.screen import is_screen, screen_frame
 from queries.store import store_facts
 
-st.set_page_config(page_title="常德市城市区域化党建驾驶舱", page_icon=":material/flag:", layout="wide")
+# The icon is a file of our own: a material or emoji page icon makes the browser fetch it from a font CDN,
+# which an intranet cannot reach.
+PAGE_ICON = Path(__file__).resolve().parent / "assets" / "flag.png"
+st.set_page_config(page_title="常德市城市区域化党建驾驶舱", page_icon=str(PAGE_ICON), layout="wide")
 try:
     ensure_store()
 except StoreUnavailable as problem:
