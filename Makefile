@@ -17,7 +17,9 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml | $(BIN
 	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
+# A fresh store gets its demo data here, with a progress bar in the terminal, before anyone can open a page.
 run: $(VENV)/.installed
+	$(BIN)/python -m dashboard.demo --if-empty
 	$(BIN)/streamlit run dashboard/app.py --server.port $(PORT)
 
 test: $(VENV)/.installed

@@ -194,3 +194,13 @@ def test_command_line_shows_progress_and_refuses_to_overwrite(tmp_path, capsys):
     assert "--force" in capsys.readouterr().err
     assert demo_cli(["--url", url, "--scale", "0.01", "--force", "--seed", "3"]) == 0
     assert scalar(make_engine(url), "SELECT value FROM store_meta WHERE meta_key = 'demo_seed'") == 3
+
+
+def test_run_command_fills_a_fresh_store_once(tmp_path, capsys):
+    """`make run` calls --if-empty before serving: a fresh store is filled, a filled one is left as it is."""
+    url = f"sqlite:///{tmp_path / 'run.sqlite3'}"
+    assert demo_cli(["--url", url, "--scale", "0.01", "--if-empty", "--seed", "5"]) == 0
+    assert "100%" in capsys.readouterr().err
+    assert demo_cli(["--url", url, "--scale", "0.01", "--if-empty", "--seed", "6"]) == 0
+    assert "已有数据" in capsys.readouterr().err
+    assert scalar(make_engine(url), "SELECT value FROM store_meta WHERE meta_key = 'demo_seed'") == 5

@@ -3,6 +3,7 @@
     python -m dashboard.demo                 # the configured store (DANGJIAN_DATABASE_URL or embedded SQLite)
     python -m dashboard.demo --scale 10      # a 10x store for benchmarks
     python -m dashboard.demo --force         # clear the store first, then regenerate
+    python -m dashboard.demo --if-empty      # fill a fresh store, leave one that holds data as it is (make run)
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--url", help="SQLAlchemy URL of the store (default: the configured store)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help=f"random seed (default {DEFAULT_SEED})")
     parser.add_argument("--scale", type=float, default=1.0, help="size factor: 10 makes a 10x store")
-    parser.add_argument("--force", action="store_true", help="clear all data in the store first")
+    chosen = parser.add_mutually_exclusive_group()
+    chosen.add_argument("--force", action="store_true", help="clear all data in the store first")
+    chosen.add_argument("--if-empty", action="store_true", help="only fill a store that holds no data yet")
     args = parser.parse_args(argv)
 
     engine = make_engine(args.url)
@@ -37,6 +40,9 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"数据库:{describe(engine)}", file=sys.stderr)
     upgrade_store(engine)
+    if args.if_empty and not store_is_empty(engine):
+        print("数据库已有数据,不生成演示数据。", file=sys.stderr)
+        return 0
     if args.force and not store_is_empty(engine):
         clear_store(engine)
     try:
