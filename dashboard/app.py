@@ -8,7 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard.auth import resolve_viewer, sign_in_required
-from dashboard.data import StoreUnavailable, engine, ensure_store, load
+from dashboard.data import StoreUnavailable, engine, ensure_store, load, store_guard
 from dashboard.frame import show_frame
 from dashboard.navigation import PAGES, page_file
 from dashboard.screen import is_screen, screen_frame
@@ -23,15 +23,16 @@ try:
 except StoreUnavailable as problem:
     st.error(str(problem), icon=":material/cloud_off:")
     st.stop()
-facts = load(store_facts)
-viewer = resolve_viewer(facts, engine())
-show_frame(facts, viewer, sign_in_on=sign_in_required(facts))
-specs = [spec for spec in PAGES if viewer.administers or not spec.admin_only]
-pages = [st.Page(page_file(spec), title=spec.title, icon=spec.icon, default=spec.default) for spec in specs]
-screen = is_screen()
-current = st.navigation(pages, position="hidden" if screen else "sidebar")
-if screen:
-    views = [page for page, spec in zip(pages, specs) if not spec.admin_only]
-    titles = [page.title for page in views]
-    screen_frame(facts.data_as_of, views, titles.index(current.title) if current.title in titles else 0)
-current.run()
+with store_guard():
+    facts = load(store_facts)
+    viewer = resolve_viewer(facts, engine())
+    show_frame(facts, viewer, sign_in_on=sign_in_required(facts))
+    specs = [spec for spec in PAGES if viewer.administers or not spec.admin_only]
+    pages = [st.Page(page_file(spec), title=spec.title, icon=spec.icon, default=spec.default) for spec in specs]
+    screen = is_screen()
+    current = st.navigation(pages, position="hidden" if screen else "sidebar")
+    if screen:
+        views = [page for page, spec in zip(pages, specs) if not spec.admin_only]
+        titles = [page.title for page in views]
+        screen_frame(facts.data_as_of, views, titles.index(current.title) if current.title in titles else 0)
+    current.run()

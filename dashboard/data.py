@@ -11,12 +11,13 @@ from __future__ import annotations
 import importlib
 import inspect
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import streamlit as st
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from dashboard.accounts import Viewer
 from dashboard.db import describe, make_engine, store_url, upgrade_store
@@ -40,6 +41,12 @@ class StoreUnavailable(RuntimeError):
     """The configured store cannot be reached; the message is for the person at the screen."""
 
 
+def unreachable(store: Engine, error: DBAPIError) -> str:
+    """What the person at the screen reads when the store does not answer."""
+    return (f"无法连接数据库 {describe(store)}。请检查环境变量 DANGJIAN_DATABASE_URL 或 .streamlit/secrets.toml "
+            f"中的地址、账号和网络,数据库服务恢复后刷新本页。(错误类型:{type(error.orig).__name__})")
+
+
 def ensure_store() -> None:
     """Bring the store's schema up to date and, when it is empty, fill it with demo data, showing progress.
 
@@ -55,10 +62,7 @@ def ensure_store() -> None:
         try:
             upgrade_store(store)
         except OperationalError as error:
-            raise StoreUnavailable(
-                f"无法连接数据库 {describe(store)}。请检查环境变量 DANGJIAN_DATABASE_URL 或 .streamlit/secrets.toml "
-                f"中的地址、账号和网络,数据库服务启动后刷新本页。(错误类型:{type(error.orig).__name__})"
-            ) from error
+            raise StoreUnavailable(unreachable(store, error)) from error
         if store_is_empty(store):
             notice = st.info(f"首次启动:数据库为空,正在生成演示数据(约半分钟)。数据库:{describe(store)}")
             bar = st.progress(0.0, text="准备生成演示数据")
@@ -130,6 +134,21 @@ def limited(viewer: Viewer, query: Callable, args: tuple, kwargs: dict) -> tuple
 
 
 def load(query: Callable, *args, **kwargs) -> Any:
-    """Run a function of `queries/` on the store for the active viewer, cached."""
+    """Run a function of `queries/` on the store for the active viewer, cached. When the store stops answering
+    (a database restart, a network cut) the page says so in words and stops; cached results still show, and
+    the next run after the store is back reads it again (the pool pings before use)."""
     args, kwargs = limited(_viewer(), query, args, kwargs)
-    return _run(store_url(), query.__module__, query.__name__, args, tuple(sorted(kwargs.items())))
+    with store_guard():
+        return _run(store_url(), query.__module__, query.__name__, args, tuple(sorted(kwargs.items())))
+
+
+@contextmanager
+def store_guard() -> Iterator[None]:
+    """Inside it, a store that stops answering (a database restart, a network cut) ends the run with a message
+    in words instead of a traceback. The app wraps every run in it; `load` too, so the message appears where
+    the data was wanted."""
+    try:
+        yield
+    except (OperationalError, InterfaceError) as error:
+        st.error(unreachable(engine(), error), icon=":material/cloud_off:")
+        st.stop()
