@@ -8,7 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard.auth import resolve_viewer, sign_in_required
-from dashboard.data import StoreUnavailable, engine, ensure_store, load, store_guard
+from dashboard.data import StoreUnavailable, engine, ensure_store, keep_fresh, load, store_guard
 from dashboard.frame import show_frame
 from dashboard.navigation import PAGES, page_file
 from dashboard.screen import is_screen, screen_frame
@@ -24,6 +24,7 @@ except StoreUnavailable as problem:
     st.error(str(problem), icon=":material/cloud_off:")
     st.stop()
 with store_guard():
+    keep_fresh()
     facts = load(store_facts)
     viewer = resolve_viewer(facts, engine())
     show_frame(facts, viewer, sign_in_on=sign_in_required(facts))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -20,10 +21,12 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from dashboard.accounts import Viewer
+from dashboard.data_version import bump_data_version
 from dashboard.db import describe, make_engine, store_url, upgrade_store
 from dashboard.demo import generate, store_is_empty
 from dashboard.summaries import rebuild_summaries, summaries_missing
 from queries.area import Area
+from queries.store import data_version
 
 QUERY_TTL = 600
 
@@ -74,6 +77,7 @@ def ensure_store() -> None:
         if missing:
             with st.spinner("正在汇总数据(升级后首次启动)"), store.begin() as connection:
                 rebuild_summaries(connection)
+                bump_data_version(connection)
         _prepared.add(url)
 
 
@@ -110,6 +114,27 @@ def clear_caches() -> None:
     """Forget every cached query result, finding and figure (after the data changed)."""
     st.cache_data.clear()
     _figure.clear()
+
+
+VERSION_CHECK_SECONDS = 3.0
+_seen_versions: dict[str, tuple[str | None, float]] = {}
+_version_lock = threading.Lock()
+
+
+def keep_fresh() -> None:
+    """Forget this process's cached results when the store's data version moved (an import or clearing done by
+    another process or the command line). Asked at most every VERSION_CHECK_SECONDS per process: one indexed
+    read of one row, so any process shows new data within seconds without re-reading everything."""
+    url = store_url()
+    now = time.monotonic()
+    with _version_lock:
+        seen, checked_at = _seen_versions.get(url, (None, -VERSION_CHECK_SECONDS))
+        if now - checked_at < VERSION_CHECK_SECONDS:
+            return
+        current = data_version(_engine_for(url))
+        if url in _seen_versions and current != seen:
+            clear_caches()
+        _seen_versions[url] = (current, now)
 
 
 def engine() -> Engine:

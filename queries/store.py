@@ -48,6 +48,12 @@ def facts_of(connection: Connection) -> StoreFacts:
     return StoreFacts(is_demo=meta.get("is_demo") == "1", data_as_of=as_of, first_month=first)
 
 
+def data_version(engine: Engine) -> str | None:
+    """The store's data version (dashboard/data_version.py): it changes whenever the data does."""
+    with engine.connect() as connection:
+        return connection.execute(select(StoreMeta.value).where(StoreMeta.meta_key == "data_version")).scalar()
+
+
 def targets(engine: Engine) -> pd.DataFrame:
     """Targets by metric: metric_key, label, target_value, amber_floor, note (rates as fractions)."""
     with engine.connect() as connection:

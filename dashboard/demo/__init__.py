@@ -12,6 +12,7 @@ import numpy as np
 from sqlalchemy import Engine, func, select, update
 
 from dashboard.bulk import Progress, refresh_statistics, reset_id_sequences
+from dashboard.data_version import bump_data_version
 from dashboard.db import upgrade_store
 from dashboard.demo.cadres import generate_cadres
 from dashboard.demo.checkins import generate_checkins
@@ -66,6 +67,7 @@ def clear_store(engine: Engine) -> None:
         connection.execute(update(County).values(located_in_id=None))
         for table in reversed(data_tables()):
             connection.execute(table.delete())
+        bump_data_version(connection)
 
 
 def generate(engine: Engine, seed: int = DEFAULT_SEED, scale: float = 1.0,
@@ -98,6 +100,7 @@ def generate(engine: Engine, seed: int = DEFAULT_SEED, scale: float = 1.0,
                            [{"meta_key": k, "value": v, "updated_at": None} for k, v in meta.items()])
         report(0.97, "正在汇总")
         rebuild_summaries(connection)
+        bump_data_version(connection)
     report(0.99, "正在更新统计信息")
     with engine.begin() as connection:
         refresh_statistics(connection, data_tables())

@@ -19,6 +19,7 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, bindparam, delete, select, update
 from sqlalchemy.exc import DBAPIError
 
+from dashboard.data_version import bump_data_version
 from dashboard.imports import values as v
 from dashboard.imports.reading import Problem, Sheet, Unreadable, read_sheet
 from dashboard.imports.templates import REFERENCES, Column, Template
@@ -77,6 +78,7 @@ def clear_demo(engine: Engine, username: str | None) -> None:
             if table.name != County.__tablename__:
                 connection.execute(table.delete())
         connection.execute(StoreMeta.__table__.insert(), {"meta_key": "is_demo", "value": "0", "updated_at": now})
+        bump_data_version(connection)
         connection.execute(AuditEntry.__table__.insert(), {
             "occurred_at": now, "username": username, "event": "清空演示数据", "detail": "为导入真实数据清空演示数据"})
 
@@ -112,6 +114,7 @@ def import_file(engine: Engine, template: Template, file_name: str, content: byt
             _record(connection, outcome, username, source, replace_period)
             if template.table.name in SUMMARY_SOURCES:
                 rebuild_summaries(connection)
+            bump_data_version(connection)
             transaction.commit()
             outcome.committed = True
         except DBAPIError as error:
