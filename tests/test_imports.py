@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+from decimal import Decimal
 
 import openpyxl
 import pytest
@@ -17,7 +18,7 @@ from dashboard.imports.load import DemoStoreError, clear_demo, import_file
 from dashboard.imports.templates import TEMPLATES, template_named
 from dashboard.imports.workbook import report_csv, template_workbook
 from dashboard.schema import AuditEntry, Base, County, ImportRun, ServiceActivity, StoreMeta, Street
-from queries import checkin, overview
+from queries import checkin, meetings, overview
 from queries.area import Area
 from queries.summary import summary_covers
 from tests.import_world import AS_OF, FILES, TODAY, seed_counties
@@ -82,6 +83,30 @@ def test_the_views_show_what_the_imported_files_hold(world_engine):
     assert two_new["org_coverage"].tolist() == [0.5]
     funding = overview.funding_execution_by_area(world_engine, city, AS_OF)
     assert funding[["budget_yuan", "disbursed_yuan"]].values.tolist() == [[520000.0, 220000.0]]
+
+
+def test_the_records_of_joint_work_and_the_four_teams_arrive(world_engine):
+    """Counted by hand from tests/import_world.py: J1 王五 yes, 赵六 no; J2 both yes → 3 of 4 seats. 甲区 on
+    2018-06-30: U01–C01 in force (U02–C02 ended), M1–M3; activities HD1 HD2 HD3 in 2018 (HD4 is of 2017)."""
+    first = dt.date(2018, 1, 1)
+    streets = meetings.meeting_activity_by_street(world_engine, Area(), first, AS_OF, 1).set_index("street_code")
+    assert streets.loc["S01", ["meetings_held", "seats", "attended", "attendance_rate"]].tolist() == [2, 4, 3, 0.75]
+    pairing = checkin.pairing_by_area(world_engine, Area(), AS_OF, first)
+    assert pairing[["area_name", "unit_pairings", "member_pairings", "activities", "activities_per_pair"]
+                   ].values.tolist() == [["甲区", 1, 1, 3, 1.5]]
+    with world_engine.connect() as connection:
+        def rows(sql: str) -> list[tuple]:
+            return [tuple(row) for row in connection.execute(text(sql))]
+        assert rows("SELECT u.code, k.code, a.year, a.score FROM unit_assessment a JOIN resident_unit u "
+                    "ON u.id = a.resident_unit_id JOIN community k ON k.id = a.community_id ORDER BY u.code") == [
+            ("U01", "C01", 2017, Decimal("92.5")), ("U02", "C02", 2017, Decimal("78.0"))]
+        assert sorted(rows("SELECT c.name, COUNT(*) FROM service_platform p JOIN county c ON c.id = p.county_id "
+                           "GROUP BY c.name")) == [("乙县", 1), ("甲区", 2)]
+        assert sorted(rows("SELECT team, COUNT(*) FROM cadre GROUP BY team")) == [
+            ("党建联络员", 1), ("社区干部", 2), ("网格员", 1)]
+        assert rows("SELECT c.code, c.post, m.code, c.background FROM cadre c LEFT JOIN party_member m "
+                    "ON m.id = c.member_id WHERE c.team = '社区干部' ORDER BY c.code") == [
+            ("GB1", "社区党组织书记", "M3", None), ("GB2", "两委成员", None, "返乡人员")]
 
 
 def test_imports_rebuild_the_summaries_the_views_read(world_engine):

@@ -20,8 +20,9 @@ from sqlalchemy import Connection, Engine, bindparam, delete, select, update
 from sqlalchemy.exc import DBAPIError
 
 from dashboard.imports import values as v
+from dashboard.imports.columns import Column, Template
 from dashboard.imports.reading import Problem, Sheet, Unreadable, read_sheet
-from dashboard.imports.templates import REFERENCES, Column, Template
+from dashboard.imports.templates import REFERENCES
 from dashboard.schema import AuditEntry, Community, County, ImportRun, PartyOrg, StoreMeta
 from dashboard.summaries import SOURCES as SUMMARY_SOURCES
 from dashboard.summaries import rebuild_summaries
@@ -302,7 +303,7 @@ def _derive(connection: Connection, template: Template, rows: list[Row], resolve
             outcome: Outcome) -> list[dict]:
     communities = {ident: {"street_id": street, "county_id": county} for ident, street, county in
                    connection.execute(select(Community.id, Community.street_id, Community.county_id)).all()}
-    records, columns = [], set(template.table.c.keys())
+    filled = []
     for row in rows:
         refs = {"_communities": communities}
         record = {}
@@ -311,6 +312,14 @@ def _derive(connection: Connection, template: Template, rows: list[Row], resolve
                 refs[name] = resolved[name].get(value) if value is not None else None
                 value = refs[name]["id"] if refs[name] else None
             record[name] = value
+        filled.append((record, refs))
+    if template.lookups:
+        looked_up = template.lookups(lambda make_select, keys: _in_chunks(connection, make_select, keys),
+                                     [record for record, _refs in filled])
+        for _record, refs in filled:
+            refs.update(looked_up)
+    records, columns = [], set(template.table.c.keys())
+    for row, (record, refs) in zip(rows, filled):
         if template.self_reference:
             parent = row.values[template.self_reference]
             if parent is not None and parent == row.values["code"]:
@@ -340,15 +349,20 @@ def _existing(connection: Connection, template: Template, records: list[dict]) -
     """Rows already in the store with the file's natural keys: key -> (id, current values of the record)."""
     table, key = template.table, template.natural_key
     fields = [name for name in records[0] if name != "id"]
-    first = sorted({record[key[0]] for record in records})
     wanted = {tuple(record[k] for k in key) for record in records}
+    by_column: dict[str, set] = {}  # a record is looked for by the first column of its key that it fills
+    for record in records:
+        column = next((k for k in key if record[k] is not None), None)
+        if column is not None:
+            by_column.setdefault(column, set()).add(record[column])
     found = {}
-    for ident, *current in _in_chunks(connection, lambda chunk: select(table.c.id, *(table.c[f] for f in fields)).where(
-            table.c[key[0]].in_(chunk)), first):
-        row = dict(zip(fields, current))
-        natural = tuple(row[k] for k in key)
-        if natural in wanted:
-            found[natural] = (ident, row)
+    for column, values in by_column.items():
+        for ident, *current in _in_chunks(connection, lambda chunk, column=column: select(
+                table.c.id, *(table.c[f] for f in fields)).where(table.c[column].in_(chunk)), sorted(values)):
+            row = dict(zip(fields, current))
+            natural = tuple(row[k] for k in key)
+            if natural in wanted:
+                found[natural] = (ident, row)
     return found
 
 
