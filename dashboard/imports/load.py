@@ -180,7 +180,7 @@ def _parse(template: Template, sheet: Sheet, positions: dict[str, int], problems
     parsers = [(c, positions[c.header], _parser(c, table)) for c in template.columns]
     rows, first_row_of_key = [], {}
     for number, cells in sheet.rows:
-        values, bad = {}, False
+        values, bad = {}, _beyond_header(sheet, number, cells, problems)
         for column, position, parse in parsers:
             raw = cells[position] if position < len(cells) else None
             if v.is_blank(raw):
@@ -220,6 +220,24 @@ def _parse(template: Template, sheet: Sheet, positions: dict[str, int], problems
             if not row.bad and value is not None and first.setdefault(value, row.number) != row.number:
                 problems.append(Problem(sheet.file, row.number, header, f"与第 {first[value]} 行重复"))
     return rows
+
+
+def _beyond_header(sheet: Sheet, number: int, cells: list, problems: list[Problem]) -> bool:
+    """A row with cells right of the last header is refused: in a CSV they come from a comma inside a value
+    that was not quoted (1,5 in a number column would otherwise be read as 1), in a sheet from a column
+    without a name."""
+    width = len(sheet.headers)
+    extra = [index for index in range(width, len(cells)) if not v.is_blank(cells[index])]
+    if not extra:
+        return False
+    where = f"第{extra[0] + 1}列"
+    if sheet.is_csv:
+        message = (f"这一行有 {len(cells)} 个单元格,比表头多 {len(cells) - width} 个,该行不予导入。常见原因:数字或"
+                   "文字中的逗号(如 1,5)没有加英文双引号,把一个值分成了两列;请改用小数点或给该值加引号")
+    else:
+        message = f"表头右侧的{where}有数据,但该列没有列名;请删去或补上列名"
+    problems.append(Problem(sheet.file, number, where, message))
+    return True
 
 
 def _parser(column: Column, table):
