@@ -477,3 +477,30 @@ def test_commas_in_numbers_follow_one_documented_rule():
             values.decimal(text_, 2)
     with pytest.raises(values.BadValue, match="不是千位分隔符"):
         values.integer("1,5")
+
+
+def test_pairing_activities_already_stored_get_record_numbers_on_upgrade(empty_engine):
+    """Migration 0011: a store with pairing activities from before (a demo of an earlier release) numbers them
+    HD + id, the natural key the 结对活动 template matches on."""
+    upgrade_store(empty_engine, "0008")
+    with empty_engine.begin() as connection:
+        for statement in (
+            "INSERT INTO county (id, code, name, kind, lon, lat, sort_order) "
+            "VALUES (1, 'T01', '甲区', '市辖区', 111.7, 29.0, 0)",
+            "INSERT INTO street (id, code, name, kind, county_id) VALUES (1, 'S01', '一街道', '街道', 1)",
+            "INSERT INTO community (id, code, name, kind, is_urban, is_central_city, street_id, county_id) "
+            "VALUES (1, 'C01', '一社区', '社区', TRUE, FALSE, 1, 1)",
+            "INSERT INTO resident_unit (id, code, name, kind, is_city_county_organ, community_id) "
+            "VALUES (1, 'U01', '市财政局', '市直机关', TRUE, 1)",
+            "INSERT INTO unit_pairing (id, resident_unit_id, community_id, started_on) VALUES (1, 1, 1, '2017-05-01')",
+            "INSERT INTO pairing_activity (id, unit_pairing_id, community_id, held_on, kind) "
+            "VALUES (7, 1, 1, '2018-06-05', '联户帮带')",
+        ):
+            connection.execute(text(statement))
+    upgrade_store(empty_engine)
+    with empty_engine.connect() as connection:
+        assert connection.execute(text("SELECT code FROM pairing_activity")).scalars().all() == ["HD7"]
+    content = WORLD["结对活动"].splitlines()[0] + "\nHD7,U01,,,C01,2018-06-05,走访慰问\n"
+    outcome = import_file(empty_engine, template_named("结对活动"), "activities.csv", content.encode(), "tester",
+                          today=TODAY)
+    assert (outcome.problems, outcome.inserted, outcome.updated) == ([], 0, 1)
