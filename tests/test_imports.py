@@ -468,6 +468,18 @@ def test_the_command_line_problem_list_shows_no_missing_value_markers(empty_engi
     assert not any(marker in error for marker in ("None", "<NA>", "nan", "NaN"))
 
 
+def test_an_identity_number_that_excel_made_a_number_is_named_so():
+    """Excel keeps 15 significant digits of a number: the 18-digit number comes back in scientific notation,
+    with its last digits turned to 0, or without the X; each message says to format the column as text."""
+    for raw in (430702198001010000, 4.30702198001010e17, "4.30702198001010E+17", "430702198001010000",
+                "43070219800101001"):
+        with pytest.raises(values.BadValue, match="“文本”格式"):
+            values.id_number(raw)
+    with pytest.raises(values.BadValue, match="15位的旧号码"):
+        values.id_number("430702800101001")
+    assert values.id_number("43070219800101009x") == "43070219800101009X"  # typed as text, the X stays
+
+
 def test_commas_in_numbers_follow_one_documented_rule():
     """Thousands separators every three digits are dropped; any other comma is refused, never read as 15."""
     assert values.integer("1,500") == 1500 and values.integer("１，５００") == 1500

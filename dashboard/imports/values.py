@@ -175,6 +175,10 @@ def id_number(raw) -> str:
     text = normalized(raw).upper()
     if SCIENTIFIC.fullmatch(text):
         raise BadValue(ID_AS_NUMBER)
+    if re.fullmatch(r"\d{17}", text):
+        raise BadValue("公民身份号码只有17位,缺了最后一位(常是被当成数字时丢掉的 X);请把该列设置为“文本”格式后重新录入")
+    if re.fullmatch(r"\d{15}", text):
+        raise BadValue("这是15位的旧号码,请换成18位公民身份号码")
     if not re.fullmatch(r"\d{17}[\dX]", text):
         raise BadValue("公民身份号码应为18位(最后一位可为X)")
     try:
