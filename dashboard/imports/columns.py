@@ -19,7 +19,9 @@ class Column:
     """One column of a template.
 
     kind: text, name (a person's name), code, int, decimal, date, year, bool, choice, id_number, phone, ref.
-    For a ref, `field` is the table's id column it fills and `ref` the key of REFERENCES.
+    For a ref, `field` is the table's id column it fills and `ref` the key of REFERENCES. A field that is not a
+    column of the table (the unit of a pairing activity) is read, checked and handed to `derive`, which fills
+    the table's columns from it; only the table's columns are written.
     """
 
     header: str
@@ -72,10 +74,12 @@ class Template:
 
 
 def column(header, field_name, kind, example, note="", **options) -> Column:
+    """A column typed by the person filling the sheet (text, a number, a date, a choice...)."""
     return Column(header, field_name, kind, example, note, **options)
 
 
 def reference(header, field_name, ref, example, note="", required=True) -> Column:
+    """A column naming, by its code, something already in the store (`ref` is a key of REFERENCES)."""
     return Column(header, field_name, "ref", example, note, required=required, ref=ref)
 
 
