@@ -64,6 +64,8 @@ PLATFORM_KINDS = ("新建", "改扩建")
 CADRE_TEAMS = ("社区干部", "网格员", "党建联络员", "党员志愿者")
 CADRE_BACKGROUNDS = ("致富带头人", "返乡人员", "大中专毕业生", "退伍军人")
 ENTRY_ROUTES = ("两委换届", "公开选聘", "原有")
+CADRE_POSTS = ("社区党组织书记", "两委成员", "专职工作人员")
+EDUCATION_LEVELS = ("初中及以下", "高中", "中专", "大专", "本科", "研究生")
 
 
 def one_of(column: str, values: tuple[str, ...], name: str) -> CheckConstraint:
@@ -357,7 +359,8 @@ class MemberPairing(Base):
 
 
 class PairingActivity(Base):
-    """An activity of a unit pairing or of a member pairing (exactly one of the two)."""
+    """An activity of a unit pairing or of a member pairing (exactly one of the two); `code` is the record
+    number a platform or a department's register gives it (the demo's rows are numbered HD + id)."""
 
     __tablename__ = "pairing_activity"
     __table_args__ = (
@@ -366,6 +369,7 @@ class PairingActivity(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
     unit_pairing_id: Mapped[int | None] = mapped_column(ForeignKey("unit_pairing.id"), index=True)
     member_pairing_id: Mapped[int | None] = mapped_column(ForeignKey("member_pairing.id"), index=True)
     community_id: Mapped[int] = mapped_column(ForeignKey("community.id"))
@@ -581,13 +585,17 @@ class ServicePlatform(Base):
 
 
 class Cadre(Base):
-    """A person in one of the four teams: community cadre, grid worker, liaison officer, volunteer."""
+    """A person in one of the four teams: community cadre, grid worker, liaison officer, volunteer.
+
+    `post` says which community cadre (the secretary, another member of the two committees, or full-time
+    staff); `id_number` is optional (a register may not hold it) and unique where given."""
 
     __tablename__ = "cadre"
     __table_args__ = (
         one_of("team", CADRE_TEAMS, "team"),
         one_of("entry_route", ENTRY_ROUTES, "entry_route"),
         one_of("background", CADRE_BACKGROUNDS, "background"),
+        one_of("post", CADRE_POSTS, "post"),
         Index(None, "team", "entry_year"),
     )
 
@@ -595,7 +603,9 @@ class Cadre(Base):
     code: Mapped[str] = mapped_column(String(24), unique=True)
     name: Mapped[str] = mapped_column(String(20))
     team: Mapped[str] = mapped_column(String(8))
+    post: Mapped[str | None] = mapped_column(String(8))
     community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    id_number: Mapped[str | None] = mapped_column(String(18), unique=True)
     birth_date: Mapped[dt.date] = mapped_column(Date)
     education: Mapped[str] = mapped_column(String(8))
     phone: Mapped[str | None] = mapped_column(String(20))

@@ -300,11 +300,11 @@ def _pairing_world(s: Session, m: dict, k: dict, u: dict) -> None:
     s.flush()
     p1 = unit_pairings[(u["U1"].id, k["K1"].id)]
     p4 = unit_pairings[(u["U3"].id, k["K3"].id)]
-    for unit_pairing, member_pairing, home, day in [
+    for number, (unit_pairing, member_pairing, home, day) in enumerate([
         (p1, None, "K1", D(2018, 4, 2)), (p1, None, "K1", D(2018, 5, 2)), (p4, None, "K3", D(2018, 6, 1)),
         (None, pairs["M1"], "K1", D(2018, 4, 15)), (None, pairs["M5"], "K4", D(2017, 12, 1)),
-    ]:
-        s.add(PairingActivity(unit_pairing_id=unit_pairing.id if unit_pairing else None,
+    ], start=1):
+        s.add(PairingActivity(code=f"HD{number}", unit_pairing_id=unit_pairing.id if unit_pairing else None,
                               member_pairing_id=member_pairing.id if member_pairing else None,
                               community_id=k[home].id, held_on=day, kind="联户帮带"))
     for unit, home, year, unit_day, community_day in [

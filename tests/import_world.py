@@ -5,7 +5,12 @@ The figures it gives are counted by hand in tests/test_imports.py:
 - grids G01 G02 (C01) and G03 (C02); only G01 has a branch → grid branch coverage 1/3;
 - in-service members M1 M2 M4 (M3 is retired); M1 and M2 checked in → member check-in rate 2/3;
 - Two New N1 (own organization, in building X1) and N2 (none) → organization coverage 1/2;
-- 2018 budget ¥520,000 (B1 500,000 + B2 20,000), paid ¥220,000 by 2018-06-30.
+- 2018 budget ¥520,000 (B1 500,000 + B2 20,000), paid ¥220,000 by 2018-06-30;
+- street S01's meetings J1 and J2 (first half of 2018): 4 seats, 3 attended → attendance 3/4;
+- in force on 2018-06-30 in 甲区: unit pairing U01–C01 (U02–C02 ended 2018-01-01) and member pairing M1–M3;
+  activities from 2018-01-01: HD1, HD2, HD3 (HD4 is of 2017) → 3 activities for 2 pairs;
+- 2017 assessments: U01 92.5, U02 78; platforms: 甲区 2 (street S01, community C01), 乙县 1 (village C03);
+- cadres: 社区干部 2 (the secretary GB1, a member M3; GB2 from the election, a returnee), 网格员 1, 党建联络员 1.
 Identity numbers carry check digits worked out by hand (GB 11643), e.g. 43070219800101001 → weights sum
 173, 173 mod 11 = 8 → "4".
 """
@@ -22,6 +27,7 @@ COUNTIES = [dict(code="T01", name="甲区", kind="市辖区", lon=111.70, lat=29
             dict(code="T02", name="乙县", kind="县", lon=111.60, lat=29.40)]
 
 ID_M1, ID_M2, ID_M3, ID_M4 = "430702198001010014", "430702198503150025", "430702197007200033", "430702199211110042"
+ID_GB4 = "430702198909090026"
 
 # (template title, CSV text, rows inserted the first time), in import order
 FILES = [
@@ -124,6 +130,33 @@ B1,2018-03-20,200000
 B2,2018-04-01,20000.00
 B1,2018-09-01,100000
 """, 3),
+    ("会议出席", """会议编号,成员姓名,是否出席
+J1,王五,是
+J1,赵六,否
+J2,王五,是
+J2,赵六,是
+""", 4),
+    ("结对活动", """活动编号,单位编码,机关党员编号,社区党员编号,社区编码,活动日期,活动类别
+HD1,U01,,,C01,2018-06-05,联户帮带
+HD2,U01,,,C01,2018-05-20,卫生保洁
+HD3,,M1,M3,C01,2018-06-08,走访慰问
+HD4,U02,,,C02,2017-12-10,捐资助学
+""", 4),
+    ("双向考核", """单位编码,社区编码,年度,考核得分
+U01,C01,2017,92.5
+U02,C02,2017,78
+""", 2),
+    ("服务阵地", """所在街道编码,所在社区编码,建设类型,建成年度
+S01,,新建,2016
+,C01,改扩建,2017
+,C03,新建,2018
+""", 3),
+    ("四支队伍", f"""人员编号,姓名,队伍,职务,所在社区编码,公民身份号码,出生日期,学历,手机号码,进入方式,进入年度,人员来源,党员编号
+GB1,王三,社区干部,社区党组织书记,C01,{ID_M3},1970-07-20,本科,0736-7123456,原有,2014,,M3
+GB2,刘二,社区干部,两委成员,C01,,1988-03-01,大专,,两委换届,2017,返乡人员,
+GB3,孙三,网格员,,C02,,1995-07-07,大专,,公开选聘,2017,,
+GB4,周四,党建联络员,,C02,{ID_GB4},1989-09-09,本科,13600000004,公开选聘,2017,,
+""", 4),
 ]
 AS_OF = dt.date(2018, 6, 30)
 TODAY = dt.date(2018, 12, 31)  # "today" for the imports: a payment on 2018-09-01 is not in the future

@@ -3,24 +3,27 @@ nothing (checked byte for byte on SQLite's file and row for row on every backend
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import hashlib
 import io
+from decimal import Decimal
 
 import openpyxl
 import pytest
 from sqlalchemy import Engine, func, insert, select, text
 
 from dashboard.db import make_engine, upgrade_store
+from dashboard.imports import values
 from dashboard.imports.__main__ import main as cli
 from dashboard.imports.load import DemoStoreError, clear_demo, import_file
 from dashboard.imports.templates import TEMPLATES, template_named
 from dashboard.imports.workbook import report_csv, template_workbook
 from dashboard.schema import AuditEntry, Base, County, ImportRun, ServiceActivity, StoreMeta, Street
-from queries import checkin, overview
+from queries import checkin, meetings, overview
 from queries.area import Area
 from queries.summary import summary_covers
-from tests.import_world import AS_OF, FILES, TODAY, seed_counties
+from tests.import_world import AS_OF, FILES, ID_GB4, ID_M1, TODAY, seed_counties
 
 WORLD = {title: text_ for title, text_, _rows in FILES}
 SERVICE_HEADER = "服务记录编号,党员编号,服务社区编码,岗位编码,服务日期,服务类别,服务时长\n"
@@ -82,6 +85,30 @@ def test_the_views_show_what_the_imported_files_hold(world_engine):
     assert two_new["org_coverage"].tolist() == [0.5]
     funding = overview.funding_execution_by_area(world_engine, city, AS_OF)
     assert funding[["budget_yuan", "disbursed_yuan"]].values.tolist() == [[520000.0, 220000.0]]
+
+
+def test_the_records_of_joint_work_and_the_four_teams_arrive(world_engine):
+    """Counted by hand from tests/import_world.py: J1 王五 yes, 赵六 no; J2 both yes → 3 of 4 seats. 甲区 on
+    2018-06-30: U01–C01 in force (U02–C02 ended), M1–M3; activities HD1 HD2 HD3 in 2018 (HD4 is of 2017)."""
+    first = dt.date(2018, 1, 1)
+    streets = meetings.meeting_activity_by_street(world_engine, Area(), first, AS_OF, 1).set_index("street_code")
+    assert streets.loc["S01", ["meetings_held", "seats", "attended", "attendance_rate"]].tolist() == [2, 4, 3, 0.75]
+    pairing = checkin.pairing_by_area(world_engine, Area(), AS_OF, first)
+    assert pairing[["area_name", "unit_pairings", "member_pairings", "activities", "activities_per_pair"]
+                   ].values.tolist() == [["甲区", 1, 1, 3, 1.5]]
+    with world_engine.connect() as connection:
+        def rows(sql: str) -> list[tuple]:
+            return [tuple(row) for row in connection.execute(text(sql))]
+        assert rows("SELECT u.code, k.code, a.year, a.score FROM unit_assessment a JOIN resident_unit u "
+                    "ON u.id = a.resident_unit_id JOIN community k ON k.id = a.community_id ORDER BY u.code") == [
+            ("U01", "C01", 2017, Decimal("92.5")), ("U02", "C02", 2017, Decimal("78.0"))]
+        assert sorted(rows("SELECT c.name, COUNT(*) FROM service_platform p JOIN county c ON c.id = p.county_id "
+                           "GROUP BY c.name")) == [("乙县", 1), ("甲区", 2)]
+        assert sorted(rows("SELECT team, COUNT(*) FROM cadre GROUP BY team")) == [
+            ("党建联络员", 1), ("社区干部", 2), ("网格员", 1)]
+        assert rows("SELECT c.code, c.post, m.code, c.background FROM cadre c LEFT JOIN party_member m "
+                    "ON m.id = c.member_id WHERE c.team = '社区干部' ORDER BY c.code") == [
+            ("GB1", "社区党组织书记", "M3", None), ("GB2", "两委成员", None, "返乡人员")]
 
 
 def test_imports_rebuild_the_summaries_the_views_read(world_engine):
@@ -255,6 +282,14 @@ def _large() -> bytes:
     return (SERVICE_HEADER + "".join(line.format(i) for i in range(700_000))).encode()
 
 
+def _xlsx_of(title: str, header: str, value) -> bytes:
+    """The world's file of a template as a workbook, with the first data row's cell under `header` replaced by
+    `value` as Excel would store it (a number stays a number)."""
+    rows = list(csv.reader(io.StringIO(WORLD[title])))
+    rows[1][rows[0].index(header)] = value
+    return xlsx(rows)
+
+
 GALLERY = [
     # name, template, file name, content, (row, column, words of the message)
     ("utf16", "街道乡镇", "streets.csv", lambda: _csv("街道乡镇", encoding="utf-16"), (None, None, "UTF-16")),
@@ -305,6 +340,46 @@ GALLERY = [
     ("not_allowed_value", "两新组织", "orgs.csv", lambda: _csv("两新组织", ("单独组建", "自行组建")),
      (2, "覆盖方式", "不在可选值中")),
     ("too_large", "志愿服务记录", "huge.csv", _large, (None, None, "超过上限")),
+    ("unquoted_decimal_comma", "网格", "grids.csv", lambda: _csv("网格", ("C01,300", "C01,1,5")),
+     (2, "第5列", "逗号(如 1,5)没有加英文双引号")),
+    ("quoted_decimal_comma", "志愿服务记录", "services.csv",
+     lambda: _csv("志愿服务记录", ("治安巡逻,2.5", '治安巡逻,"2,5"')), (3, "服务时长", "不是千位分隔符")),
+    ("id_number_cell_in_xlsx", "党员", "members.xlsx", lambda: _xlsx_of("党员", "公民身份号码", 4.30702198001010E+17),
+     (2, "公民身份号码", "设置为“文本”格式")),
+    ("id_number_in_scientific_notation", "党员", "members.csv",
+     lambda: _csv("党员", (ID_M1, "4.30702198001010E+17")), (2, "公民身份号码", "Excel 当成了数字")),
+    ("id_number_lost_its_last_digits", "党员", "members.csv", lambda: _csv("党员", (ID_M1, "430702198001010000")),
+     (2, "公民身份号码", "Excel 当成了数字")),
+    ("attendance_of_a_stranger", "会议出席", "attendance.csv", lambda: _csv("会议出席", ("J1,赵六,否", "J1,钱七,否")),
+     (3, "成员姓名", "“钱七”不是该会议所属街道大工委的成员")),
+    ("activity_of_an_unpaired_unit", "结对活动", "activities.csv",
+     lambda: _csv("结对活动", ("HD1,U01,,,C01", "HD1,U02,,,C01")), (2, "单位编码", "没有结对")),
+    ("activity_of_both_kinds", "结对活动", "activities.csv",
+     lambda: _csv("结对活动", ("HD2,U01,,,C01", "HD2,U01,M1,M3,C01")), (3, None, "两者只填其一")),
+    ("activity_with_one_member", "结对活动", "activities.csv",
+     lambda: _csv("结对活动", ("HD3,,M1,M3", "HD3,,M1,")), (4, "社区党员编号", "须同时填写")),
+    ("activity_before_the_pairing", "结对活动", "activities.csv",
+     lambda: _csv("结对活动", ("C02,2017-12-10", "C02,2017-04-10")), (5, "活动日期", "早于结对日期 2017-05-01")),
+    ("activity_after_the_pairing_ended", "结对活动", "activities.csv",
+     lambda: _csv("结对活动", ("C02,2017-12-10", "C02,2018-03-01")), (5, "活动日期", "晚于结对结束日期 2018-01-01")),
+    ("activity_in_another_community", "结对活动", "activities.csv",
+     lambda: _csv("结对活动", ("HD3,,M1,M3,C01", "HD3,,M1,M3,C02")), (4, "社区编码", "不一致")),
+    ("assessment_over_100", "双向考核", "scores.csv", lambda: _csv("双向考核", ("92.5", "120")),
+     (2, "考核得分", "大于 100")),
+    ("platform_in_two_places", "服务阵地", "platforms.csv", lambda: _csv("服务阵地", (",C01,改扩建", "S01,C01,改扩建")),
+     (3, None, "填且只填一项")),
+    ("platform_twice", "服务阵地", "platforms.csv", lambda: _csv("服务阵地") + ",C01,新建,2018\n".encode(),
+     (5, None, "与第 3 行重复")),
+    ("cadre_post_outside_the_cadres", "四支队伍", "cadres.csv",
+     lambda: _csv("四支队伍", ("网格员,,C02", "网格员,两委成员,C02")), (4, "职务", "只有“社区干部”")),
+    ("cadre_background_without_election", "四支队伍", "cadres.csv",
+     lambda: _csv("四支队伍", ("公开选聘,2017,,\nGB4", "公开选聘,2017,退伍军人,\nGB4")), (4, "人员来源", "两委换届")),
+    ("cadre_identity_twice", "四支队伍", "cadres.csv",
+     lambda: _csv("四支队伍") + f"GB5,吴五,网格员,,C02,{ID_GB4},1989-09-09,本科,,公开选聘,2017,,\n".encode(),
+     (6, "公民身份号码", "与第 5 行重复")),
+    ("cadre_identity_and_birth", "四支队伍", "cadres.csv",
+     lambda: _csv("四支队伍", ("C02,430702198909090026,1989-09-09", "C02,430702198909090026,1989-09-19")),
+     (5, "出生日期", "不一致")),
     ("good_rows_then_one_bad", "志愿服务记录", "services.csv",
      lambda: _csv("志愿服务记录", ("F1,M1,C01,P1,2018-06-09", "F9,M1,C01,P1,2018-06-09"))
      + "F8,M9,C01,P1,2018-06-09,治安巡逻,2\n".encode(),
@@ -366,3 +441,78 @@ def test_the_command_line_imports_and_refuses_like_the_page(empty_engine, tmp_pa
     written = tmp_path / "t.xlsx"
     assert cli(["template", "党员", "-o", str(written)]) == 0
     assert openpyxl.load_workbook(written).worksheets[0]["E1"].value == "公民身份号码"
+
+
+def test_a_missing_file_or_a_folder_is_named_in_chinese_with_exit_status_2(tmp_path, capsys):
+    url = f"sqlite:///{tmp_path / 'store.sqlite3'}"
+    assert cli(["--url", url, "load", "街道乡镇", str(tmp_path / "没有这个文件.csv")]) == 2
+    assert "文件“" in capsys.readouterr().err
+    assert cli(["--url", url, "load", "街道乡镇", str(tmp_path)]) == 2
+    error = capsys.readouterr().err
+    assert "是文件夹,不是文件" in error and "Traceback" not in error
+
+
+def test_the_command_line_problem_list_shows_no_missing_value_markers(empty_engine, tmp_path, capsys):
+    """Problems of the whole file (no row) and of a whole row (no column) print without None, <NA> or nan."""
+    upgrade_store(empty_engine)
+    seed_counties(empty_engine)
+    url = empty_engine.url.render_as_string(hide_password=False)
+    empty = tmp_path / "empty.csv"
+    empty.write_bytes(b"")
+    twice = tmp_path / "streets.csv"
+    twice.write_bytes(_csv("街道乡镇") + "S01,一街道,街道,甲区\n".encode())
+    assert cli(["--url", url, "load", "街道乡镇", str(empty)]) == 1
+    assert cli(["--url", url, "load", "街道乡镇", str(twice)]) == 1
+    error = capsys.readouterr().err
+    assert "empty.csv:文件是空的" in error and "streets.csv 第4行:与第 2 行重复" in error
+    assert not any(marker in error for marker in ("None", "<NA>", "nan", "NaN"))
+
+
+def test_an_identity_number_that_excel_made_a_number_is_named_so():
+    """Excel keeps 15 significant digits of a number: the 18-digit number comes back in scientific notation,
+    with its last digits turned to 0, or without the X; each message says to format the column as text."""
+    for raw in (430702198001010000, 4.30702198001010e17, "4.30702198001010E+17", "430702198001010000",
+                "43070219800101001"):
+        with pytest.raises(values.BadValue, match="“文本”格式"):
+            values.id_number(raw)
+    with pytest.raises(values.BadValue, match="15位的旧号码"):
+        values.id_number("430702800101001")
+    assert values.id_number("43070219800101009x") == "43070219800101009X"  # typed as text, the X stays
+
+
+def test_commas_in_numbers_follow_one_documented_rule():
+    """Thousands separators every three digits are dropped; any other comma is refused, never read as 15."""
+    assert values.integer("1,500") == 1500 and values.integer("１，５００") == 1500
+    assert values.decimal("1,234,567.5", 2) == Decimal("1234567.5") and values.decimal("¥20,000元", 2) == 20000
+    for text_ in ("1,5", "1,50", "15,00", ",500", "1,5000", "1.500,5"):
+        with pytest.raises(values.BadValue, match="不是千位分隔符"):
+            values.decimal(text_, 2)
+    with pytest.raises(values.BadValue, match="不是千位分隔符"):
+        values.integer("1,5")
+
+
+def test_pairing_activities_already_stored_get_record_numbers_on_upgrade(empty_engine):
+    """Migration 0011: a store with pairing activities from before (a demo of an earlier release) numbers them
+    HD + id, the natural key the 结对活动 template matches on."""
+    upgrade_store(empty_engine, "0008")
+    with empty_engine.begin() as connection:
+        for statement in (
+            "INSERT INTO county (id, code, name, kind, lon, lat, sort_order) "
+            "VALUES (1, 'T01', '甲区', '市辖区', 111.7, 29.0, 0)",
+            "INSERT INTO street (id, code, name, kind, county_id) VALUES (1, 'S01', '一街道', '街道', 1)",
+            "INSERT INTO community (id, code, name, kind, is_urban, is_central_city, street_id, county_id) "
+            "VALUES (1, 'C01', '一社区', '社区', TRUE, FALSE, 1, 1)",
+            "INSERT INTO resident_unit (id, code, name, kind, is_city_county_organ, community_id) "
+            "VALUES (1, 'U01', '市财政局', '市直机关', TRUE, 1)",
+            "INSERT INTO unit_pairing (id, resident_unit_id, community_id, started_on) VALUES (1, 1, 1, '2017-05-01')",
+            "INSERT INTO pairing_activity (id, unit_pairing_id, community_id, held_on, kind) "
+            "VALUES (7, 1, 1, '2018-06-05', '联户帮带')",
+        ):
+            connection.execute(text(statement))
+    upgrade_store(empty_engine)
+    with empty_engine.connect() as connection:
+        assert connection.execute(text("SELECT code FROM pairing_activity")).scalars().all() == ["HD7"]
+    content = WORLD["结对活动"].splitlines()[0] + "\nHD7,U01,,,C01,2018-06-05,走访慰问\n"
+    outcome = import_file(empty_engine, template_named("结对活动"), "activities.csv", content.encode(), "tester",
+                          today=TODAY)
+    assert (outcome.problems, outcome.inserted, outcome.updated) == ([], 0, 1)

@@ -97,7 +97,8 @@ def _pairing_activities(ctx: DemoContext) -> None:
             "kind": rng.choice(PAIRING_ACTIVITY_KINDS, size=len(who)).tolist(),
         })
     merged = {k: parts[0][k] + parts[1][k] for k in parts[0]}
-    ctx.write("pairing_activity", {"id": np.arange(1, len(merged["kind"]) + 1), **merged})
+    ids = np.arange(1, len(merged["kind"]) + 1)
+    ctx.write("pairing_activity", {"id": ids, "code": [f"HD{i:010d}" for i in ids.tolist()], **merged})
 
 
 def _notifications(ctx: DemoContext) -> None:

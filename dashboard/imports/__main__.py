@@ -7,7 +7,8 @@
     python -m dashboard.imports history                            the import log
 
 Exit status: 0 imported (or checked, with --dry-run), 1 the file has problems (nothing changed; the report
-goes to standard error or --report), 2 the command cannot run (unknown template, demo store, bad period).
+goes to standard error or --report), 2 the command cannot run (unknown template, a missing file or a folder,
+demo store, bad period).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from dashboard.db import make_engine, upgrade_store
 from dashboard.imports.history import import_history
 from dashboard.imports.load import DemoStoreError, clear_demo, import_file
 from dashboard.imports.templates import TEMPLATES, template_named
-from dashboard.imports.workbook import report_csv, report_frame, template_file_name, template_workbook
+from dashboard.imports.workbook import report_csv, report_text, template_file_name, template_workbook
 
 USER = "命令行"
 
@@ -35,6 +36,20 @@ def parse_period(text: str) -> tuple[dt.date, dt.date]:
     if first > last:
         raise argparse.ArgumentTypeError("期间的开始日期晚于结束日期")
     return first, last
+
+
+def _file_content(path: Path) -> bytes | None:
+    """The bytes of the file to import, or None after saying in Chinese why it cannot be read."""
+    if path.is_dir():
+        print(f"“{path}”是文件夹,不是文件:请给出要导入的 .xlsx 或 .csv 文件。", file=sys.stderr)
+    elif not path.exists():
+        print(f"文件“{path}”不存在,请核对路径和文件名。", file=sys.stderr)
+    else:
+        try:
+            return path.read_bytes()
+        except OSError as error:
+            print(f"无法读取文件“{path}”:{error.strerror or type(error).__name__}。", file=sys.stderr)
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,6 +80,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyError as error:
         print(error.args[0], file=sys.stderr)
         return 2
+    if args.command == "load":
+        content = _file_content(args.file)
+        if content is None:
+            return 2
     if args.command == "template":
         output = args.output or Path(template_file_name(template))
         output.write_bytes(template_workbook(template))
@@ -83,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"“{template.title}”不能按期间替换。", file=sys.stderr)
         return 2
     try:
-        outcome = import_file(engine, template, args.file.name, args.file.read_bytes(), USER, source="命令行",
+        outcome = import_file(engine, template, args.file.name, content, USER, source="命令行",
                               replace_period=args.replace, dry_run=args.dry_run)
     except DemoStoreError as error:
         print(f"{error} 请先运行:python -m dashboard.imports clear-demo", file=sys.stderr)
@@ -94,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
             args.report.write_bytes(report_csv(outcome.problems))
             print(f"问题清单已写入 {args.report}", file=sys.stderr)
         else:
-            print(report_frame(outcome.problems).to_string(index=False), file=sys.stderr)
+            print(report_text(outcome.problems), file=sys.stderr)
         return 1
     return 0
 

@@ -21,8 +21,9 @@ from sqlalchemy.exc import DBAPIError
 
 from dashboard.data_version import bump_data_version
 from dashboard.imports import values as v
+from dashboard.imports.columns import Column, Template
 from dashboard.imports.reading import Problem, Sheet, Unreadable, read_sheet
-from dashboard.imports.templates import REFERENCES, Column, Template
+from dashboard.imports.templates import REFERENCES
 from dashboard.schema import AuditEntry, Community, County, ImportRun, PartyOrg, StoreMeta
 from dashboard.summaries import SOURCES as SUMMARY_SOURCES
 from dashboard.summaries import rebuild_summaries
@@ -182,7 +183,7 @@ def _parse(template: Template, sheet: Sheet, positions: dict[str, int], problems
     parsers = [(c, positions[c.header], _parser(c, table)) for c in template.columns]
     rows, first_row_of_key = [], {}
     for number, cells in sheet.rows:
-        values, bad = {}, False
+        values, bad = {}, _beyond_header(sheet, number, cells, problems)
         for column, position, parse in parsers:
             raw = cells[position] if position < len(cells) else None
             if v.is_blank(raw):
@@ -222,6 +223,24 @@ def _parse(template: Template, sheet: Sheet, positions: dict[str, int], problems
             if not row.bad and value is not None and first.setdefault(value, row.number) != row.number:
                 problems.append(Problem(sheet.file, row.number, header, f"与第 {first[value]} 行重复"))
     return rows
+
+
+def _beyond_header(sheet: Sheet, number: int, cells: list, problems: list[Problem]) -> bool:
+    """A row with cells right of the last header is refused: in a CSV they come from a comma inside a value
+    that was not quoted (1,5 in a number column would otherwise be read as 1), in a sheet from a column
+    without a name."""
+    width = len(sheet.headers)
+    extra = [index for index in range(width, len(cells)) if not v.is_blank(cells[index])]
+    if not extra:
+        return False
+    where = f"第{extra[0] + 1}列"
+    if sheet.is_csv:
+        message = (f"这一行有 {len(cells)} 个单元格,比表头多 {len(cells) - width} 个,该行不予导入。常见原因:数字或"
+                   "文字中的逗号(如 1,5)没有加英文双引号,把一个值分成了两列;请改用小数点或给该值加引号")
+    else:
+        message = f"表头右侧的{where}有数据,但该列没有列名;请删去或补上列名"
+    problems.append(Problem(sheet.file, number, where, message))
+    return True
 
 
 def _parser(column: Column, table):
@@ -305,7 +324,7 @@ def _derive(connection: Connection, template: Template, rows: list[Row], resolve
             outcome: Outcome) -> list[dict]:
     communities = {ident: {"street_id": street, "county_id": county} for ident, street, county in
                    connection.execute(select(Community.id, Community.street_id, Community.county_id)).all()}
-    records, columns = [], set(template.table.c.keys())
+    filled = []
     for row in rows:
         refs = {"_communities": communities}
         record = {}
@@ -314,6 +333,14 @@ def _derive(connection: Connection, template: Template, rows: list[Row], resolve
                 refs[name] = resolved[name].get(value) if value is not None else None
                 value = refs[name]["id"] if refs[name] else None
             record[name] = value
+        filled.append((record, refs))
+    if template.lookups:
+        looked_up = template.lookups(lambda make_select, keys: _in_chunks(connection, make_select, keys),
+                                     [record for record, _refs in filled])
+        for _record, refs in filled:
+            refs.update(looked_up)
+    records, columns = [], set(template.table.c.keys())
+    for row, (record, refs) in zip(rows, filled):
         if template.self_reference:
             parent = row.values[template.self_reference]
             if parent is not None and parent == row.values["code"]:
@@ -343,15 +370,20 @@ def _existing(connection: Connection, template: Template, records: list[dict]) -
     """Rows already in the store with the file's natural keys: key -> (id, current values of the record)."""
     table, key = template.table, template.natural_key
     fields = [name for name in records[0] if name != "id"]
-    first = sorted({record[key[0]] for record in records})
     wanted = {tuple(record[k] for k in key) for record in records}
+    by_column: dict[str, set] = {}  # a record is looked for by the first column of its key that it fills
+    for record in records:
+        column = next((k for k in key if record[k] is not None), None)
+        if column is not None:
+            by_column.setdefault(column, set()).add(record[column])
     found = {}
-    for ident, *current in _in_chunks(connection, lambda chunk: select(table.c.id, *(table.c[f] for f in fields)).where(
-            table.c[key[0]].in_(chunk)), first):
-        row = dict(zip(fields, current))
-        natural = tuple(row[k] for k in key)
-        if natural in wanted:
-            found[natural] = (ident, row)
+    for column, values in by_column.items():
+        for ident, *current in _in_chunks(connection, lambda chunk, column=column: select(
+                table.c.id, *(table.c[f] for f in fields)).where(table.c[column].in_(chunk)), sorted(values)):
+            row = dict(zip(fields, current))
+            natural = tuple(row[k] for k in key)
+            if natural in wanted:
+                found[natural] = (ident, row)
     return found
 
 

@@ -45,6 +45,7 @@ class Sheet:
     file: str
     headers: list[str]
     rows: list[tuple[int, list]] = field(default_factory=list)
+    is_csv: bool = False
 
 
 class Unreadable(ValueError):
@@ -106,7 +107,7 @@ def _read_csv(file_name: str, content: bytes) -> Sheet:
         rows = [(number, cells) for number, cells in enumerate(reader, start=2) if any(c.strip() for c in cells)]
     except csv.Error as error:
         _fail(file_name, f"CSV 格式有误:{error}")
-    return Sheet(file_name, headers, rows)
+    return Sheet(file_name, headers, rows, is_csv=True)
 
 
 def _read_xlsx(file_name: str, content: bytes) -> Sheet:

@@ -1,9 +1,9 @@
 """The import templates: one per entity, with Chinese headers, what each column holds and an example.
 
-A template names its table, its columns (header, record field, kind of value), the natural key that makes
-a second import of the same file an update rather than a copy, and a `derive` step that fills the columns
-a person does not type (a grid's county, a meeting's committee) and checks rules across columns.
-Import them in the order of `TEMPLATES`: later templates refer to what earlier ones created.
+This module holds the references (codes looked up in the store), the templates of geography, organizations,
+members, check-ins, pairings, meetings, Two New and funding, and the order of all templates (`TEMPLATES`,
+with those of `dashboard.imports.work_templates` last). Import them in that order: later templates refer to
+what earlier ones created. What a template is: `dashboard.imports.columns`.
 """
 
 from __future__ import annotations
@@ -11,10 +11,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Select, Table, or_, select
+from sqlalchemy import Select, or_, select
 
 from dashboard import schema as s
+from dashboard.imports.columns import YES_NO, Template
+from dashboard.imports.columns import column as _c
+from dashboard.imports.columns import reference as _ref
 from dashboard.imports.values import id_birth_date, id_gender
+from dashboard.imports.work_templates import WORK_TEMPLATES
 
 # --- References: a code typed in a sheet, looked up in the store --------------------------------------------
 
@@ -75,63 +79,6 @@ REFERENCES: dict[str, Reference] = {
     "site": _labelled(_by_code(s.TwoNewSite, "community_id"), "两新阵地"),
     "funding_line": _labelled(_by_code(s.FundingLine), "经费预算"),
 }
-
-
-# --- Columns and templates ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column of a template.
-
-    kind: text, name (a person's name), code, int, decimal, date, year, bool, choice, id_number, phone, ref.
-    For a ref, `field` is the table's id column it fills and `ref` the key of REFERENCES.
-    """
-
-    header: str
-    field: str
-    kind: str
-    example: object
-    note: str = ""
-    required: bool = True
-    choices: tuple[str, ...] = ()
-    ref: str | None = None
-    minimum: float | None = None
-    maximum: float | None = None
-    past_only: bool = False
-    places: int = 2
-
-    @property
-    def format(self) -> str:
-        return {
-            "text": "文字", "name": "姓名", "code": "编码(字母、数字、-、_)", "int": "整数", "decimal": "数字",
-            "date": "日期(2018-06-30)", "year": "年份(2018)", "bool": "是/否", "choice": "从可选值中选一个",
-            "id_number": "18位公民身份号码", "phone": "手机号或固定电话", "ref": "已导入的编码",
-        }[self.kind]
-
-
-Derive = Callable[[dict, dict], list[tuple[str | None, str]]]
-
-
-@dataclass(frozen=True)
-class Template:
-    key: str
-    title: str
-    model: type
-    columns: tuple[Column, ...]
-    natural_key: tuple[str, ...]
-    description: str
-    derive: Derive | None = None
-    period_field: str | None = None
-    self_reference: str | None = None  # a field naming another row of the same table (a parent organization)
-    checked_unique: tuple[str, ...] = ()  # other unique columns, checked against the store
-
-    @property
-    def table(self) -> Table:
-        return self.model.__table__
-
-    def column(self, field_name: str) -> Column:
-        return next(c for c in self.columns if c.field == field_name)
 
 
 def _area_from(record: dict, refs: dict) -> list[tuple[str | None, str]]:
@@ -273,16 +220,6 @@ def _funding_rules(record: dict, refs: dict) -> list:
         problems.append(("所属区县", "所属区县、街道编码、社区编码至少填写一项"))
     return problems
 
-
-def _c(header, field_name, kind, example, note="", **options) -> Column:
-    return Column(header, field_name, kind, example, note, **options)
-
-
-def _ref(header, field_name, ref, example, note="", required=True) -> Column:
-    return Column(header, field_name, "ref", example, note, required=required, ref=ref)
-
-
-YES_NO = "填“是”或“否”"
 
 TEMPLATES: tuple[Template, ...] = (
     Template("street", "街道乡镇", s.Street, (
@@ -469,7 +406,7 @@ TEMPLATES: tuple[Template, ...] = (
         _c("拨付金额", "amount_yuan", "decimal", 200000, "元,不小于0", minimum=0),
     ), ("funding_line_id", "paid_on"), "预算的实际拨付(同一预算同一天一条);可按期间整体替换。",
         period_field="paid_on"),
-)
+) + WORK_TEMPLATES
 
 BY_KEY = {t.key: t for t in TEMPLATES}
 BY_TITLE = {t.title: t for t in TEMPLATES}

@@ -27,6 +27,11 @@ DATE_PATTERNS = (
     re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日"),
 )
 EXCEL_EPOCH = dt.date(1899, 12, 30)
+THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?")
+SCIENTIFIC = re.compile(r"\d+(\.\d+)?E\+?\d+")
+ID_AS_NUMBER = ("公民身份号码被 Excel 当成了数字(显示为 4.30702E+17 之类的科学计数法,或末几位变成 0、丢了最后的 X):"
+                "Excel 只保留 15 位有效数字,文件中的号码已无法还原。"
+                "请把该列设置为“文本”格式,重新录入或粘贴号码后再导入")
 
 
 class BadValue(ValueError):
@@ -73,12 +78,22 @@ def person_name(raw, max_length: int) -> str:
     return text
 
 
+def without_thousands(text: str) -> str:
+    """A number as typed, with its thousands separators dropped: only commas every three digits (1,500 and
+    1,234,567.5) are separators; any other comma (1,5, a decimal comma) is refused, never read as 15."""
+    if "," not in text:
+        return text
+    if THOUSANDS.fullmatch(text):
+        return text.replace(",", "")
+    raise BadValue(f"“{text[:20]}”中的逗号不是千位分隔符(应每三位一个,如 1,500);小数请用小数点,如 1.5")
+
+
 def integer(raw) -> int:
     if isinstance(raw, bool):
         raise BadValue("应为整数")
     if isinstance(raw, int):
         return raw
-    text = normalized(raw).replace(",", "")
+    text = without_thousands(normalized(raw))
     try:
         number = Decimal(text)
     except InvalidOperation:
@@ -91,7 +106,7 @@ def integer(raw) -> int:
 def decimal(raw, places: int) -> Decimal:
     if isinstance(raw, bool):
         raise BadValue("应为数字")
-    text = normalized(raw).replace(",", "").removeprefix("¥").removesuffix("元")
+    text = without_thousands(normalized(raw).removeprefix("¥").removesuffix("元").strip())
     try:
         number = Decimal(text)
     except InvalidOperation:
@@ -151,8 +166,19 @@ def choice(raw, allowed: tuple[str, ...]) -> str:
 
 
 def id_number(raw) -> str:
-    """A mainland resident identity number: 18 characters, a real birth date and a valid check digit."""
+    """A mainland resident identity number: 18 characters, a real birth date and a valid check digit.
+
+    A number cell (or its text in a CSV: 4.30702199001011E+17, or 18 digits ending in 000 that fail the check)
+    is what Excel makes of a number typed into a column not formatted as text: the message says so."""
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        raise BadValue(ID_AS_NUMBER)
     text = normalized(raw).upper()
+    if SCIENTIFIC.fullmatch(text):
+        raise BadValue(ID_AS_NUMBER)
+    if re.fullmatch(r"\d{17}", text):
+        raise BadValue("公民身份号码只有17位,缺了最后一位(常是被当成数字时丢掉的 X);请把该列设置为“文本”格式后重新录入")
+    if re.fullmatch(r"\d{15}", text):
+        raise BadValue("这是15位的旧号码,请换成18位公民身份号码")
     if not re.fullmatch(r"\d{17}[\dX]", text):
         raise BadValue("公民身份号码应为18位(最后一位可为X)")
     try:
@@ -160,7 +186,7 @@ def id_number(raw) -> str:
     except ValueError:
         raise BadValue("公民身份号码中的出生日期不存在") from None
     if id_check_digit(text[:17]) != text[17]:
-        raise BadValue("公民身份号码校验位不正确")
+        raise BadValue(ID_AS_NUMBER if text.endswith("000") else "公民身份号码校验位不正确")
     return text
 
 

@@ -73,6 +73,20 @@ def report_frame(problems: list[Problem]) -> pd.DataFrame:
                         columns=["文件", "行", "列", "问题"]).astype({"行": "Int64"})
 
 
+def report_text(problems: list[Problem]) -> str:
+    """The problems as lines for a terminal: file, row, column and message, leaving out what a problem of the
+    whole file or of a column does not have (never None or <NA>)."""
+    lines = []
+    for problem in problems:
+        where = [problem.file]
+        if problem.row is not None:
+            where.append(f"第{problem.row}行")
+        if problem.column:
+            where.append(f"[{problem.column}]")
+        lines.append(" ".join(where) + ":" + problem.message)
+    return "\n".join(lines)
+
+
 def report_csv(problems: list[Problem]) -> bytes:
     """The error report as CSV (UTF-8 with BOM); cells that look like formulas are neutralised."""
     return csv_bytes(report_frame(problems))
