@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test demo bench bench-load bench-imports lint
+.PHONY: run test demo bench bench-load bench-imports bench-clear lint
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,9 @@ bench-load: $(VENV)/.installed
 
 bench-imports: $(VENV)/.installed
 	$(BIN)/python -m bench.imports $(BENCH_ARGS)
+
+bench-clear: $(VENV)/.installed
+	$(BIN)/python -m bench.clear $(BENCH_ARGS)
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
