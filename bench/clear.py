@@ -32,7 +32,7 @@ def create_database(url: str) -> None:
     backend = parsed.get_backend_name()
     if backend == "sqlite":
         return
-    admin = create_engine(parsed.set(database="postgres" if backend == "postgresql" else None),
+    admin = create_engine(parsed.set(database="postgres" if backend == "postgresql" else "mysql"),
                           isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         if backend == "postgresql":

@@ -110,6 +110,8 @@ class Street(Base):
     name: Mapped[str] = mapped_column(String(40))
     kind: Mapped[str] = mapped_column(String(4))
     county_id: Mapped[int] = mapped_column(ForeignKey("county.id"), index=True)
+    lon: Mapped[float | None]  # centre, where the division table gives one
+    lat: Mapped[float | None]
 
 
 class Community(Base):
@@ -132,6 +134,8 @@ class Community(Base):
     street_id: Mapped[int] = mapped_column(ForeignKey("street.id"), index=True)
     county_id: Mapped[int] = mapped_column(ForeignKey("county.id"))
     population: Mapped[int | None] = mapped_column(CheckConstraint("population >= 0", name="population"))
+    lon: Mapped[float | None]  # centre, where the division table gives one
+    lat: Mapped[float | None]
 
 
 class Grid(Base):

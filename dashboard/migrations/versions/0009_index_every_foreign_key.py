@@ -1,14 +1,16 @@
-"""index every foreign key
+"""index every foreign key; centres of streets and communities
 
 Deleting a parent row makes the database look for children through each foreign key that points at it;
 without an index that is a scan of the child table per deleted row (clearing the demo took minutes on
 PostgreSQL through service_activity.post_id). Every foreign key column now leads an index.
+Streets and communities get the centre (lon, lat) that the official division table gives for many of them.
 
 Revision ID: 0009
 Revises: 0008
 """
 
 from alembic import op
+import sqlalchemy as sa
 
 revision = "0009"
 down_revision = "0008"
@@ -35,8 +37,14 @@ FOREIGN_KEYS = [
 def upgrade() -> None:
     for table, column in FOREIGN_KEYS:
         op.create_index(f"ix_{table}_{column}", table, [column])
+    for table in ("street", "community"):
+        op.add_column(table, sa.Column("lon", sa.Float, nullable=True))
+        op.add_column(table, sa.Column("lat", sa.Float, nullable=True))
 
 
 def downgrade() -> None:
+    for table in ("street", "community"):
+        op.drop_column(table, "lat")
+        op.drop_column(table, "lon")
     for table, column in reversed(FOREIGN_KEYS):
         op.drop_index(f"ix_{table}_{column}", table_name=table)
