@@ -21,6 +21,7 @@ from sqlalchemy.exc import OperationalError
 from dashboard.accounts import Viewer
 from dashboard.db import describe, make_engine, store_url, upgrade_store
 from dashboard.demo import generate, store_is_empty
+from dashboard.new_store import is_marked_real
 from dashboard.summaries import rebuild_summaries, summaries_missing
 from queries.area import Area
 
@@ -42,6 +43,7 @@ class StoreUnavailable(RuntimeError):
 
 def ensure_store() -> None:
     """Bring the store's schema up to date and, when it is empty, fill it with demo data, showing progress.
+    A store made for real data (init-store, clear-demo) is never filled, even while it is still empty.
 
     Done once per store and process; other sessions arriving meanwhile wait for it.
     """
@@ -59,7 +61,7 @@ def ensure_store() -> None:
                 f"无法连接数据库 {describe(store)}。请检查环境变量 DANGJIAN_DATABASE_URL 或 .streamlit/secrets.toml "
                 f"中的地址、账号和网络,数据库服务启动后刷新本页。(错误类型:{type(error.orig).__name__})"
             ) from error
-        if store_is_empty(store):
+        if store_is_empty(store) and not is_marked_real(store):
             notice = st.info(f"首次启动:数据库为空,正在生成演示数据(约半分钟)。数据库:{describe(store)}")
             bar = st.progress(0.0, text="准备生成演示数据")
             generate(store, progress=lambda fraction, message: bar.progress(min(fraction, 1.0), text=message))

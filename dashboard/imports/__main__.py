@@ -3,6 +3,7 @@
     python -m dashboard.imports templates                          list the templates in import order
     python -m dashboard.imports template 党员 -o 党员.xlsx          write one template
     python -m dashboard.imports load 志愿服务记录 服务.csv [--dry-run] [--replace 2018-06-01:2018-06-30]
+    python -m dashboard.imports init-store                         a new store for real data: schema and counties
     python -m dashboard.imports clear-demo                         empty a demo store for real data
     python -m dashboard.imports history                            the import log
 
@@ -22,6 +23,7 @@ from dashboard.imports.history import import_history
 from dashboard.imports.load import DemoStoreError, clear_demo, import_file
 from dashboard.imports.templates import TEMPLATES, template_named
 from dashboard.imports.workbook import report_csv, report_frame, template_file_name, template_workbook
+from dashboard.new_store import DemoStore, init_store
 
 USER = "命令行"
 
@@ -52,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     load.add_argument("--replace", type=parse_period, metavar="FIRST:LAST",
                       help="first delete this period's rows of the template (service records, disbursements)")
     load.add_argument("--report", type=Path, help="write the problems to this CSV file")
+    commands.add_parser("init-store", help="create an empty store for real data with the 15 county-level units")
     commands.add_parser("clear-demo", help="delete the demo data (counties, accounts and settings stay)")
     commands.add_parser("history", help="the import log")
     args = parser.parse_args(argv)
@@ -71,6 +74,14 @@ def main(argv: list[str] | None = None) -> int:
         print(output)
         return 0
     engine = make_engine(args.url)
+    if args.command == "init-store":
+        try:
+            added = init_store(engine)
+        except DemoStore as error:
+            print(error, file=sys.stderr)
+            return 2
+        print(f"数据库已可导入真实数据:新增县级单位 {added} 个(全市共15个,含6个管理区),未生成演示数据。")
+        return 0
     upgrade_store(engine)
     if args.command == "clear-demo":
         clear_demo(engine, USER)
