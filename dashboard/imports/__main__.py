@@ -3,6 +3,7 @@
     python -m dashboard.imports templates                          list the templates in import order
     python -m dashboard.imports template 党员 -o 党员.xlsx          write one template
     python -m dashboard.imports load 志愿服务记录 服务.csv [--dry-run] [--replace 2018-06-01:2018-06-30]
+    python -m dashboard.imports load 行政区划 data/changde_divisions_2016.csv   the official division table
     python -m dashboard.imports init-store                         a new store for real data: schema and counties
     python -m dashboard.imports clear-demo                         empty a demo store for real data
     python -m dashboard.imports history                            the import log
@@ -19,6 +20,7 @@ import sys
 from pathlib import Path
 
 from dashboard.db import make_engine, upgrade_store
+from dashboard.imports.divisions import DIVISIONS, import_divisions
 from dashboard.imports.history import import_history
 from dashboard.imports.load import DemoStoreError, clear_demo, import_file
 from dashboard.imports.templates import TEMPLATES, template_named
@@ -37,6 +39,11 @@ def parse_period(text: str) -> tuple[dt.date, dt.date]:
     if first > last:
         raise argparse.ArgumentTypeError("期间的开始日期晚于结束日期")
     return first, last
+
+
+def _named(name: str):
+    """A template by key or title; 行政区划 (the official division table) is one too."""
+    return DIVISIONS if name in (DIVISIONS.key, DIVISIONS.title) else template_named(name)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,9 +69,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "templates":
         for number, template in enumerate(TEMPLATES, start=1):
             print(f"{number:2d}. {template.key:22s} {template.title}  {template.description}")
+        print(f" *  {DIVISIONS.key:22s} {DIVISIONS.title}  {DIVISIONS.description}(可代替 1、2)")
         return 0
     try:
-        template = template_named(args.name) if args.command in ("template", "load") else None
+        template = _named(args.name) if args.command in ("template", "load") else None
     except KeyError as error:
         print(error.args[0], file=sys.stderr)
         return 2
@@ -94,8 +102,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"“{template.title}”不能按期间替换。", file=sys.stderr)
         return 2
     try:
-        outcome = import_file(engine, template, args.file.name, args.file.read_bytes(), USER, source="命令行",
-                              replace_period=args.replace, dry_run=args.dry_run)
+        if template is DIVISIONS:
+            outcome = import_divisions(engine, args.file.name, args.file.read_bytes(), USER, dry_run=args.dry_run)
+        else:
+            outcome = import_file(engine, template, args.file.name, args.file.read_bytes(), USER, source="命令行",
+                                  replace_period=args.replace, dry_run=args.dry_run)
     except DemoStoreError as error:
         print(f"{error} 请先运行:python -m dashboard.imports clear-demo", file=sys.stderr)
         return 2
