@@ -38,8 +38,8 @@ def upgrade() -> None:
     for table, column in FOREIGN_KEYS:
         op.create_index(f"ix_{table}_{column}", table, [column])
     for table in ("street", "community"):
-        op.add_column(table, sa.Column("lon", sa.Float, nullable=True))
-        op.add_column(table, sa.Column("lat", sa.Float, nullable=True))
+        op.add_column(table, sa.Column("lon", sa.Double(), nullable=True))
+        op.add_column(table, sa.Column("lat", sa.Double(), nullable=True))
 
 
 def downgrade() -> None:
