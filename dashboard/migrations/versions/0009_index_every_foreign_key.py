@@ -18,24 +18,24 @@ branch_labels = None
 depends_on = None
 
 FOREIGN_KEYS = [
-    ("county", "located_in_id"),
-    ("party_org", "parent_id"),
-    ("party_org", "county_id"),
-    ("party_org", "street_id"),
-    ("party_org", "community_id"),
-    ("service_activity", "post_id"),
-    ("pairing_activity", "community_id"),
-    ("committee_member", "resident_unit_id"),
-    ("meeting_item", "resident_unit_id"),
-    ("two_new_org", "party_org_id"),
-    ("funding_line", "county_id"),
-    ("funding_line", "street_id"),
-    ("cadre", "member_id"),
+    "county.located_in_id",
+    "party_org.parent_id",
+    "party_org.county_id",
+    "party_org.street_id",
+    "party_org.community_id",
+    "service_activity.post_id",
+    "pairing_activity.community_id",
+    "committee_member.resident_unit_id",
+    "meeting_item.resident_unit_id",
+    "two_new_org.party_org_id",
+    "funding_line.county_id",
+    "funding_line.street_id",
+    "cadre.member_id",
 ]
 
 
 def upgrade() -> None:
-    for table, column in FOREIGN_KEYS:
+    for table, column in (key.split(".") for key in FOREIGN_KEYS):
         op.create_index(f"ix_{table}_{column}", table, [column])
     for table in ("street", "community"):
         op.add_column(table, sa.Column("lon", sa.Double(), nullable=True))
@@ -46,5 +46,5 @@ def downgrade() -> None:
     for table in ("street", "community"):
         op.drop_column(table, "lat")
         op.drop_column(table, "lon")
-    for table, column in reversed(FOREIGN_KEYS):
+    for table, column in (key.split(".") for key in reversed(FOREIGN_KEYS)):
         op.drop_index(f"ix_{table}_{column}", table_name=table)
