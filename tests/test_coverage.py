@@ -62,7 +62,8 @@ def test_community_form_check_against_the_membership_rule(fixture_engine):
     assert frame["matches"].to_dict() == {"红星社区": False, "光明社区": True, "和平社区": False, "幸福社区": False}
 
 
-@pytest.mark.parametrize(("members", "form"), [(0, "不足3名正式党员"), (2, "不足3名正式党员"), (3, "党支部"), (49, "党支部"),
+@pytest.mark.parametrize(("members", "form"), [(0, "不足3名正式党员"), (2, "不足3名正式党员"), (3, "党支部"),
+                                               (49, "党支部"),
                                                (50, "党总支"), (99, "党总支"), (100, "党委")])
 def test_membership_rule_edges(members, form):
     assert coverage.expected_form(members) == form
