@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
+from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
 from dashboard.divisions import short_name, town_kind, village_kind
@@ -92,8 +93,8 @@ def import_divisions(engine, file_name: str, content: bytes, username: str | Non
         try:
             if is_demo_store(connection):
                 raise DemoStoreError("当前数据库是演示数据。导入真实数据前,请先清空演示数据,以免两者混在一起。")
-            town_kinds.update({code: kind for code, kind in connection.execute(
-                Street.__table__.select().with_only_columns(Street.code, Street.kind)).all() if code not in town_kinds})
+            stored = connection.execute(select(Street.code, Street.kind)).all()
+            town_kinds.update({code: kind for code, kind in stored if code not in town_kinds})
             community_rows = []
             for row in rows:
                 if row.bad or row.values.get("rank") != VILLAGE_RANK:
