@@ -1,12 +1,13 @@
 # Two commands on a fresh machine (Python 3.11 and make are all it needs):
 #   make run    install into .venv and serve the dashboard on the embedded SQLite store
 #   make test   install into .venv (with test tools) and run the whole suite
+#   make init-store   an empty store for real data (schema and the 15 county-level units, no demo)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test demo bench bench-load bench-imports lint
+.PHONY: run test demo bench bench-load bench-imports bench-clear init-store lint
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +26,9 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest
 
+init-store: $(VENV)/.installed
+	$(BIN)/python -m dashboard.imports init-store
+
 demo: $(VENV)/.installed
 	$(BIN)/python -m dashboard.demo $(DEMO_ARGS)
 
@@ -36,6 +40,9 @@ bench-load: $(VENV)/.installed
 
 bench-imports: $(VENV)/.installed
 	$(BIN)/python -m bench.imports $(BENCH_ARGS)
+
+bench-clear: $(VENV)/.installed
+	$(BIN)/python -m bench.clear $(BENCH_ARGS)
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

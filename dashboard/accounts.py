@@ -4,7 +4,7 @@ Plain Python and SQLAlchemy (no Streamlit), shared by the sign-in screen, the ad
 line. Passwords are hashed with Argon2 (argon2-cffi); tokens are stored as SHA-256 hashes; neither is ever
 written to the audit log or any message.
 
-    python -m dashboard.accounts add-user zhang --role county_leader --county 430702 --name 张明
+    python -m dashboard.accounts add-user zhang --role county_leader --county 430702 --name 张明   (or --county 武陵区)
     python -m dashboard.accounts set-password zhang        (reads the password from standard input)
     python -m dashboard.accounts disable zhang | enable zhang | list | audit
     python -m dashboard.accounts display-token --label 大屏 --county 430702 --days 30
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import pandas as pd
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, or_, select
 from sqlalchemy.orm import Session
 
 from dashboard.db import make_engine, upgrade_store
@@ -105,6 +105,17 @@ def audit(engine: Engine, username: str | None, event: str, detail: str = "") ->
                                                            "event": event, "detail": detail[:1000]})
 
 
+def _county_code(session: Session, county: str | None) -> str | None:
+    """The code of the county-level unit given by its name (武陵区), code (430702) or 12-digit code
+    (430702000000); anything else is returned as given, for _check_scope to refuse."""
+    if not county:
+        return None
+    key = county.strip()
+    found = session.scalar(select(County.code).where(
+        or_(County.code == key, County.name == key, County.code + "000000" == key)).order_by(County.id).limit(1))
+    return found or key
+
+
 def _check_scope(session: Session, role: str, county: str | None, street: str | None) -> None:
     need = ROLES[role].scope
     if need == "county" and (not county or street):
@@ -116,7 +127,7 @@ def _check_scope(session: Session, role: str, county: str | None, street: str | 
     if street and not county:
         raise AccountError("指定街道时须同时指定其所属区县(市)。")
     if county and session.scalar(select(func.count()).select_from(County).where(County.code == county)) == 0:
-        raise AccountError(f"没有编码为 {county} 的区县(市)。")
+        raise AccountError(f"没有名称或编码为 {county} 的区县(市)或管理区。")
     if street and session.scalar(select(func.count()).select_from(Street).join(County, Street.county_id == County.id)
                                  .where(Street.code == street, County.code == county)) == 0:
         raise AccountError(f"区县(市) {county} 下没有编码为 {street} 的街道。")
@@ -139,6 +150,7 @@ def add_user(engine: Engine, username: str, password: str, role: str, display_na
     with Session(engine) as session, session.begin():
         if session.scalar(select(func.count()).select_from(AppUser).where(AppUser.username == username)):
             raise AccountError(f"用户名 {username} 已存在。")
+        county = _county_code(session, county)
         _check_scope(session, role, county or None, street or None)
         session.add(AppUser(username=username, display_name=display_name or username,
                             password_hash=HASHER.hash(password), role=role, scope_county_code=county or None,
@@ -156,6 +168,7 @@ def change_user(engine: Engine, username: str, role: str | None = None, county: 
         if role is not None:
             if role not in ROLES:
                 raise AccountError(f"角色须为 {'、'.join(ROLES)} 之一。")
+            county = _county_code(session, county)
             _check_scope(session, role, county or None, street or None)
             user.role, user.scope_county_code, user.scope_street_code = role, county or None, street or None
         if active is not None:
@@ -230,6 +243,7 @@ def create_display_token(engine: Engine, label: str, county: str | None = None, 
     """A new read-only display token for the area; returned once, stored only as a hash."""
     token = secrets.token_urlsafe(24)
     with Session(engine) as session, session.begin():
+        county = _county_code(session, county)
         _check_scope(session, "analyst", county or None, street or None)
         session.add(DisplayToken(token_hash=_token_hash(token), label=label or "大屏", scope_county_code=county or None,
                                  scope_street_code=street or None, created_at=_now(),

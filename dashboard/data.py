@@ -24,6 +24,7 @@ from dashboard.accounts import Viewer
 from dashboard.data_version import bump_data_version
 from dashboard.db import describe, make_engine, store_url, upgrade_store
 from dashboard.demo import generate, store_is_empty
+from dashboard.new_store import is_marked_real
 from dashboard.summaries import rebuild_summaries, summaries_missing
 from queries.area import Area
 from queries.store import data_version
@@ -52,6 +53,7 @@ def unreachable(store: Engine, error: DBAPIError) -> str:
 
 def ensure_store() -> None:
     """Bring the store's schema up to date and, when it is empty, fill it with demo data, showing progress.
+    A store made for real data (init-store, clear-demo) is never filled, even while it is still empty.
 
     Done once per store and process; other sessions arriving meanwhile wait for it.
     """
@@ -66,7 +68,7 @@ def ensure_store() -> None:
             upgrade_store(store)
         except OperationalError as error:
             raise StoreUnavailable(unreachable(store, error)) from error
-        if store_is_empty(store):
+        if store_is_empty(store) and not is_marked_real(store):
             notice = st.info(f"首次启动:数据库为空,正在生成演示数据(约半分钟)。数据库:{describe(store)}")
             bar = st.progress(0.0, text="准备生成演示数据")
             generate(store, progress=lambda fraction, message: bar.progress(min(fraction, 1.0), text=message))

@@ -95,7 +95,7 @@ class County(Base):
     adcode: Mapped[str | None] = mapped_column(String(6), unique=True)
     name: Mapped[str] = mapped_column(String(40), unique=True)
     kind: Mapped[str] = mapped_column(String(8))
-    located_in_id: Mapped[int | None] = mapped_column(ForeignKey("county.id"))
+    located_in_id: Mapped[int | None] = mapped_column(ForeignKey("county.id"), index=True)
     lon: Mapped[float]
     lat: Mapped[float]
     sort_order: Mapped[int] = mapped_column(Integer, default=0)
@@ -112,6 +112,8 @@ class Street(Base):
     name: Mapped[str] = mapped_column(String(40))
     kind: Mapped[str] = mapped_column(String(4))
     county_id: Mapped[int] = mapped_column(ForeignKey("county.id"), index=True)
+    lon: Mapped[float | None]  # centre, where the division table gives one
+    lat: Mapped[float | None]
 
 
 class Community(Base):
@@ -134,6 +136,8 @@ class Community(Base):
     street_id: Mapped[int] = mapped_column(ForeignKey("street.id"), index=True)
     county_id: Mapped[int] = mapped_column(ForeignKey("county.id"))
     population: Mapped[int | None] = mapped_column(CheckConstraint("population >= 0", name="population"))
+    lon: Mapped[float | None]  # centre, where the division table gives one
+    lat: Mapped[float | None]
 
 
 class Grid(Base):
@@ -203,10 +207,10 @@ class PartyOrg(Base):
     name: Mapped[str] = mapped_column(String(100))
     level: Mapped[str] = mapped_column(String(12))
     form: Mapped[str] = mapped_column(String(4))
-    parent_id: Mapped[int | None] = mapped_column(ForeignKey("party_org.id"))
-    county_id: Mapped[int | None] = mapped_column(ForeignKey("county.id"))
-    street_id: Mapped[int | None] = mapped_column(ForeignKey("street.id"))
-    community_id: Mapped[int | None] = mapped_column(ForeignKey("community.id"))
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("party_org.id"), index=True)
+    county_id: Mapped[int | None] = mapped_column(ForeignKey("county.id"), index=True)
+    street_id: Mapped[int | None] = mapped_column(ForeignKey("street.id"), index=True)
+    community_id: Mapped[int | None] = mapped_column(ForeignKey("community.id"), index=True)
     grid_id: Mapped[int | None] = mapped_column(ForeignKey("grid.id"), index=True)
     compound_id: Mapped[int | None] = mapped_column(ForeignKey("compound.id"), index=True)
     resident_unit_id: Mapped[int | None] = mapped_column(ForeignKey("resident_unit.id"), index=True)
@@ -317,7 +321,7 @@ class ServiceActivity(Base):
     code: Mapped[str] = mapped_column(String(32), unique=True)
     member_id: Mapped[int] = mapped_column(ForeignKey("party_member.id"))
     community_id: Mapped[int] = mapped_column(ForeignKey("community.id"))
-    post_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer_post.id"))
+    post_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer_post.id"), index=True)
     served_on: Mapped[dt.date] = mapped_column(Date)
     kind: Mapped[str] = mapped_column(String(8))
     hours: Mapped[Decimal] = mapped_column(Numeric(5, 1))
@@ -372,7 +376,7 @@ class PairingActivity(Base):
     code: Mapped[str] = mapped_column(String(32), unique=True)
     unit_pairing_id: Mapped[int | None] = mapped_column(ForeignKey("unit_pairing.id"), index=True)
     member_pairing_id: Mapped[int | None] = mapped_column(ForeignKey("member_pairing.id"), index=True)
-    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"))
+    community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
     held_on: Mapped[dt.date] = mapped_column(Date)
     kind: Mapped[str] = mapped_column(String(8))
 
@@ -433,7 +437,7 @@ class CommitteeMember(Base):
     role: Mapped[str] = mapped_column(String(4))
     person_name: Mapped[str] = mapped_column(String(20))
     title: Mapped[str] = mapped_column(String(60))
-    resident_unit_id: Mapped[int | None] = mapped_column(ForeignKey("resident_unit.id"))
+    resident_unit_id: Mapped[int | None] = mapped_column(ForeignKey("resident_unit.id"), index=True)
     phone: Mapped[str | None] = mapped_column(String(20))
 
 
@@ -476,7 +480,7 @@ class MeetingItem(Base):
     meeting_id: Mapped[int] = mapped_column(ForeignKey("joint_meeting.id"), index=True)
     list_kind: Mapped[str] = mapped_column(String(4))
     title: Mapped[str] = mapped_column(String(120))
-    resident_unit_id: Mapped[int | None] = mapped_column(ForeignKey("resident_unit.id"))
+    resident_unit_id: Mapped[int | None] = mapped_column(ForeignKey("resident_unit.id"), index=True)
     is_matched: Mapped[bool] = mapped_column(Boolean, default=False)
     is_resolved: Mapped[bool] = mapped_column(Boolean, default=False)
     resolved_on: Mapped[dt.date | None] = mapped_column(Date)
@@ -524,7 +528,7 @@ class TwoNewOrg(Base):
     is_large_stable: Mapped[bool] = mapped_column(Boolean, default=False)
     party_members: Mapped[int]
     coverage_kind: Mapped[str] = mapped_column(String(8))
-    party_org_id: Mapped[int | None] = mapped_column(ForeignKey("party_org.id"))
+    party_org_id: Mapped[int | None] = mapped_column(ForeignKey("party_org.id"), index=True)
 
 
 # --- 经费保障 and 阵地 -----------------------------------------------------------------------------------
@@ -546,8 +550,8 @@ class FundingLine(Base):
     year: Mapped[int]
     source: Mapped[str] = mapped_column(String(4))
     purpose: Mapped[str] = mapped_column(String(8))
-    county_id: Mapped[int] = mapped_column(ForeignKey("county.id"))
-    street_id: Mapped[int | None] = mapped_column(ForeignKey("street.id"))
+    county_id: Mapped[int] = mapped_column(ForeignKey("county.id"), index=True)
+    street_id: Mapped[int | None] = mapped_column(ForeignKey("street.id"), index=True)
     community_id: Mapped[int | None] = mapped_column(ForeignKey("community.id"), index=True)
     budget_yuan: Mapped[Decimal] = mapped_column(Money)
 
@@ -612,7 +616,7 @@ class Cadre(Base):
     entry_route: Mapped[str] = mapped_column(String(8))
     entry_year: Mapped[int]
     background: Mapped[str | None] = mapped_column(String(8))
-    member_id: Mapped[int | None] = mapped_column(ForeignKey("party_member.id"))
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("party_member.id"), index=True)
 
 
 # --- Summaries -------------------------------------------------------------------------------------------------

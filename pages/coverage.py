@@ -118,10 +118,13 @@ with forms_tab:
         st.plotly_chart(figure(form_bars, forms, f"{selection.area_text()}社区党组织设置形式"), key="forms_chart",
                         config={"displaylogo": False})
     mismatched = check[~check["matches"]].assign(form=check["form"].fillna("未建"))
-    st.markdown(f"**组织设置与党员人数不相符的社区:{len(mismatched)} 个**")
-    st.caption("按党章规定:党员100人以上设党委,50—99人设党总支,3—49人设党支部;正式党员不足3人不能单独成立党组织。")
+    st.markdown(f"**组织设置与党员人数不相符、需核查的社区:{len(mismatched)} 个**")
+    st.caption("党员数指组织关系在本社区党组织(含其网格党支部、党小组)的党员,主要是离退休、无固定职业和登记的流动党员;"
+               "组织关系在工作单位、只在居住地报到的在职党员不计入。依据:党章和《中国共产党支部工作条例(试行)》第四条,"
+               "有正式党员3人以上的应当成立党支部,党支部党员一般不超过50人;党员50人以上一般设党总支、100人以上设党委,"
+               "经上级党组织批准可以例外,因此不相符的社区列为需核查,不一定是错误。")
     form_labels = {"county": "区县(市)", "street": "街道", "community": "社区", "form": "现设置", "members": "党员数",
-                   "expected_form": "按人数应设置"}
+                   "full_members": "正式党员数", "expected_form": "按人数一般应设置"}
     if mismatched.empty:
         st.success("所选范围内所有社区党组织的设置形式都与党员人数相符。")
     else:

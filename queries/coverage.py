@@ -16,18 +16,22 @@ from queries.area import AREA_COLUMNS, Area, area_conditions, by_child, from_com
 from queries.frames import frame_of, rate
 
 PLACE_COLUMNS = ["county", "street", "community"]
-TOO_FEW = "不足3名党员"
+TOO_FEW = "不足3名正式党员"
 
 
-def expected_form(members: int) -> str:
-    """The form of community Party organization the membership rule calls for."""
+RELATIONSHIP_LEVELS = ("社区党组织", "网格党支部", "小区(楼栋)党小组")
+
+
+def expected_form(members: int, full_members: int | None = None) -> str:
+    """The form of community Party organization the membership rule calls for: 3 full members to found one
+    (党章; 《中国共产党支部工作条例(试行)》第四条), 50 members a general branch, 100 a committee."""
+    if (members if full_members is None else full_members) < 3:
+        return TOO_FEW
     if members >= 100:
         return "党委"
     if members >= 50:
         return "党总支"
-    if members >= 3:
-        return "党支部"
-    return TOO_FEW
+    return "党支部"
 
 
 def coverage_by_level(engine: Engine, area: Area) -> pd.DataFrame:
@@ -123,22 +127,28 @@ def community_org_forms(engine: Engine, area: Area) -> pd.DataFrame:
 def community_form_check(engine: Engine, area: Area) -> pd.DataFrame:
     """Each urban community: its organization's form, its members, the form the rule calls for.
 
-    Members are those whose organization is the community organization or one of its grid branches.
-    A community without an organization has form None. Columns: county, street, community, community_code,
-    form, members, expected_form, matches.
+    Members are those whose Party organizational relationship (组织关系) is in the community: their
+    organization is the community organization, one of its grid branches or compound groups (retired,
+    unemployed and registered mobile members, mostly). In-service members who only live there belong to
+    their work unit's organization and do not count, checked in or not. A community without an organization
+    has form None. A mismatch is something to check (需核查), not an error: the higher organization may
+    approve an exception. Columns: county, street, community, community_code, form, members, full_members,
+    expected_form, matches.
     """
-    own = (select(PartyOrg.community_id, func.count(PartyMember.id).label("members"))
+    own = (select(PartyOrg.community_id, func.count(PartyMember.id).label("members"),
+                  func.count(case((PartyMember.is_full_member, PartyMember.id))).label("full_members"))
            .join(PartyMember, PartyMember.party_org_id == PartyOrg.id)
-           .where(PartyOrg.level.in_(["社区党组织", "网格党支部"])).group_by(PartyOrg.community_id).subquery())
+           .where(PartyOrg.level.in_(RELATIONSHIP_LEVELS)).group_by(PartyOrg.community_id).subquery())
     statement = from_communities(
         select(County.name, Street.name, Community.name, Community.code, PartyOrg.form,
-               func.coalesce(own.c.members, 0)),
+               func.coalesce(own.c.members, 0), func.coalesce(own.c.full_members, 0)),
     ).outerjoin(PartyOrg, (PartyOrg.community_id == Community.id) & (PartyOrg.level == "社区党组织")).outerjoin(
         own, own.c.community_id == Community.id,
     ).where(Community.is_urban, *area_conditions(area)).order_by(County.sort_order, Street.code, Community.code)
-    frame = frame_of(engine, statement, PLACE_COLUMNS + ["community_code", "form", "members"])
-    frame["members"] = pd.to_numeric(frame["members"]).astype(int)
-    frame["expected_form"] = frame["members"].map(expected_form)
+    frame = frame_of(engine, statement, PLACE_COLUMNS + ["community_code", "form", "members", "full_members"])
+    for column in ("members", "full_members"):
+        frame[column] = pd.to_numeric(frame[column]).astype(int)
+    frame["expected_form"] = [expected_form(m, f) for m, f in zip(frame["members"], frame["full_members"])]
     frame["matches"] = frame["form"] == frame["expected_form"]
     return frame
 

@@ -50,7 +50,7 @@ def test_passwords_are_hashed_never_stored_or_logged_in_clear(store):
     ("county_leader", None, None, "须指定所属区县"),
     ("street_staff", "T01", None, "须指定所属区县(市)和街道"),
     ("city_leader", "T01", None, "不应指定区域"),
-    ("county_leader", "NOPE", None, "没有编码为 NOPE"),
+    ("county_leader", "NOPE", None, "没有名称或编码为 NOPE"),
     ("street_staff", "T02", "T01-S1", "下没有编码为 T01-S1"),
     ("analyst", None, "T01-S1", "同时指定其所属区县"),
 ])
@@ -58,6 +58,14 @@ def test_a_scope_must_fit_the_role(store, role, county, street, message):
     with pytest.raises(AccountError, match=re.escape(message)):
         accounts.add_user(store, "someone", PASSWORD, role, county=county, street=street)
     assert accounts.users(store).empty
+
+
+def test_a_county_is_given_by_its_name_or_its_code(store):
+    accounts.add_user(store, "by_name", PASSWORD, "county_leader", county="甲区")
+    accounts.add_user(store, "by_code", PASSWORD, "street_staff", county="T01", street="T01-S1")
+    accounts.create_display_token(store, "大屏", county="乙县")
+    frame = accounts.users(store).set_index("username")
+    assert frame["county"].to_dict() == {"by_name": "T01", "by_code": "T01"}
 
 
 def test_sign_in_gives_the_scope_and_disabled_accounts_cannot_sign_in(store):

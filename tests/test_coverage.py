@@ -57,12 +57,13 @@ def test_community_form_check_against_the_membership_rule(fixture_engine):
     # K1 党总支 with M8 only; K2 党支部 with M11 M12 (G4) and M13 (G5); K3 党支部 with none; K4 党委 with M9.
     frame = coverage.community_form_check(fixture_engine, CITY).set_index("community")
     assert frame["members"].to_dict() == {"红星社区": 1, "光明社区": 3, "和平社区": 0, "幸福社区": 1}
-    assert frame["expected_form"].to_dict() == {"红星社区": "不足3名党员", "光明社区": "党支部",
-                                                "和平社区": "不足3名党员", "幸福社区": "不足3名党员"}
+    assert frame["expected_form"].to_dict() == {"红星社区": "不足3名正式党员", "光明社区": "党支部",
+                                                "和平社区": "不足3名正式党员", "幸福社区": "不足3名正式党员"}
     assert frame["matches"].to_dict() == {"红星社区": False, "光明社区": True, "和平社区": False, "幸福社区": False}
 
 
-@pytest.mark.parametrize(("members", "form"), [(0, "不足3名党员"), (2, "不足3名党员"), (3, "党支部"), (49, "党支部"),
+@pytest.mark.parametrize(("members", "form"), [(0, "不足3名正式党员"), (2, "不足3名正式党员"), (3, "党支部"),
+                                               (49, "党支部"),
                                                (50, "党总支"), (99, "党总支"), (100, "党委")])
 def test_membership_rule_edges(members, form):
     assert coverage.expected_form(members) == form

@@ -13,6 +13,7 @@ from dashboard.accounts import add_user
 from dashboard.db import ROOT, make_engine
 from dashboard.demo import StoreNotEmpty, clear_store, generate
 from dashboard.demo.__main__ import main as demo_cli
+from dashboard.divisions import read_divisions, short_name, town_kind
 from dashboard.schema import Base, County
 
 REAL_NAMES = {"武陵区", "鼎城区", "安乡县", "汉寿县", "澧县", "临澧县", "桃源县", "石门县", "津市市", "西湖管理区",
@@ -48,6 +49,22 @@ def test_reference_geography(demo_engine):
     assert scalar(demo_engine, "SELECT COUNT(*) FROM community WHERE is_central_city") == 148
 
 
+def test_demo_places_are_the_official_ones(demo_engine):
+    table = read_divisions().set_index("code")
+    with demo_engine.connect() as connection:
+        streets = connection.execute(text("SELECT code, name, kind FROM street")).all()
+        communities = connection.execute(text("SELECT code, name, kind, is_urban FROM community")).all()
+        codes = dict(connection.execute(text("SELECT name, code FROM county")).all())
+    assert all(code in table.index and short_name(table.loc[code, "name"]) == name for code, name, _ in streets)
+    assert all(code in table.index and short_name(table.loc[code, "name"]) == name for code, name, *_ in communities)
+    official_streets = {code for code, row in table.iterrows()
+                        if row["rank"] == "4" and town_kind(row["name"]) == "街道"}
+    assert official_streets <= {code for code, _name, kind in streets if kind == "街道"}  # all 36 are streets
+    assert ("430702001000", "启明街道", "街道") in streets
+    assert ("430723001000", "澧西街道", "街道") in streets  # 澧西街道办事处 in the table
+    assert codes["西洞庭管理区"] == "430771" and codes["西湖管理区"] == "430722501000"
+
+
 def test_reference_community_party_organizations_follow_the_membership_rule(demo_engine):
     with demo_engine.connect() as connection:
         rows = connection.execute(text("""
@@ -61,9 +78,10 @@ def test_reference_community_party_organizations_follow_the_membership_rule(demo
             GROUP BY o.id, o.form""")).all()
     forms = [form for form, _ in rows]
     assert (forms.count("党委"), forms.count("党总支"), forms.count("党支部")) == (4, 323, 42)
-    for form, members in rows:
-        low, high = {"党委": (100, 10**6), "党总支": (50, 99), "党支部": (3, 49)}[form]
-        assert low <= members <= high, (form, members)
+    off_band = [(form, members) for form, members in rows
+                if not {"党委": 100, "党总支": 50, "党支部": 3}[form] <= members <= {"党委": 10**6, "党总支": 99,
+                                                                               "党支部": 49}[form]]
+    assert 5 <= len(off_band) <= 40, off_band  # a short list to check (需核查), not none and not all
 
 
 def test_reference_checkin_pairing_and_people(demo_engine):

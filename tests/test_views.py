@@ -40,7 +40,7 @@ def test_coverage_for_the_city(monkeypatch, fixture_url):
     assert by_county["网格数"].tolist() == [6, 2]
     assert table_with(app, "网格编码")["网格编码"].tolist() == ["G3", "G6", "G8"]
     assert table_with(app, "编码")["编码"].tolist() == ["B2", "B3"]
-    assert table_with(app, "按人数应设置")["社区"].tolist() == ["红星社区", "和平社区", "幸福社区"]
+    assert table_with(app, "按人数一般应设置")["社区"].tolist() == ["红星社区", "和平社区", "幸福社区"]
 
 
 def test_coverage_of_a_street_from_the_link(monkeypatch, fixture_url):

@@ -9,9 +9,10 @@ the geography stays the real one. The reference figures hold at scale 1.
 from __future__ import annotations
 
 import numpy as np
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Engine, func, select
 
 from dashboard.bulk import Progress, refresh_statistics, reset_id_sequences
+from dashboard.clearing import delete_rows
 from dashboard.data_version import bump_data_version
 from dashboard.db import upgrade_store
 from dashboard.demo.cadres import generate_cadres
@@ -24,7 +25,7 @@ from dashboard.demo.members import generate_members
 from dashboard.demo.organizations import generate_party_orgs, generate_units
 from dashboard.demo.pairing import generate_pairings
 from dashboard.demo.two_new import generate_two_new
-from dashboard.schema import Base, County, PartyMember, PartyOrg, StoreMeta
+from dashboard.schema import Base, County, PartyMember, StoreMeta
 from dashboard.summaries import rebuild_summaries
 
 DEFAULT_SEED = 20180630
@@ -62,12 +63,7 @@ def store_is_empty(engine: Engine) -> bool:
 
 def clear_store(engine: Engine) -> None:
     """Delete all data rows (targets, settings, accounts and the audit log stay), in one transaction."""
-    with engine.begin() as connection:
-        connection.execute(update(PartyOrg).values(parent_id=None))
-        connection.execute(update(County).values(located_in_id=None))
-        for table in reversed(data_tables()):
-            connection.execute(table.delete())
-        bump_data_version(connection)
+    delete_rows(engine, data_tables(), then=bump_data_version)
 
 
 def generate(engine: Engine, seed: int = DEFAULT_SEED, scale: float = 1.0,

@@ -1,117 +1,54 @@
-"""The administrative geography of 常德市: real county-level units, synthetic streets down to buildings."""
+"""The administrative geography of 常德市: the real county-level units, streets, towns, communities and
+villages of the official division table (dashboard/demo/places.py adjusts it to the report's counts);
+grids and compounds inside urban communities are synthetic."""
 
 from __future__ import annotations
 
-import json
-
 import numpy as np
+import pandas as pd
 
-from dashboard.db import ROOT
 from dashboard.demo.context import DemoContext
-from dashboard.demo.names import place_names
-
-BOUNDARIES = ROOT / "data" / "changde_counties.geojson"
-
-# name, kind, code, adcode, located in (management areas), lon/lat offset from that county's centre,
-# streets, towns, whether its streets are in the central city (中心城区)
-COUNTY_PLAN = [
-    ("武陵区", "市辖区", "430702", "430702", None, (0, 0), 11, 1, True),
-    ("鼎城区", "市辖区", "430703", "430703", None, (0, 0), 5, 17, True),
-    ("安乡县", "县", "430721", "430721", None, (0, 0), 2, 10, False),
-    ("汉寿县", "县", "430722", "430722", None, (0, 0), 2, 17, False),
-    ("澧县", "县", "430723", "430723", None, (0, 0), 3, 16, False),
-    ("临澧县", "县", "430724", "430724", None, (0, 0), 2, 9, False),
-    ("桃源县", "县", "430725", "430725", None, (0, 0), 2, 24, False),
-    ("石门县", "县", "430726", "430726", None, (0, 0), 2, 17, False),
-    ("津市市", "县级市", "430781", "430781", None, (0, 0), 4, 5, False),
-    ("西湖管理区", "管理区", "4307GLXH", None, "汉寿县", (0.0, 0.1), 1, 2, False),
-    ("西洞庭管理区", "管理区", "4307GLXDT", None, "汉寿县", (0.05, 0.05), 1, 2, False),
-    ("常德经济技术开发区", "管理区", "4307JKQ", None, "鼎城区", (0.0, -0.02), 2, 3, True),
-    ("常德高新技术产业开发区", "管理区", "4307GXQ", None, "武陵区", (0.01, 0.01), 2, 0, True),
-    ("柳叶湖旅游度假区", "管理区", "4307LYH", None, "武陵区", (0.015, 0.01), 2, 2, True),
-    ("桃花源旅游管理区", "管理区", "4307THY", None, "桃源县", (0.05, 0.07), 1, 2, False),
-]
-URBAN_COMMUNITIES, CENTRAL_COMMUNITIES = 369, 148
-ALL_COMMUNITIES, VILLAGES = 714, 1548
+from dashboard.demo.places import demo_places
+from dashboard.divisions import county_columns
 
 
-def county_centres() -> dict[str, tuple[float, float]]:
-    """Centre (lon, lat) of each county with a polygon in the boundary file, by name."""
-    features = json.loads(BOUNDARIES.read_text(encoding="utf-8"))["features"]
-    return {f["properties"]["name"]: tuple(f["properties"]["center"]) for f in features}
-
-
-def _split(rng: np.random.Generator, total: int, parts: int, minimum: int) -> np.ndarray:
-    """Split total into parts counts, each at least minimum, at random."""
-    extra = rng.multinomial(total - parts * minimum, rng.dirichlet(np.full(parts, 4.0)))
-    return extra + minimum
+def _or_none(values: pd.Series) -> list:
+    """Coordinates with None where the table gives none (not NaN, which the store would keep as a number)."""
+    return [None if pd.isna(x) else float(x) for x in values]
 
 
 def generate_geography(ctx: DemoContext) -> None:
     rng = ctx.rng
-    centres = county_centres()
-    ids = {name: i + 1 for i, (name, *_rest) in enumerate(COUNTY_PLAN)}
-    county = {k: [] for k in ("id", "code", "adcode", "name", "kind", "located_in_id", "lon", "lat", "sort_order")}
-    for i, (name, kind, code, adcode, parent, offset, *_counts) in enumerate(COUNTY_PLAN):
-        lon, lat = centres[parent or name]
-        county["id"].append(i + 1)
-        county["code"].append(code)
-        county["adcode"].append(adcode)
-        county["name"].append(name)
-        county["kind"].append(kind)
-        county["located_in_id"].append(ids[parent] if parent else None)
-        county["lon"].append(round(lon + offset[0], 6))
-        county["lat"].append(round(lat + offset[1], 6))
-        county["sort_order"].append(i + 1)
-    ctx.write("county", county)
-
-    street = {k: [] for k in ("id", "code", "name", "kind", "county_id")}
-    central_street: list[bool] = []
-    for cid, (_name, _kind, code, _ad, _p, _o, n_streets, n_towns, central) in enumerate(COUNTY_PLAN, start=1):
-        names = place_names(rng, n_streets + n_towns, "")
-        for j in range(n_streets + n_towns):
-            is_street = j < n_streets
-            street["id"].append(len(street["id"]) + 1)
-            street["code"].append(f"{code}-{j + 1:03d}")
-            street["name"].append(names[j] + ("街道" if is_street else ("镇" if rng.random() < 0.85 else "乡")))
-            street["kind"].append("街道" if is_street else "乡镇")
-            street["county_id"].append(cid)
-            central_street.append(is_street and central)
-    streets = ctx.write("street", street)
-    streets["central"] = central_street
-
-    is_street = streets["kind"].eq("街道").to_numpy()
-    central = streets["central"].to_numpy()
-    per_street = np.zeros(len(streets), dtype=int)
-    per_street[central] = _split(rng, CENTRAL_COMMUNITIES, int(central.sum()), 4)
-    outer = is_street & ~central
-    per_street[outer] = _split(rng, URBAN_COMMUNITIES - CENTRAL_COMMUNITIES, int(outer.sum()), 5)
-    towns = ~is_street
-    town_communities = _split(rng, ALL_COMMUNITIES - URBAN_COMMUNITIES, int(towns.sum()), 1)
-    town_villages = _split(rng, VILLAGES, int(towns.sum()), 3)
-
-    community = {k: [] for k in ("id", "code", "name", "kind", "is_urban", "is_central_city",
-                                 "street_id", "county_id", "population")}
-    town_index = 0
-    for s in streets.itertuples():
-        if s.kind == "街道":
-            plan = [("社区", True)] * per_street[s.id - 1]
-        else:
-            plan = [("社区", False)] * town_communities[town_index] + [("村", False)] * town_villages[town_index]
-            town_index += 1
-        names = place_names(rng, len(plan), "")
-        for j, (kind, urban) in enumerate(plan):
-            community["id"].append(len(community["id"]) + 1)
-            community["code"].append(f"{s.code}-{j + 1:03d}")
-            community["name"].append(names[j] + kind)
-            community["kind"].append(kind)
-            community["is_urban"].append(urban)
-            community["is_central_city"].append(urban and bool(s.central))
-            community["street_id"].append(s.id)
-            community["county_id"].append(s.county_id)
-            population = rng.normal(8000, 2500) if urban else rng.normal(2500, 800)
-            community["population"].append(int(np.clip(population, 1500 if urban else 400, 20000)))
-    ctx.write("community", community)
+    counties = ctx.write("county", county_columns())
+    county_id = counties.set_index("name")["id"]
+    streets, communities = demo_places()
+    street_ids = np.arange(1, len(streets) + 1)
+    ctx.write("street", {
+        "id": street_ids,
+        "code": streets["code"].tolist(),
+        "name": streets["name"].tolist(),
+        "kind": streets["kind"].tolist(),
+        "county_id": streets["county"].map(county_id).astype(int).to_numpy(),
+        "lon": _or_none(streets["lon"]),
+        "lat": _or_none(streets["lat"]),
+    })
+    street_id = dict(zip(streets["code"], street_ids.tolist()))
+    urban = communities["is_urban"].to_numpy()
+    population = np.where(urban, rng.normal(8000, 2500, len(communities)), rng.normal(2500, 800, len(communities)))
+    population = np.clip(population, np.where(urban, 1500, 400), 20000).astype(int)
+    ctx.write("community", {
+        "id": np.arange(1, len(communities) + 1),
+        "code": communities["code"].tolist(),
+        "name": communities["name"].tolist(),
+        "kind": communities["kind"].tolist(),
+        "is_urban": urban,
+        "is_central_city": communities["is_central_city"].to_numpy(),
+        "street_id": communities["street_code"].map(street_id).astype(int).to_numpy(),
+        "county_id": communities["county"].map(county_id).astype(int).to_numpy(),
+        "population": population,
+        "lon": _or_none(communities["lon"]),
+        "lat": _or_none(communities["lat"]),
+    })
     _generate_grids(ctx)
 
 

@@ -28,6 +28,8 @@ UNIT_WORDS["县直事业单位"] = UNIT_WORDS["市直事业单位"]
 
 # Community Party organization forms by the membership rule; counts from the report.
 COMMUNITY_FORMS = [("党委", 4, 100, 180), ("党支部", 42, 10, 49), ("党总支", 323, 50, 99)]
+OFF_BAND_SHARE = 0.05
+OFF_BAND = {"党支部": (50, 58), "党总支": (42, 49)}  # members of an organization that is off its band
 
 
 def generate_units(ctx: DemoContext) -> None:
@@ -85,7 +87,10 @@ def plan_community_forms(ctx: DemoContext) -> pd.DataFrame:
     """Members of each urban community's Party organization, chosen so that its form follows the rule.
 
     The 4 most populous urban communities get a committee (100+ members), the 42 least populous a branch
-    (3-49), the rest a general branch (50-99), as the report counts them.
+    (3-49), the rest a general branch (50-99), as the report counts them. These are the members whose
+    relationship is in the community (retired and other resident members). About one in twenty general
+    branches and branches is a little off its band (an exception approved or not yet regularised), so the
+    view's list of communities to check (需核查) is short but not empty, as in a real city.
     """
     rng = ctx.rng
     order = ctx.frames["community"].query("is_urban").sort_values("population", ascending=False)["id"].tolist()
@@ -95,7 +100,8 @@ def plan_community_forms(ctx: DemoContext) -> pd.DataFrame:
     counts, forms = {}, {}
     for form, _n, low, high in COMMUNITY_FORMS:
         for c in chosen[form]:
-            counts[c] = max(3, round(int(rng.integers(low, high + 1)) * ctx.scale))
+            low_now, high_now = (low, high) if rng.random() >= OFF_BAND_SHARE or form == "党委" else OFF_BAND[form]
+            counts[c] = max(3, round(int(rng.integers(low_now, high_now + 1)) * ctx.scale))
             forms[c] = form
     ctx.frames["community_form"] = pd.DataFrame({"community_id": list(forms), "form": list(forms.values()),
                                                  "members": [counts[c] for c in forms]}).sort_values("community_id")

@@ -3,6 +3,8 @@
     python -m dashboard.imports templates                          list the templates in import order
     python -m dashboard.imports template 党员 -o 党员.xlsx          write one template
     python -m dashboard.imports load 志愿服务记录 服务.csv [--dry-run] [--replace 2018-06-01:2018-06-30]
+    python -m dashboard.imports load 行政区划 data/changde_divisions_2016.csv   the official division table
+    python -m dashboard.imports init-store                         a new store for real data: schema and counties
     python -m dashboard.imports clear-demo                         empty a demo store for real data
     python -m dashboard.imports history                            the import log
 
@@ -19,10 +21,12 @@ import sys
 from pathlib import Path
 
 from dashboard.db import make_engine, upgrade_store
+from dashboard.imports.divisions import DIVISIONS, import_divisions
 from dashboard.imports.history import import_history
 from dashboard.imports.load import DemoStoreError, clear_demo, import_file
 from dashboard.imports.templates import TEMPLATES, template_named
 from dashboard.imports.workbook import report_csv, report_text, template_file_name, template_workbook
+from dashboard.new_store import DemoStore, init_store
 
 USER = "命令行"
 
@@ -52,6 +56,11 @@ def _file_content(path: Path) -> bytes | None:
     return None
 
 
+def _named(name: str):
+    """A template by key or title; 行政区划 (the official division table) is one too."""
+    return DIVISIONS if name in (DIVISIONS.key, DIVISIONS.title) else template_named(name)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dashboard.imports", description="导入真实数据(CSV/Excel)")
     parser.add_argument("--url", help="SQLAlchemy URL of the store (default: the configured store)")
@@ -67,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     load.add_argument("--replace", type=parse_period, metavar="FIRST:LAST",
                       help="first delete this period's rows of the template (service records, disbursements)")
     load.add_argument("--report", type=Path, help="write the problems to this CSV file")
+    commands.add_parser("init-store", help="create an empty store for real data with the 15 county-level units")
     commands.add_parser("clear-demo", help="delete the demo data (counties, accounts and settings stay)")
     commands.add_parser("history", help="the import log")
     args = parser.parse_args(argv)
@@ -74,9 +84,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "templates":
         for number, template in enumerate(TEMPLATES, start=1):
             print(f"{number:2d}. {template.key:22s} {template.title}  {template.description}")
+        print(f" *  {DIVISIONS.key:22s} {DIVISIONS.title}  {DIVISIONS.description}(可代替 1、2)")
         return 0
     try:
-        template = template_named(args.name) if args.command in ("template", "load") else None
+        template = _named(args.name) if args.command in ("template", "load") else None
     except KeyError as error:
         print(error.args[0], file=sys.stderr)
         return 2
@@ -90,6 +101,14 @@ def main(argv: list[str] | None = None) -> int:
         print(output)
         return 0
     engine = make_engine(args.url)
+    if args.command == "init-store":
+        try:
+            added = init_store(engine)
+        except DemoStore as error:
+            print(error, file=sys.stderr)
+            return 2
+        print(f"数据库已可导入真实数据:新增县级单位 {added} 个(全市共15个,含6个管理区),未生成演示数据。")
+        return 0
     upgrade_store(engine)
     if args.command == "clear-demo":
         clear_demo(engine, USER)
@@ -102,8 +121,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"“{template.title}”不能按期间替换。", file=sys.stderr)
         return 2
     try:
-        outcome = import_file(engine, template, args.file.name, content, USER, source="命令行",
-                              replace_period=args.replace, dry_run=args.dry_run)
+        if template is DIVISIONS:
+            outcome = import_divisions(engine, args.file.name, content, USER, dry_run=args.dry_run)
+        else:
+            outcome = import_file(engine, template, args.file.name, content, USER, source="命令行",
+                                  replace_period=args.replace, dry_run=args.dry_run)
     except DemoStoreError as error:
         print(f"{error} 请先运行:python -m dashboard.imports clear-demo", file=sys.stderr)
         return 2

@@ -16,15 +16,16 @@ import hashlib
 from dataclasses import dataclass, field
 
 import pandas as pd
-from sqlalchemy import Connection, Engine, bindparam, delete, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, select
 from sqlalchemy.exc import DBAPIError
 
+from dashboard.clearing import delete_rows
 from dashboard.data_version import bump_data_version
 from dashboard.imports import values as v
 from dashboard.imports.columns import Column, Template
 from dashboard.imports.reading import Problem, Sheet, Unreadable, read_sheet
 from dashboard.imports.templates import REFERENCES
-from dashboard.schema import AuditEntry, Community, County, ImportRun, PartyOrg, StoreMeta
+from dashboard.schema import AuditEntry, Community, County, ImportRun, StoreMeta
 from dashboard.summaries import SOURCES as SUMMARY_SOURCES
 from dashboard.summaries import rebuild_summaries
 
@@ -73,15 +74,14 @@ def clear_demo(engine: Engine, username: str | None) -> None:
     from dashboard.demo import data_tables
 
     now = dt.datetime.now().replace(microsecond=0)
-    with engine.begin() as connection:
-        connection.execute(update(PartyOrg).values(parent_id=None))
-        for table in reversed(data_tables()):
-            if table.name != County.__tablename__:
-                connection.execute(table.delete())
+
+    def mark_real(connection: Connection) -> None:
         connection.execute(StoreMeta.__table__.insert(), {"meta_key": "is_demo", "value": "0", "updated_at": now})
         bump_data_version(connection)
         connection.execute(AuditEntry.__table__.insert(), {
             "occurred_at": now, "username": username, "event": "清空演示数据", "detail": "为导入真实数据清空演示数据"})
+
+    delete_rows(engine, [t for t in data_tables() if t.name != County.__tablename__], then=mark_real)
 
 
 def import_file(engine: Engine, template: Template, file_name: str, content: bytes, username: str | None,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, select, union_all
 
 from dashboard import schema as s
 from dashboard.imports.columns import YES_NO, Template
@@ -52,10 +52,15 @@ def _labelled(reference: Reference, label: str) -> Reference:
 
 
 def _county_lookup(keys: list[str]) -> Select:
-    """Counties are named by name (武陵区) or by code (430702); both are accepted."""
+    """County-level units are named by name (武陵区, 西洞庭管理区), by code (430702, 430771) or by the division
+    table's 12-digit code (430702000000); all are accepted, one row per key that matches."""
     county = s.County.__table__
-    return select(county.c.name, county.c.id, county.c.code).where(
-        or_(county.c.name.in_(keys), county.c.code.in_(keys)))
+    long_code = county.c.code + "000000"
+    return union_all(
+        select(county.c.name, county.c.id, county.c.code).where(county.c.name.in_(keys)),
+        select(county.c.code, county.c.id, county.c.code).where(county.c.code.in_(keys)),
+        select(long_code, county.c.id, county.c.code).where(long_code.in_(keys)),
+    )
 
 
 def _committee_lookup(keys: list[str]) -> Select:
@@ -65,7 +70,9 @@ def _committee_lookup(keys: list[str]) -> Select:
 
 
 REFERENCES: dict[str, Reference] = {
-    "county": Reference("区县(市)", _county_lookup, ("code",), "请填写区县(市)或管理区的名称或代码"),
+    "county": Reference("区县(市)", _county_lookup, ("code",),
+                        "请填写区县(市)或管理区的名称或代码;新建的空库请先运行 python -m dashboard.imports init-store "
+                        "建立全市15个县级单位"),
     "street": _labelled(_by_code(s.Street, "county_id"), "街道(乡镇)"),
     "community": _labelled(_by_code(s.Community, "street_id", "county_id"), "社区(村)"),
     "grid": _labelled(_by_code(s.Grid, "community_id"), "网格"),
