@@ -14,6 +14,7 @@ import time
 
 from dashboard.db import describe, make_engine, upgrade_store
 from dashboard.demo import DEFAULT_SEED, StoreNotEmpty, clear_store, generate, store_is_empty
+from dashboard.new_store import is_marked_real
 
 BAR_WIDTH = 30
 
@@ -40,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"数据库:{describe(engine)}", file=sys.stderr)
     upgrade_store(engine)
-    if args.if_empty and not store_is_empty(engine):
+    if args.if_empty and (not store_is_empty(engine) or is_marked_real(engine)):
         print("数据库已有数据,不生成演示数据。", file=sys.stderr)
         return 0
     if args.force and not store_is_empty(engine):
