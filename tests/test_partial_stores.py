@@ -9,7 +9,7 @@ show no nan/NaT/None/<NA>/inf anywhere: text, figures, table cells (a blank cell
 chart text; and no chart is drawn without any data.
 
 Examples are derandomized (the same ones on every run, so a failure reproduces) and the counts are
-DANGJIAN_PARTIAL_EXAMPLES (SQLite, default 16) and DANGJIAN_PARTIAL_SERVER_EXAMPLES (PostgreSQL and
+DANGJIAN_PARTIAL_EXAMPLES (SQLite, default 30) and DANGJIAN_PARTIAL_SERVER_EXAMPLES (PostgreSQL and
 MariaDB, default 3). Hypothesis prints the failing example as a Plan, ready to paste into a regression test.
 """
 
@@ -221,7 +221,7 @@ COMMON = dict(deadline=None, derandomize=True, database=None, print_blob=True,
                                      HealthCheck.differing_executors])
 
 
-@settings(max_examples=int(os.environ.get("DANGJIAN_PARTIAL_EXAMPLES", "16")), **COMMON)
+@settings(max_examples=int(os.environ.get("DANGJIAN_PARTIAL_EXAMPLES", "30")), **COMMON)
 @given(plan=plans, who=st.sampled_from(VIEWERS), link=links)
 def test_every_page_works_on_any_partial_store_sqlite(stores_by_backend, plan, who, link):
     explore(stores_by_backend("sqlite"), plan, who, link)
