@@ -47,7 +47,7 @@ row = st.columns(6)
 with row[0].container(border=True):
     rate = on_schedule / quarters if quarters and not no_meetings else None
     st.metric("按期召开率", NO_FIGURE if no_meetings else fmt.percent(rate))
-    st.caption(f"{on_schedule} / {quarters} 个街道·季度(每季度应召开 {required} 次)")
+    st.caption(f"{'' if no_meetings else f'{on_schedule} / '}{quarters} 个街道·季度(每季度应召开 {required} 次)")
 with row[1].container(border=True):
     st.metric("实际召开次数", NO_FIGURE if no_meetings else fmt.count(activity["meetings_held"].sum()))
     st.caption(f"应召开次数 {fmt.count(activity['meetings_required'].sum())}")
@@ -114,7 +114,8 @@ shown = ranking.assign(rate=ranking["rate"] * 100, attendance_rate=ranking["atte
 st.dataframe(shown[list(labels)].rename(columns=labels), hide_index=True, placeholder=BLANK, key="meeting_table",
              column_config={labels["rate"]: st.column_config.NumberColumn(format="%.1f"),
                             labels["attendance_rate"]: st.column_config.NumberColumn(format="%.1f")})
-st.caption("点击柱子进入该街道,查看大工委成员、历次会议和议题。")
+if not no_meetings:
+    st.caption("点击柱子进入该街道,查看大工委成员、历次会议和议题。")
 export_buttons(shown, labels, f"联席会议_{selection.area_text()}_{selection.period_text}", "meetings_export")
 
 if area.street:

@@ -15,6 +15,7 @@ MariaDB, default 3). Hypothesis prints the failing example as a Plan, ready to p
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
 import os
@@ -22,6 +23,7 @@ import re
 import shutil
 from unittest import mock
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
@@ -156,14 +158,18 @@ def check_page(app: AppTest, where: str) -> None:
 
 
 def _has_points(trace: dict) -> bool:
-    return any(_length(trace.get(key)) for key in ("x", "y", "z", "values", "labels")) or bool(
-        trace.get("node", {}).get("label"))
+    """A trace draws something: a finite number among its values (bars of NaN draw nothing), or labels."""
+    if trace.get("type") in ("treemap", "sankey"):
+        return bool(trace.get("labels") or trace.get("node", {}).get("label"))
+    measure = "x" if trace.get("orientation") == "h" else ("z" if trace.get("type") == "heatmap" else "y")
+    return bool(np.isfinite(_numbers(trace.get(measure))).any())
 
 
-def _length(values) -> int:
-    if isinstance(values, dict):  # plotly's typed arrays: {"dtype": ..., "bdata": ..., "shape": ...}
-        return 1 if values.get("bdata") else 0
-    return len(values or [])
+def _numbers(values) -> np.ndarray:
+    if isinstance(values, dict):  # plotly's typed arrays: {"dtype": "f8", "bdata": base64, "shape": ...}
+        return np.frombuffer(base64.b64decode(values.get("bdata", "")), dtype=values["dtype"]).astype(float)
+    flat = np.asarray(values if values is not None else [], dtype=object).ravel()
+    return np.array([v for v in flat if isinstance(v, (int, float)) and not isinstance(v, bool)], dtype=float)
 
 
 def _strings(values) -> list[str]:
