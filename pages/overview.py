@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
@@ -83,7 +84,9 @@ for start in range(0, len(scores), 3):
 previous_end = as_of.replace(day=1) - dt.timedelta(days=1)
 previous = {"member_checkin_rate": load(member_checkin_rate_by_area, CITY, previous_end),
             "pairing_coverage": load(pairing_coverage_by_area, CITY, previous_end)}
-sections = derived(cockpit_sections, frames, goals, as_of, scope_name(viewer_scope), child, previous)
+sections = [replace(section, categories=[], values=[], findings=[reasons[spec.key]]) if reasons[spec.key] else section
+            for spec, section in zip(HEADLINES, derived(cockpit_sections, frames, goals, as_of,
+                                                        scope_name(viewer_scope), child, previous))]
 briefing_buttons("党建工作简报", scope_name(viewer_scope), f"截至{as_of_text}", as_of_text, cockpit_headlines(scores),
                  sections, "cockpit_briefing")
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import io
 import json
 import os
 import re
@@ -28,6 +29,7 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+from pptx import Presentation
 from sqlalchemy import text
 from streamlit.testing.v1 import AppTest
 
@@ -36,6 +38,7 @@ from dashboard.accounts import Viewer
 from dashboard.auth import SEEN, SIGN_IN_ENV, VIEWER
 from dashboard.data import clear_caches
 from dashboard.db import URL_ENV, make_engine, upgrade_store
+from dashboard.deck import Section, briefing_deck
 from dashboard.missing import missing_line, missing_tables
 from dashboard.schema import Base, Community, Grid, JointMeeting, MemberCheckin, PartyMember, PartyOrg, Street
 from queries.area import Area
@@ -366,3 +369,13 @@ def test_the_missing_data_line_names_each_template():
     assert missing_line(present, PartyMember, MemberCheckin) == \
         "尚未导入党员、党员报到数据:请在“数据导入”页导入《党员》《党员报到》模板。"
     assert missing_tables(present, Grid, Street, PartyOrg) == ["grid", "party_org"]
+
+
+def test_found_a_briefing_with_nothing_to_chart_crashed():
+    """Found by hand on a store of geography only: the briefing's download raised "chart data contains no
+    categories" (python-pptx) for a section without areas. Such a slide now carries its findings only."""
+    empty = Section("在职党员报到率", [], [], "%", ["尚未导入党员数据。"])
+    deck = Presentation(io.BytesIO(briefing_deck("简报", "全市", "2018年6月", "2018年6月30日", [], [empty])))
+    slide = deck.slides[1]
+    assert not [shape for shape in slide.shapes if shape.has_chart]
+    assert [shape.text_frame.text for shape in slide.shapes] == ["在职党员报到率", "尚未导入党员数据。"]
