@@ -15,6 +15,7 @@ import streamlit as st
 
 from dashboard.auth import active_viewer
 from dashboard.data import load
+from dashboard.missing import NOTHING_IMPORTED
 from queries.area import Area
 from queries.checkin import month_end, months_between
 from queries.regions import community_options, county_options, street_options
@@ -165,7 +166,7 @@ def view_filters(as_of: dt.date, first_month: dt.date, scope: Area) -> Selection
     return Selection(area=area, first=first_day, last=last_day, names=names)
 
 
-NO_DATA = "数据库中还没有可统计的数据。请导入数据,或在空数据库上重新启动以生成演示数据。"
+NO_DATA = NOTHING_IMPORTED
 
 
 def open_view(title: str) -> tuple[StoreFacts, Selection]:
