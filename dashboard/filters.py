@@ -151,8 +151,10 @@ def view_filters(as_of: dt.date, first_month: dt.date, scope: Area) -> Selection
                                  key=COMMUNITY, bind="query-params", disabled=not street,
                                  format_func=lambda c: names.get(c, c) if c else "全部社区")
         for key, default in ((FIRST, default_first), (LAST, default_last)):
-            if st.session_state.get(key) not in months:
-                st.session_state[key] = default
+            # Assigned on every run, not only when invalid: a link without from/to (the sidebar's page links
+            # drop them) would otherwise reset the bound widget to the first month when the view changes.
+            kept = st.session_state.get(key)
+            st.session_state[key] = kept if kept in months else default
         first = st.selectbox("起始月份", months, key=FIRST, bind="query-params")
         last = st.selectbox("截止月份", months, key=LAST, bind="query-params")
         if first > last:

@@ -382,3 +382,27 @@ def test_found_a_briefing_with_nothing_to_chart_crashed():
     slide = deck.slides[1]
     assert not [shape for shape in slide.shapes if shape.has_chart]
     assert [shape.text_frame.text for shape in slide.shapes] == ["在职党员报到率", "尚未导入党员数据。"]
+
+
+def test_found_changing_view_reset_the_period_to_the_first_month(databases):
+    """Found while reading what the generative test's pages showed (and checked in a real browser): going
+    from one view to another by the sidebar drops from/to from the link, and the period fell back to the
+    first month (2017-01), so 经费保障 said 全市没有2017年的经费预算. The period now stays; the widgets still
+    change it."""
+    url = databases.new("sqlite")
+    engine = make_engine(url)
+    upgrade_store(engine)
+    load_plan(engine, Plan())
+    engine.dispose()
+    with mock.patch.dict(os.environ, {URL_ENV: url, SIGN_IN_ENV: "off"}):
+        app = AppTest.from_file(APP, default_timeout=60)
+        app.run()
+        app.switch_page("../pages/coverage.py").run()
+        assert (app.selectbox(key="from").value, app.selectbox(key="to").value) == ("2018-04", "2018-06")
+        app.switch_page("../pages/funding.py").run()
+        assert (app.selectbox(key="from").value, app.selectbox(key="to").value) == ("2018-04", "2018-06")
+        assert metrics(app)["2018年预算数"] == "52万元"  # B1 500,000 + B2 20,000
+        app.selectbox(key="to").set_value("2018-05").run()
+        app.switch_page("../pages/checkin.py").run()
+        assert (app.selectbox(key="from").value, app.selectbox(key="to").value) == ("2018-04", "2018-05")
+    check_page(app, "checkin")
