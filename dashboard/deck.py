@@ -47,7 +47,7 @@ def _text(slide, text: str, left, top, width, height, size: int, bold: bool = Fa
 def briefing_deck(title: str, area_text: str, period_text: str, as_of_text: str,
                   headlines: list[tuple[str, str, str]], sections: list[Section]) -> bytes:
     """Title slide (area, period, data-as-of), a slide of headline figures (name, value, note), then one
-    slide per section with a native bar chart and its findings."""
+    slide per section with a native bar chart and its findings (the findings alone where nothing is charted)."""
     deck = Presentation()
     deck.slide_width, deck.slide_height = WIDE, TALL
     blank = deck.slide_layouts[6]
@@ -71,6 +71,10 @@ def briefing_deck(title: str, area_text: str, period_text: str, as_of_text: str,
     for section in sections:
         slide = deck.slides.add_slide(blank)
         _text(slide, section.title, Inches(0.6), Inches(0.3), Inches(12), Inches(0.8), 28, bold=True)
+        if not section.categories:  # nothing to chart (data not imported, or none in the area): words only
+            _text(slide, "\n".join(section.findings) or "暂无数据", Inches(0.6), Inches(1.3), Inches(12), Inches(5.8),
+                  18)
+            continue
         data = CategoryChartData()
         data.categories = section.categories
         data.add_series(f"{section.title}({section.unit})", [round(float(v), 1) for v in section.values])

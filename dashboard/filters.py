@@ -15,6 +15,7 @@ import streamlit as st
 
 from dashboard.auth import active_viewer
 from dashboard.data import load
+from dashboard.missing import NOTHING_IMPORTED
 from queries.area import Area
 from queries.checkin import month_end, months_between
 from queries.regions import community_options, county_options, street_options
@@ -150,8 +151,10 @@ def view_filters(as_of: dt.date, first_month: dt.date, scope: Area) -> Selection
                                  key=COMMUNITY, bind="query-params", disabled=not street,
                                  format_func=lambda c: names.get(c, c) if c else "全部社区")
         for key, default in ((FIRST, default_first), (LAST, default_last)):
-            if st.session_state.get(key) not in months:
-                st.session_state[key] = default
+            # Assigned on every run, not only when invalid: a link without from/to (the sidebar's page links
+            # drop them) would otherwise reset the bound widget to the first month when the view changes.
+            kept = st.session_state.get(key)
+            st.session_state[key] = kept if kept in months else default
         first = st.selectbox("起始月份", months, key=FIRST, bind="query-params")
         last = st.selectbox("截止月份", months, key=LAST, bind="query-params")
         if first > last:
@@ -165,7 +168,7 @@ def view_filters(as_of: dt.date, first_month: dt.date, scope: Area) -> Selection
     return Selection(area=area, first=first_day, last=last_day, names=names)
 
 
-NO_DATA = "数据库中还没有可统计的数据。请导入数据,或在空数据库上重新启动以生成演示数据。"
+NO_DATA = NOTHING_IMPORTED
 
 
 def open_view(title: str) -> tuple[StoreFacts, Selection]:

@@ -16,6 +16,7 @@ from dashboard.accounts import (
 )
 from dashboard.auth import administrator
 from dashboard.data import engine
+from dashboard.missing import BLANK
 
 viewer = administrator("只有系统管理员可以管理账号和查看日志。")
 
@@ -38,7 +39,7 @@ accounts = users(store)
 st.dataframe(accounts.assign(role=accounts["role"].map(ROLE_LABELS), is_active=accounts["is_active"].map(
     {True: "启用", False: "停用"})).rename(columns={
         "username": "用户名", "display_name": "姓名", "role": "角色", "county": "区县(市)编码", "street": "街道编码",
-        "is_active": "状态", "last_sign_in_at": "最近登录"}), hide_index=True, key="users_table")
+        "is_active": "状态", "last_sign_in_at": "最近登录"}), hide_index=True, placeholder=BLANK, key="users_table")
 
 add, change, token = st.tabs(["新增账号", "修改账号", "大屏令牌"])
 with add, st.form("add_user", clear_on_submit=True):
@@ -86,4 +87,4 @@ with token, st.form("display_token"):
 st.markdown("#### 审计日志(最近 500 条)")
 log = audit_entries(store)
 st.dataframe(log.rename(columns={"occurred_at": "时间", "username": "用户", "event": "事件", "detail": "说明"}),
-             hide_index=True, key="audit_table")
+             hide_index=True, placeholder=BLANK, key="audit_table")

@@ -14,6 +14,21 @@ from dashboard.data import derived, figure, load
 from dashboard.export import briefing_buttons, export_buttons, show_findings
 from dashboard.filters import drill_from_chart, drill_from_table, open_view
 from dashboard.frame import status_badge
+from dashboard.missing import BLANK, NO_FIGURE, missing_line, missing_tables, note_missing
+from dashboard.schema import (
+    MemberCheckin,
+    MemberPairing,
+    Notification,
+    PairingActivity,
+    PartyMember,
+    PostClaim,
+    ResidentUnit,
+    SecretaryCheckin,
+    ServiceActivity,
+    UnitCheckin,
+    UnitPairing,
+    VolunteerPost,
+)
 from dashboard.tables import page_of
 from queries.area import AREA_COLUMNS, LEVEL_NAMES
 from queries.checkin import (
@@ -30,16 +45,18 @@ from queries.checkin import (
     unit_member_details,
 )
 from queries.overview import headline, member_checkin_rate_by_area, pairing_coverage_by_area
-from queries.store import rag_status, targets
+from queries.store import rag_status, tables_with_rows, targets
 
 facts, selection = open_view("双报到 · 双结对 · 双通报")
 area, first, last = selection.area, selection.first, selection.last
 as_of_text = fmt.chinese_date(last)
 
+present = load(tables_with_rows)
 members = load(member_checkin_rate_by_area, area, last)
 units = load(unit_checkin_by_area, area, last)
 if members.empty and units.empty:
-    st.info(f"{selection.area_text()}在{selection.period_text}没有在职党员或驻区单位的报到数据。请选择其他区域或月份。")
+    if not note_missing(present, PartyMember, ResidentUnit):
+        st.info(f"{selection.area_text()}在{selection.period_text}没有在职党员或驻区单位。请选择其他区域或月份。")
     st.stop()
 posts = load(posts_claimed_by_area, area, last)
 service = load(service_rate_by_area, area, first, last)
@@ -53,10 +70,15 @@ notices = load(notification_completion_by_area, area, year)
 goals = load(targets).set_index("metric_key")
 
 
-def card(column, title: str, value: float | None, caption: str, key: str | None = None) -> None:
-    """A bordered figure with its status against the target `key` (if it has one) and a caption."""
+def card(column, title: str, value: float | None, caption: str, key: str | None = None, sources: tuple = ()) -> None:
+    """A bordered figure with its status against the target `key` (if it has one) and a caption; without
+    rows in one of its `sources` (schema classes) it shows 暂无数据 instead (the line below the row says why)."""
     with column.container(border=True):
-        if key is None:
+        if missing_tables(present, *sources):
+            st.metric(title, NO_FIGURE)
+            if key is not None:
+                status_badge("无数据")
+        elif key is None:
             st.metric(title, fmt.percent(value) if isinstance(value, float) else value)
         else:
             goal = goals.loc[key]
@@ -70,37 +92,44 @@ st.markdown("#### 双报到")
 row = st.columns(5)
 card(row[0], "单位报到率", headline(units, "units_checked_in", "units"),
      f"{fmt.count(units['units_checked_in'].sum())} / {fmt.count(units['units'].sum())} 个驻区单位",
-     "unit_checkin_rate")
+     "unit_checkin_rate", (ResidentUnit, UnitCheckin))
 card(row[1], "在职党员报到率", headline(members, "members_checked_in", "members_in_service"),
      f"{fmt.count(members['members_checked_in'].sum())} / {fmt.count(members['members_in_service'].sum())} 名",
-     "member_checkin_rate")
+     "member_checkin_rate", (PartyMember, MemberCheckin))
 claims, checked = int(posts["posts_claimed"].sum()), int(posts["members_checked_in"].sum())
-card(row[2], "认领岗位", fmt.count(claims), f"人均 {claims / checked:.2f} 个" if checked else "无已报到党员")
+card(row[2], "认领岗位", fmt.count(claims), f"人均 {claims / checked:.2f} 个" if checked else "无已报到党员",
+     sources=(VolunteerPost, PostClaim))
 card(row[3], "月度服务率", headline(service, "member_months_served", "member_months"),
-     f"{selection.period_text}每月至少服务1次", "monthly_service_rate")
+     f"{selection.period_text}每月至少服务1次", "monthly_service_rate", (MemberCheckin, ServiceActivity))
 card(row[4], "社区书记反向报到", headline(secretaries, "communities_reported", "urban_communities"),
      f"{fmt.count(secretaries['communities_reported'].sum())} 个社区书记 · "
-     f"报到 {fmt.count(secretaries['reports'].sum())} 次")
+     f"报到 {fmt.count(secretaries['reports'].sum())} 次", sources=(SecretaryCheckin,))
+note_missing(present, ResidentUnit, PartyMember, UnitCheckin, MemberCheckin, VolunteerPost, PostClaim,
+             ServiceActivity, SecretaryCheckin)
 
 if trend["members_checked_in"].sum():
     st.plotly_chart(figure(monthly_trend, trend, "service_rate", "月度服务率", f"{selection.area_text()}月度服务率",
                                   as_of_text, float(goals.loc["monthly_service_rate", "target_value"])),
                     key="service_trend", config={"displaylogo": False})
+elif not missing_tables(present, MemberCheckin, ServiceActivity):
+    st.caption(f"{selection.area_text()}在{selection.period_text}没有已报到的在职党员,不绘制月度服务率走势。")
 
 st.markdown("#### 双结对 · 双通报")
 row = st.columns(5)
 card(row[0], "结对社区覆盖率", headline(pairing_coverage, "communities_paired", "urban_communities"),
      f"{fmt.count(pairing_coverage['communities_paired'].sum())} / "
-     f"{fmt.count(pairing_coverage['urban_communities'].sum())} 个城市社区", "pairing_coverage")
+     f"{fmt.count(pairing_coverage['urban_communities'].sum())} 个城市社区", "pairing_coverage", (UnitPairing,))
 card(row[1], "结对单位", fmt.count(totals["units_paired"]),
-     f"其中市县机关事业单位 {fmt.count(totals['organ_units_paired'])} 个")
-card(row[2], "党员结对", fmt.count(totals["members_paired"]), "名机关党员与社区党员结对")
+     f"其中市县机关事业单位 {fmt.count(totals['organ_units_paired'])} 个", sources=(UnitPairing,))
+card(row[2], "党员结对", fmt.count(totals["members_paired"]), "名机关党员与社区党员结对", sources=(MemberPairing,))
 pairs, activities = int(pairing["pairs"].sum()), int(pairing["activities"].sum())
 card(row[3], "结对活动", fmt.count(activities),
-     f"平均每对 {activities / pairs:.2f} 次({selection.period_text})" if pairs else "没有结对")
+     f"平均每对 {activities / pairs:.2f} 次({selection.period_text})" if pairs else "没有结对",
+     sources=(UnitPairing, PairingActivity))
 card(row[4], f"{year}年双通报完成率", headline(notices, "completed", "notifications"),
      f"{fmt.count(notices['completed'].sum())} / {fmt.count(notices['notifications'].sum())} 对单位与社区",
-     "notification_completion")
+     "notification_completion", (Notification,))
+note_missing(present, UnitPairing, MemberPairing, PairingActivity, Notification)
 
 child = LEVEL_NAMES[area.child_level]
 where = selection.area_text()
@@ -138,17 +167,20 @@ league = league.sort_values("checkin_rate", ascending=False)
 target = float(goals.loc["member_checkin_rate", "target_value"])
 league["rank"] = league["checkin_rate"].rank(ascending=False, method="min").astype("Int64")
 league["gap"] = (league["checkin_rate"] - target) * 100
-st.plotly_chart(figure(area_bars, league, "checkin_rate", "在职党员报到率", f"各{child}在职党员报到率", as_of_text,
-                       target, float(goals.loc["member_checkin_rate", "amber_floor"])),
-                key="checkin_chart", on_select=partial(drill_from_chart, "checkin_chart", area),
-                selection_mode="points", config={"displaylogo": False})
+if league["checkin_rate"].notna().any():
+    st.plotly_chart(figure(area_bars, league, "checkin_rate", "在职党员报到率", f"各{child}在职党员报到率",
+                           as_of_text, target, float(goals.loc["member_checkin_rate", "amber_floor"])),
+                    key="checkin_chart", on_select=partial(drill_from_chart, "checkin_chart", area),
+                    selection_mode="points", config={"displaylogo": False})
+else:
+    st.caption(f"各{child}都没有应报到的在职党员,不绘制报到率图。")
 rates = {"checkin_rate": "在职党员报到率", "unit_checkin_rate": "单位报到率", "service_rate": "月度服务率",
          "pairing_coverage": "结对社区覆盖率", "completion_rate": f"{year}年双通报完成率"}
 labels = {"rank": "排名", "area_name": child, **rates, "gap": "报到率与目标差距(个百分点)",
           "claims_per_member": "人均认领岗位", "activities_per_pair": "每对结对活动"}
 shown = league.assign(**{k: league[k] * 100 for k in rates})[list(labels)].rename(columns=labels)
 st.dataframe(
-    shown, hide_index=True, key="checkin_league", selection_mode="single-row",
+    shown, hide_index=True, placeholder=BLANK, key="checkin_league", selection_mode="single-row",
     on_select=partial(drill_from_table, "checkin_league", area, league["area_code"].tolist()),
     column_config={v: st.column_config.NumberColumn(format="%.1f" if k in rates or k == "gap" else "%.2f")
                    for k, v in labels.items() if k not in ("area_name", "rank")},
@@ -160,14 +192,14 @@ export_buttons(league.assign(**{k: league[k] * 100 for k in rates}), labels,
 st.markdown("#### 驻区单位:党员已报到但未服务")
 by_unit = load(unit_league, area, first, last)
 if by_unit.empty:
-    st.info("所选范围内没有驻区单位党员报到。")
+    st.info(missing_line(present, ResidentUnit, PartyMember, MemberCheckin) or "所选范围内没有驻区单位党员报到。")
     st.stop()
 unit_labels = {"unit": "驻区单位", "kind": "类型", "members_checked_in": "已报到党员", "members_served": "期内服务过",
                "members_not_served": "期内未服务", "served_share": "服务比例(%)"}
 shown_units = by_unit.assign(served_share=by_unit["served_share"] * 100)
 unit_page, unit_offset = page_of(shown_units, "unit_league")
 picked = st.dataframe(
-    unit_page[list(unit_labels)].rename(columns=unit_labels), hide_index=True, key="unit_league",
+    unit_page[list(unit_labels)].rename(columns=unit_labels), hide_index=True, placeholder=BLANK, key="unit_league",
     selection_mode="single-row", on_select="rerun",
     column_config={unit_labels["served_share"]: st.column_config.NumberColumn(format="%.1f")},
 )
@@ -181,7 +213,8 @@ if rows:
     detail_labels = {"member": "党员", "phone": "联系电话", "street": "街道", "community": "报到社区",
                      "checked_in_on": "报到日期", "services": "期内服务次数", "last_served_on": "最近服务日期"}
     detail_page, _offset = page_of(details, "unit_details")
-    st.dataframe(detail_page[list(detail_labels)].rename(columns=detail_labels), hide_index=True, key="unit_details")
+    st.dataframe(detail_page[list(detail_labels)].rename(columns=detail_labels), hide_index=True,
+                 placeholder=BLANK, key="unit_details")
     if not active_viewer().sees_personal:
         st.caption("个人信息已脱敏。")
     export_buttons(details, detail_labels, f"{unit['unit']}_报到党员明细", "details_export", detail=True)

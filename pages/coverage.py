@@ -15,6 +15,8 @@ from dashboard.data import derived, figure, load
 from dashboard.export import briefing_buttons, export_buttons, show_findings
 from dashboard.filters import drill_from_chart, drill_from_map, drill_from_table, open_view
 from dashboard.maps import COUNTY_LAYER, POINT_LAYER, county_map
+from dashboard.missing import BLANK, missing_line, note_missing
+from dashboard.schema import Community, Compound, Grid, PartyMember, PartyOrg, Street
 from dashboard.tables import page_of
 from queries.area import AREA_COLUMNS, CITY, LEVEL_NAMES
 from queries.coverage import (
@@ -28,16 +30,19 @@ from queries.coverage import (
 )
 from queries.overview import grid_branch_coverage_by_area, headline
 from queries.regions import county_places
-from queries.store import targets
+from queries.store import tables_with_rows, targets
 
 facts, selection = open_view("六级体系覆盖")
 area = selection.area
 as_of_text = fmt.chinese_date(facts.data_as_of)
 
+present = load(tables_with_rows)
 levels = load(coverage_by_level, area)
 if levels.empty:
-    st.info(f"{selection.area_text()}没有城市社区的网格和组织数据,无法计算覆盖率。请选择其他区域。")
+    if not note_missing(present, Street, Community):
+        st.info(f"{selection.area_text()}没有城市社区,无法计算覆盖率。请选择其他区域。")
     st.stop()
+note_missing(present, Grid, Compound, PartyOrg)
 
 for column, row in zip(st.columns(len(levels)), levels.itertuples()):
     with column.container(border=True):
@@ -65,17 +70,21 @@ by_area, tree_tab, map_tab, forms_tab, gaps_tab = st.tabs(["分区域", "层级�
 with by_area:
     table = grids.merge(groups, on=AREA_COLUMNS, how="outer").fillna(
         {"grids": 0, "grids_with_branch": 0, "compounds": 0, "compounds_with_group": 0})
-    st.plotly_chart(figure(area_bars, grids, "grid_branch_coverage", "网格党支部覆盖率", f"各{child}网格党支部覆盖率",
-                              as_of_text, float(goal["target_value"]), float(goal["amber_floor"])),
-                    key="coverage_chart", on_select=partial(drill_from_chart, "coverage_chart", area),
-                    selection_mode="points", config={"displaylogo": False})
+    if grids.empty:
+        st.info(missing_line(present, Grid) or f"{selection.area_text()}没有网格,不绘制网格党支部覆盖率图。")
+    else:
+        st.plotly_chart(figure(area_bars, grids, "grid_branch_coverage", "网格党支部覆盖率",
+                               f"各{child}网格党支部覆盖率", as_of_text, float(goal["target_value"]),
+                               float(goal["amber_floor"])),
+                        key="coverage_chart", on_select=partial(drill_from_chart, "coverage_chart", area),
+                        selection_mode="points", config={"displaylogo": False})
     labels = {"area_name": child, "grids": "网格数", "grids_with_branch": "已建网格党支部",
               "grid_branch_coverage": "网格党支部覆盖率", "compounds": "小区(楼栋)数",
               "compounds_with_group": "已建党小组", "group_coverage": "党小组覆盖率"}
     shown = table.assign(grid_branch_coverage=table["grid_branch_coverage"] * 100,
                          group_coverage=table["group_coverage"] * 100)[list(labels)].rename(columns=labels)
     st.dataframe(
-        shown, hide_index=True, key="coverage_table", selection_mode="single-row",
+        shown, hide_index=True, placeholder=BLANK, key="coverage_table", selection_mode="single-row",
         on_select=partial(drill_from_table, "coverage_table", area, table["area_code"].tolist()),
         column_config={labels[k]: st.column_config.NumberColumn(format="%.1f")
                        for k in ("grid_branch_coverage", "group_coverage")},
@@ -87,7 +96,7 @@ with tree_tab:
     tree = load(grid_coverage_tree, area)
     to_grids = bool(area.street or area.community)
     if tree.empty:
-        st.info("所选范围内没有网格。")
+        st.info(missing_line(present, Grid) or "所选范围内没有网格。")
     else:
         st.plotly_chart(figure(coverage_treemap, tree,
                                f"{selection.area_text()}六级体系:面积为网格数,颜色为网格党支部覆盖率"
@@ -113,23 +122,25 @@ with forms_tab:
     forms = load(community_org_forms, area)
     check = load(community_form_check, area)
     if forms.empty:
-        st.info("所选范围内没有社区党组织。")
+        st.info(missing_line(present, PartyOrg) or "所选范围内没有社区党组织。")
     else:
         st.plotly_chart(figure(form_bars, forms, f"{selection.area_text()}社区党组织设置形式"), key="forms_chart",
                         config={"displaylogo": False})
-    mismatched = check[~check["matches"]].assign(form=check["form"].fillna("未建"))
-    st.markdown(f"**组织设置与党员人数不相符、需核查的社区:{len(mismatched)} 个**")
-    st.caption("党员数指组织关系在本社区党组织(含其网格党支部、党小组)的党员,主要是离退休、无固定职业和登记的流动党员;"
-               "组织关系在工作单位、只在居住地报到的在职党员不计入。依据:党章和《中国共产党支部工作条例(试行)》第四条,"
-               "有正式党员3人以上的应当成立党支部,党支部党员一般不超过50人;党员50人以上一般设党总支、100人以上设党委,"
-               "经上级党组织批准可以例外,因此不相符的社区列为需核查,不一定是错误。")
     form_labels = {"county": "区县(市)", "street": "街道", "community": "社区", "form": "现设置", "members": "党员数",
                    "full_members": "正式党员数", "expected_form": "按人数一般应设置"}
-    if mismatched.empty:
-        st.success("所选范围内所有社区党组织的设置形式都与党员人数相符。")
-    else:
-        st.dataframe(mismatched[list(form_labels)].rename(columns=form_labels), hide_index=True, key="forms_table")
-        export_buttons(mismatched, form_labels, f"组织设置不符_{selection.area_text()}", "forms_export")
+    if not note_missing(present, PartyMember):  # the membership rule needs the members
+        mismatched = check[~check["matches"]].assign(form=check["form"].fillna("未建"))
+        st.markdown(f"**组织设置与党员人数不相符、需核查的社区:{len(mismatched)} 个**")
+        st.caption("党员数指组织关系在本社区党组织(含其网格党支部、党小组)的党员,主要是离退休、无固定职业和登记的流动党员;"
+                   "组织关系在工作单位、只在居住地报到的在职党员不计入。依据:党章和《中国共产党支部工作条例(试行)》第四条,"
+                   "有正式党员3人以上的应当成立党支部,党支部党员一般不超过50人;党员50人以上一般设党总支、100人以上设党委,"
+                   "经上级党组织批准可以例外,因此不相符的社区列为需核查,不一定是错误。")
+        if mismatched.empty:
+            st.success("所选范围内所有社区党组织的设置形式都与党员人数相符。")
+        else:
+            st.dataframe(mismatched[list(form_labels)].rename(columns=form_labels), hide_index=True,
+                         placeholder=BLANK, key="forms_table")
+            export_buttons(mismatched, form_labels, f"组织设置不符_{selection.area_text()}", "forms_export")
 
 with gaps_tab:
     no_branch = load(grids_without_branch, area)
@@ -141,7 +152,8 @@ with gaps_tab:
         st.success("所选范围内每个网格都已建立网格党支部。")
     else:
         grid_page, _offset = page_of(no_branch, "gap_grids")
-        st.dataframe(grid_page[list(grid_labels)].rename(columns=grid_labels), hide_index=True, key="gap_grids")
+        st.dataframe(grid_page[list(grid_labels)].rename(columns=grid_labels), hide_index=True,
+                     placeholder=BLANK, key="gap_grids")
         export_buttons(no_branch, grid_labels, f"未建网格党支部_{selection.area_text()}", "gap_grids_export")
     st.markdown(f"**应建未建小区(楼栋)党小组:{len(no_group)} 个小区(楼栋)**")
     compound_labels = {"county": "区县(市)", "street": "街道", "community": "社区", "grid": "网格",
@@ -151,5 +163,6 @@ with gaps_tab:
     else:
         compound_page, _offset = page_of(no_group, "gap_compounds")
         st.dataframe(compound_page[list(compound_labels)].rename(columns=compound_labels), hide_index=True,
+                     placeholder=BLANK,
                      key="gap_compounds")
         export_buttons(no_group, compound_labels, f"未建党小组_{selection.area_text()}", "gap_compounds_export")

@@ -18,6 +18,7 @@ from dashboard.imports.load import DemoStoreError, clear_demo, import_file
 from dashboard.imports.reading import max_megabytes
 from dashboard.imports.templates import TEMPLATES
 from dashboard.imports.workbook import column_notes, report_csv, report_xlsx, template_file_name, template_workbook
+from dashboard.missing import BLANK
 from queries.store import store_facts
 
 viewer = administrator("只有系统管理员可以导入数据。")
@@ -44,7 +45,7 @@ template = next(t for t in TEMPLATES if t.key == key)
 st.markdown(template.description)
 left, right = st.columns([3, 1])
 with left, st.expander("各列填写说明", expanded=False):
-    st.dataframe(column_notes(template), hide_index=True, width="stretch")
+    st.dataframe(column_notes(template), hide_index=True, placeholder=BLANK, width="stretch")
 right.download_button("下载模板(.xlsx)", template_workbook(template), template_file_name(template),
                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="template_download")
 
@@ -80,12 +81,12 @@ else:
     preview = checks[check_key]
     if preview.preview is not None:
         st.markdown(f"**文件预览**(前 {len(preview.preview)} 行,共 {preview.rows} 行)")
-        st.dataframe(preview.preview, hide_index=True, width="stretch", key="import_preview")
+        st.dataframe(preview.preview, hide_index=True, placeholder=BLANK, width="stretch", key="import_preview")
     if preview.problems:
         st.error(preview.summary() + "请修改文件后重新上传。")
         report = preview.problems
         st.dataframe([{"文件": p.file, "行": p.row, "列": p.column, "问题": p.message} for p in report[:1000]],
-                     hide_index=True, width="stretch", key="import_problems")
+                     hide_index=True, placeholder=BLANK, width="stretch", key="import_problems")
         if len(report) > 1000:
             st.caption(f"只显示前 1000 个问题,共 {len(report)} 个;完整清单请下载。")
         one, two = st.columns(2)
@@ -111,4 +112,4 @@ history = import_history(store)
 if history.empty:
     st.caption("还没有导入过数据。")
 else:
-    st.dataframe(history, hide_index=True, width="stretch", key="import_history")
+    st.dataframe(history, hide_index=True, placeholder=BLANK, width="stretch", key="import_history")

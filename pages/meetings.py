@@ -12,6 +12,8 @@ from dashboard.charts import meeting_heatmap, ranking_bar
 from dashboard.data import derived, figure, load
 from dashboard.export import briefing_buttons, export_buttons, show_findings
 from dashboard.filters import drill_to_street, open_view
+from dashboard.missing import BLANK, NO_FIGURE, missing_tables, note_missing
+from dashboard.schema import CommitteeMember, JointMeeting, MeetingAttendance, MeetingItem, Street, WorkingCommittee
 from queries.meetings import (
     meeting_activity_by_street,
     meetings_by_street_month,
@@ -20,17 +22,20 @@ from queries.meetings import (
     street_items,
     street_meetings,
 )
-from queries.store import rag_status, setting_value, targets
+from queries.store import rag_status, setting_value, tables_with_rows, targets
 
 facts, selection = open_view("大工委联席会议")
 area, first, last = selection.area, selection.first, selection.last
 as_of_text = fmt.chinese_date(last)
 required = int(load(setting_value, "meetings_required_per_quarter", "1"))
 
+present = load(tables_with_rows)
 activity = load(meeting_activity_by_street, area, first, last, required)
 if activity.empty:
-    st.info(f"{selection.area_text()}没有街道大工委。请选择其他区域。")
+    if not note_missing(present, Street):
+        st.info(f"{selection.area_text()}没有街道(乡镇不开大工委联席会议)。请选择其他区域。")
     st.stop()
+no_meetings = bool(missing_tables(present, JointMeeting))
 goal = load(targets).set_index("metric_key").loc["meetings_on_schedule"]
 quarters = int(activity["quarters"].sum())
 on_schedule = int(activity["quarters_on_schedule"].sum())
@@ -40,26 +45,30 @@ overdue = activity[activity["overdue"]]
 
 row = st.columns(6)
 with row[0].container(border=True):
-    rate = on_schedule / quarters if quarters else None
-    st.metric("按期召开率", fmt.percent(rate))
-    st.caption(f"{on_schedule} / {quarters} 个街道·季度(每季度应召开 {required} 次)")
+    rate = on_schedule / quarters if quarters and not no_meetings else None
+    st.metric("按期召开率", NO_FIGURE if no_meetings else fmt.percent(rate))
+    st.caption(f"{'' if no_meetings else f'{on_schedule} / '}{quarters} 个街道·季度(每季度应召开 {required} 次)")
 with row[1].container(border=True):
-    st.metric("实际召开次数", fmt.count(activity["meetings_held"].sum()))
+    st.metric("实际召开次数", NO_FIGURE if no_meetings else fmt.count(activity["meetings_held"].sum()))
     st.caption(f"应召开次数 {fmt.count(activity['meetings_required'].sum())}")
 with row[2].container(border=True):
-    st.metric("成员单位出席率", fmt.percent(attended / seats if seats else None))
+    st.metric("成员单位出席率", NO_FIGURE if missing_tables(present, JointMeeting, MeetingAttendance)
+              else fmt.percent(attended / seats if seats else None))
     st.caption(f"出席 {fmt.count(attended)} / 应出席 {fmt.count(seats)} 人次")
 matched, resolved = int(activity["items_matched"].sum()), int(activity["items_resolved"].sum())
 with row[3].container(border=True):
-    st.metric("对接率", fmt.percent(matched / tabled if tabled else None))
+    st.metric("对接率", NO_FIGURE if missing_tables(present, JointMeeting, MeetingItem)
+              else fmt.percent(matched / tabled if tabled else None))
     st.caption(f"议题 {fmt.count(tabled)} 个(资源、需求、项目清单),已对接 {fmt.count(matched)}")
 with row[4].container(border=True):
-    st.metric("办结率", fmt.percent(resolved / tabled if tabled else None))
+    st.metric("办结率", NO_FIGURE if missing_tables(present, JointMeeting, MeetingItem)
+              else fmt.percent(resolved / tabled if tabled else None))
     st.caption(f"已办结 {fmt.count(resolved)} 个议题")
 with row[5].container(border=True):
-    st.metric("超期未开会街道", f"{len(overdue)} 个")
+    st.metric("超期未开会街道", NO_FIGURE if no_meetings else f"{len(overdue)} 个")
     st.caption(f"距上次会议超过 {overdue_after_days(required)} 天")
 st.caption(f"{selection.area_text()} · {selection.period_text} · 数据截至 {as_of_text}")
+note_missing(present, WorkingCommittee, CommitteeMember, JointMeeting, MeetingAttendance, MeetingItem)
 
 by_street = activity.rename(columns={"street": "area_name"})
 sections = [derived(rate_section, "联席会议按期召开率", by_street, "quarters_on_schedule", "quarters",
@@ -67,10 +76,10 @@ sections = [derived(rate_section, "联席会议按期召开率", by_street, "qua
                     "街道", float(goal["target_value"]),
                     {"area_name": "街道", "meetings_required": "应召开次数", "meetings_held": "实际召开次数",
                      "quarters_on_schedule": "按期召开季度", "days_since_last": "距上次会议天数"})]
-if len(overdue):
+if len(overdue) and not no_meetings:
     sections[0].findings.append(f"超过 {overdue_after_days(required)} 天未召开联席会议的街道有 {len(overdue)} 个:"
                                 + "、".join(overdue["street"].head(5)) + ("等。" if len(overdue) > 5 else "。"))
-show_findings(sections[0].findings)
+show_findings([] if no_meetings else sections[0].findings)
 briefing_buttons("联席会议简报", selection.area_text(), selection.period_text, as_of_text, [
     ("按期召开率", fmt.percent(rate), f"{on_schedule} / {quarters} 个街道·季度"),
     ("实际召开次数", fmt.count(activity["meetings_held"].sum()),
@@ -80,9 +89,10 @@ briefing_buttons("联席会议简报", selection.area_text(), selection.period_t
 ], sections, "meetings_briefing")
 
 heat = load(meetings_by_street_month, area, first, last)
-st.plotly_chart(figure(meeting_heatmap, heat, f"各街道联席会议召开次数({selection.period_text})"),
-                key="meeting_heatmap",
-                config={"displaylogo": False})
+if not no_meetings:
+    st.plotly_chart(figure(meeting_heatmap, heat, f"各街道联席会议召开次数({selection.period_text})"),
+                    key="meeting_heatmap",
+                    config={"displaylogo": False})
 
 ranking = activity.assign(
     area_code=activity["street_code"], area_name=activity["street"],
@@ -90,20 +100,22 @@ ranking = activity.assign(
 )
 ranking["status"] = [rag_status(v, goal["target_value"], goal["amber_floor"]) for v in ranking["rate"]]
 county_of_street = dict(zip(activity["street_code"], activity["county_code"]))
-st.plotly_chart(figure(ranking_bar, ranking, "rate", "按期召开率", float(goal["target_value"]),
-                       "各街道联席会议按期召开率", as_of_text),
-                key="meeting_ranking", on_select=partial(drill_to_street, "meeting_ranking", county_of_street),
-                selection_mode="points", config={"displaylogo": False})
+if not no_meetings:
+    st.plotly_chart(figure(ranking_bar, ranking, "rate", "按期召开率", float(goal["target_value"]),
+                           "各街道联席会议按期召开率", as_of_text),
+                    key="meeting_ranking", on_select=partial(drill_to_street, "meeting_ranking", county_of_street),
+                    selection_mode="points", config={"displaylogo": False})
 labels = {"county": "区县(市)", "street": "街道", "meetings_required": "应召开次数", "meetings_held": "实际召开次数",
           "rate": "按期召开率(%)", "attendance_rate": "成员单位出席率(%)", "items_tabled": "议题",
           "items_matched": "已对接", "items_resolved": "已办结", "last_meeting_on": "最近一次会议",
           "days_since_last": "距上次会议天数", "overdue_text": "提示"}
 shown = ranking.assign(rate=ranking["rate"] * 100, attendance_rate=ranking["attendance_rate"] * 100,
-                       overdue_text=["超期未开会" if late else "" for late in ranking["overdue"]])
-st.dataframe(shown[list(labels)].rename(columns=labels), hide_index=True, key="meeting_table",
+                       overdue_text=["超期未开会" if late and not no_meetings else "" for late in ranking["overdue"]])
+st.dataframe(shown[list(labels)].rename(columns=labels), hide_index=True, placeholder=BLANK, key="meeting_table",
              column_config={labels["rate"]: st.column_config.NumberColumn(format="%.1f"),
                             labels["attendance_rate"]: st.column_config.NumberColumn(format="%.1f")})
-st.caption("点击柱子进入该街道,查看大工委成员、历次会议和议题。")
+if not no_meetings:
+    st.caption("点击柱子进入该街道,查看大工委成员、历次会议和议题。")
 export_buttons(shown, labels, f"联席会议_{selection.area_text()}_{selection.period_text}", "meetings_export")
 
 if area.street:
@@ -115,6 +127,7 @@ if area.street:
         st.info(f"{street}尚未录入大工委成员。")
     else:
         st.dataframe(committee[list(committee_labels)].rename(columns=committee_labels), hide_index=True,
+                     placeholder=BLANK,
                      key="committee_table")
     held = load(street_meetings, area, first, last)
     st.markdown(f"**{selection.period_text}召开的联席会议:{len(held)} 次**")
@@ -125,7 +138,7 @@ if area.street:
         st.info("所选期间没有召开联席会议。")
     else:
         st.dataframe(held.assign(attendance_rate=held["attendance_rate"] * 100)[list(held_labels)]
-                     .rename(columns=held_labels), hide_index=True, key="street_meetings",
+                     .rename(columns=held_labels), hide_index=True, placeholder=BLANK, key="street_meetings",
                      column_config={held_labels["attendance_rate"]: st.column_config.NumberColumn(format="%.1f")})
     items = load(street_items, area, first, last)
     item_labels = {"held_on": "会议日期", "list_kind": "清单", "title": "议题", "unit": "对接单位",
@@ -133,5 +146,6 @@ if area.street:
     if not items.empty:
         items = items.assign(matched_text=items["matched"].map({True: "已对接", False: "未对接"}),
                              resolved_text=items["resolved"].map({True: "已办结", False: "未办结"}))
-        st.dataframe(items[list(item_labels)].rename(columns=item_labels), hide_index=True, key="street_items")
+        st.dataframe(items[list(item_labels)].rename(columns=item_labels), hide_index=True,
+                     placeholder=BLANK, key="street_items")
         export_buttons(items, item_labels, f"{street}_联席会议议题_{selection.period_text}", "items_export")

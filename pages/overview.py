@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
@@ -15,6 +16,7 @@ from dashboard.data import derived, figure, load
 from dashboard.export import briefing_buttons, show_findings
 from dashboard.filters import scope_name
 from dashboard.frame import status_badge
+from dashboard.missing import BLANK, NO_FIGURE, NOTHING_IMPORTED, missing_line
 from dashboard.navigation import VIEW_OF_METRIC, page_file
 from dashboard.screen import SCREEN_LINK, is_screen
 from queries.area import CITY, LEVEL_NAMES
@@ -26,7 +28,7 @@ from queries.overview import (
     pairing_coverage_by_area,
     year_elapsed,
 )
-from queries.store import store_facts, targets
+from queries.store import store_facts, tables_with_rows, targets
 
 SPECS = {spec.key: spec for spec in HEADLINES}
 BY_TITLE = {spec.title: spec for spec in HEADLINES}
@@ -34,13 +36,18 @@ TABLE_ROW_PX = 35
 
 facts = load(store_facts)
 if facts.data_as_of is None:
-    st.info("数据库中还没有可统计的数据。请导入数据,或在空数据库上重新启动以生成演示数据。")
+    st.info(NOTHING_IMPORTED)
     st.stop()
 as_of = facts.data_as_of
 as_of_text = fmt.chinese_date(as_of)
 frames = load(cockpit_by_area, CITY, as_of)
 goals = load(targets)
+present = load(tables_with_rows)
+reasons = {spec.key: missing_line(present, *spec.sources) for spec in HEADLINES}
 scores = scored_headlines(frames, goals, as_of)
+unfounded = scores["key"].map(reasons).notna()  # a figure whose data is not imported is no figure, not 0%
+scores.loc[unfounded, "value"] = None
+scores.loc[unfounded, "status"] = "无数据"
 
 viewer_scope = active_viewer().scope
 home = CITY.within(viewer_scope)
@@ -53,6 +60,10 @@ if not is_screen():
 
 def caption(row) -> str:
     spec = SPECS[row.key]
+    if reasons[row.key]:
+        return reasons[row.key]
+    if pd.isna(row.value):
+        return f"所选范围内没有{spec.counted.lstrip('个名元')},暂无数据"
     if spec.paced:
         return (f"目标 {fmt.percent(row.target)}(序时进度 {fmt.percent(year_elapsed(as_of))})· "
                 f"已拨付 {fmt.yuan(row.numerator)} / 预算 {fmt.yuan(row.denominator)}")
@@ -64,7 +75,7 @@ for start in range(0, len(scores), 3):
     for column, row in zip(st.columns(3), scores.iloc[start:start + 3].itertuples()):
         with column.container(border=True):
             gap = None if pd.isna(row.value) else fmt.points(row.value - row.target) + "(对目标)"
-            st.metric(row.title, fmt.percent(row.value), delta=gap)
+            st.metric(row.title, NO_FIGURE if pd.isna(row.value) else fmt.percent(row.value), delta=gap)
             status_badge(row.status)
             st.caption(caption(row))
             view = VIEW_OF_METRIC[row.key]
@@ -73,7 +84,9 @@ for start in range(0, len(scores), 3):
 previous_end = as_of.replace(day=1) - dt.timedelta(days=1)
 previous = {"member_checkin_rate": load(member_checkin_rate_by_area, CITY, previous_end),
             "pairing_coverage": load(pairing_coverage_by_area, CITY, previous_end)}
-sections = derived(cockpit_sections, frames, goals, as_of, scope_name(viewer_scope), child, previous)
+sections = [replace(section, categories=[], values=[], findings=[reasons[spec.key]]) if reasons[spec.key] else section
+            for spec, section in zip(HEADLINES, derived(cockpit_sections, frames, goals, as_of,
+                                                        scope_name(viewer_scope), child, previous))]
 briefing_buttons("党建工作简报", scope_name(viewer_scope), f"截至{as_of_text}", as_of_text, cockpit_headlines(scores),
                  sections, "cockpit_briefing")
 
@@ -83,8 +96,8 @@ chosen = st.segmented_control("指标", options=list(BY_TITLE), default=HEADLINE
                               bind="query-params", required=True)
 spec = BY_TITLE[chosen or HEADLINES[1].title]
 ranked = ranked_areas(frames[spec.key], spec, goals.set_index("metric_key").loc[spec.key], as_of)
-if ranked.empty:
-    st.info(f"所选范围内没有可用于计算“{spec.title}”的数据。")
+if reasons[spec.key] or ranked.empty:
+    st.info(reasons[spec.key] or f"所选范围内没有可用于计算“{spec.title}”的数据。")
     st.stop()
 
 show_findings(next(s for s in sections if s.title == spec.title).findings)
@@ -95,7 +108,7 @@ table = ranked.assign(
     rate=ranked["rate"] * 100, gap=ranked["gap"] * 100, status=ranked["status"].map(STATUS_WORDS),
 )[["rank", "area_name", spec.numerator, spec.denominator, "rate", "gap", "status"]]
 st.dataframe(
-    table, hide_index=True, key="ranking_table", height=TABLE_ROW_PX * (len(table) + 1) + 3,
+    table, hide_index=True, placeholder=BLANK, key="ranking_table", height=TABLE_ROW_PX * (len(table) + 1) + 3,
     column_config={
         "rank": st.column_config.NumberColumn("排名", help="1 为最好"),
         "area_name": st.column_config.TextColumn(child),

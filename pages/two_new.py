@@ -13,10 +13,12 @@ from dashboard.data import derived, figure, load
 from dashboard.export import briefing_buttons, export_buttons, show_findings
 from dashboard.filters import drill_from_chart, drill_from_table, open_view
 from dashboard.frame import status_badge
+from dashboard.missing import BLANK, missing_line, note_missing
+from dashboard.schema import TwoNewOrg, TwoNewSite
 from dashboard.tables import page_of
 from queries.area import LEVEL_NAMES
 from queries.overview import headline, two_new_coverage_by_area
-from queries.store import rag_status, targets
+from queries.store import rag_status, tables_with_rows, targets
 from queries.two_new import (
     large_stable_without_organization,
     organizations_that_should_organize,
@@ -30,9 +32,11 @@ facts, selection = open_view("两新组织覆盖")
 area = selection.area
 as_of_text = fmt.chinese_date(facts.data_as_of)
 
+present = load(tables_with_rows)
 by_area = load(two_new_coverage_by_area, area)
 if by_area.empty:
-    st.info(f"{selection.area_text()}没有两新组织数据。请选择其他区域。")
+    if not note_missing(present, TwoNewOrg):
+        st.info(f"{selection.area_text()}没有两新组织数据。请选择其他区域。")
     st.stop()
 goal = load(targets).set_index("metric_key").loc["two_new_org_coverage"]
 gaps = load(organizations_that_should_organize, area)
@@ -79,7 +83,7 @@ st.plotly_chart(figure(area_bars, by_area, "org_coverage", "组织覆盖率", f"
 labels = {"area_name": child, "two_new_orgs": "两新组织", "orgs_covered": "已建党组织", "org_coverage": "组织覆盖率(%)",
           "work_covered": "工作覆盖", "work_coverage": "工作覆盖率(%)"}
 shown = by_area.assign(org_coverage=by_area["org_coverage"] * 100, work_coverage=by_area["work_coverage"] * 100)
-st.dataframe(shown[list(labels)].rename(columns=labels), hide_index=True, key="two_new_table",
+st.dataframe(shown[list(labels)].rename(columns=labels), hide_index=True, placeholder=BLANK, key="two_new_table",
              selection_mode="single-row",
              on_select=partial(drill_from_table, "two_new_table", area, by_area["area_code"].tolist()),
              column_config={labels[k]: st.column_config.NumberColumn(format="%.1f")
@@ -94,11 +98,14 @@ for tab, dimension in zip(dimension_tabs, DIMENSION_TITLES):
     with tab:
         frame = load(two_new_by_dimension, area, dimension)
         chart = frame.assign(org_pct=frame["org_coverage"] * 100, work_pct=frame["work_coverage"] * 100)
+        if chart.empty:
+            st.info("所选范围内没有两新组织。")
+            continue
         st.plotly_chart(figure(paired_bars, chart, "value", {"org_pct": "组织覆盖率", "work_pct": "工作覆盖率"},
                                     f"{DIMENSION_TITLES[dimension]}的覆盖率(数据截至 {as_of_text})", "%"),
                         key=f"dimension_{dimension}", config={"displaylogo": False})
         table = chart.assign(org_coverage=chart["org_pct"], work_coverage=chart["work_pct"])
-        st.dataframe(table[list(dimension_labels)].rename(columns=dimension_labels), hide_index=True,
+        st.dataframe(table[list(dimension_labels)].rename(columns=dimension_labels), hide_index=True, placeholder=BLANK,
                      key=f"dimension_table_{dimension}",
                      column_config={dimension_labels[k]: st.column_config.NumberColumn(format="%.1f")
                                     for k in ("org_coverage", "work_coverage")})
@@ -108,11 +115,12 @@ sites = load(two_new_sites, area)
 site_labels = {"county": "区县(市)", "street": "街道", "community": "社区", "site": "名称", "kind": "类型",
                "orgs": "入驻组织", "orgs_covered": "已建党组织", "full_text": "全覆盖", "missing": "缺口"}
 if sites.empty:
-    st.info("所选范围内没有登记的商务楼宇、园区或商圈市场。")
+    st.info(missing_line(present, TwoNewSite) or "所选范围内没有登记的商务楼宇、园区或商圈市场。")
 else:
     sites = sites.assign(full_text=sites["fully_covered"].map({True: "是", False: "否"}))
     site_page, _offset = page_of(sites, "sites_table")
-    st.dataframe(site_page[list(site_labels)].rename(columns=site_labels), hide_index=True, key="sites_table")
+    st.dataframe(site_page[list(site_labels)].rename(columns=site_labels), hide_index=True,
+                 placeholder=BLANK, key="sites_table")
     export_buttons(sites, site_labels, f"楼宇园区商圈覆盖_{selection.area_text()}", "sites_export")
 
 gap_labels = {"county": "区县(市)", "street": "街道", "community": "社区", "org": "组织名称", "kind": "类型",
@@ -123,12 +131,14 @@ if gaps.empty:
     st.success("所选范围内有3名以上党员的两新组织都已建立党组织。")
 else:
     gap_page, _offset = page_of(gaps, "gaps_table")
-    st.dataframe(gap_page[list(gap_labels)].rename(columns=gap_labels), hide_index=True, key="gaps_table")
+    st.dataframe(gap_page[list(gap_labels)].rename(columns=gap_labels), hide_index=True,
+                 placeholder=BLANK, key="gaps_table")
     export_buttons(gaps, gap_labels, f"两新组织应建未建_{selection.area_text()}", "gaps_export")
 st.markdown(f"#### 规模以上企业未建党组织({len(priority)} 个)")
 if priority.empty:
     st.success("所选范围内规模较大、经营稳定的企业都已建立党组织。")
 else:
     priority_page, _offset = page_of(priority, "priority_table")
-    st.dataframe(priority_page[list(gap_labels)].rename(columns=gap_labels), hide_index=True, key="priority_table")
+    st.dataframe(priority_page[list(gap_labels)].rename(columns=gap_labels), hide_index=True,
+                 placeholder=BLANK, key="priority_table")
     export_buttons(priority, gap_labels, f"规模以上企业未覆盖_{selection.area_text()}", "priority_export")

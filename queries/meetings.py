@@ -57,7 +57,8 @@ def meeting_activity_by_street(engine: Engine, area: Area, first: dt.date, last:
                                required_per_quarter: int) -> pd.DataFrame:
     """Per street from `first` to `last`: meetings held against those required (the requirement times the
     quarters the period touches), quarters on schedule, member attendance at those meetings, items tabled,
-    matched and resolved, and days from the last meeting (on or before `last`) to `last`.
+    matched and resolved, and days from the last meeting (on or before `last`) to `last`. A street that has
+never met has no last meeting (None, days <NA>) and is overdue.
 
     Columns: county_code, county, street_code, street, meetings_required, meetings_held, quarters, quarters_on_schedule,
     seats, attended, attendance_rate, items_tabled, items_matched, items_resolved, match_rate, resolve_rate,
@@ -105,9 +106,10 @@ def meeting_activity_by_street(engine: Engine, area: Area, first: dt.date, last:
     frame = frame.rename(columns={"meetings": "meetings_held"})
     frame["meetings_required"] = required_per_quarter * len(quarters)
     frame["quarters"] = len(quarters)
-    frame["last_meeting_on"] = pd.to_datetime(frame["last_meeting_on"]).dt.date
-    frame["days_since_last"] = [(last - d).days if isinstance(d, dt.date) else None for d in frame["last_meeting_on"]]
-    frame["overdue"] = [d is None or d > overdue_after_days(required_per_quarter) for d in frame["days_since_last"]]
+    frame["last_meeting_on"] = [d.date() if pd.notna(d) else None for d in pd.to_datetime(frame["last_meeting_on"])]
+    frame["days_since_last"] = pd.array([(last - d).days if d is not None else None for d in frame["last_meeting_on"]],
+                                        dtype="Int64")
+    frame["overdue"] = [pd.isna(d) or d > overdue_after_days(required_per_quarter) for d in frame["days_since_last"]]
     frame = rate(frame, "attended", "seats", "attendance_rate")
     frame = rate(frame, "items_matched", "items_tabled", "match_rate")
     frame = rate(frame, "items_resolved", "items_tabled", "resolve_rate")

@@ -22,6 +22,7 @@ from dashboard.schema import (
     FundingDisbursement,
     FundingLine,
     Grid,
+    JointMeeting,
     MemberCheckin,
     PartyMember,
     PartyOrg,
@@ -204,22 +205,23 @@ class Headline:
     numerator_label: str
     denominator_label: str
     counted: str
+    sources: tuple = ()  # the tables it is counted from (schema classes): without rows in one, no figure
     paced: bool = False
 
 
 HEADLINES = [
     Headline("grid_branch_coverage", "网格党支部覆盖率", "grids_with_branch", "grids",
-             "已建党支部网格数", "网格数", "个网格"),
+             "已建党支部网格数", "网格数", "个网格", (Grid, PartyOrg)),
     Headline("member_checkin_rate", "在职党员报到率", "members_checked_in", "members_in_service",
-             "已报到在职党员", "应报到在职党员", "名在职党员"),
+             "已报到在职党员", "应报到在职党员", "名在职党员", (PartyMember, MemberCheckin)),
     Headline("pairing_coverage", "结对社区覆盖率", "communities_paired", "urban_communities",
-             "有结对单位的社区", "城市社区数", "个城市社区"),
+             "有结对单位的社区", "城市社区数", "个城市社区", (Community, UnitPairing)),
     Headline("meetings_on_schedule", "联席会议按期召开率", "street_quarters_on_schedule", "street_quarters",
-             "按期召开(街道·季度)", "应召开(街道·季度)", "个街道·季度"),
+             "按期召开(街道·季度)", "应召开(街道·季度)", "个街道·季度", (Street, JointMeeting)),
     Headline("two_new_org_coverage", "两新组织覆盖率", "orgs_covered", "two_new_orgs",
-             "已建党组织的两新组织", "两新组织数", "个两新组织"),
+             "已建党组织的两新组织", "两新组织数", "个两新组织", (TwoNewOrg,)),
     Headline("funding_execution", "经费执行率", "disbursed_yuan", "budget_yuan",
-             "拨付数(元)", "预算数(元)", "元预算", paced=True),
+             "拨付数(元)", "预算数(元)", "元预算", (FundingLine, FundingDisbursement), paced=True),
 ]
 MEETING_QUARTERS = 4
 

@@ -99,9 +99,9 @@ def test_a_store_with_regions_only_shows_no_figures(monkeypatch, tmp_path):
         session.add(StoreMeta(meta_key="data_as_of", value="2018-06-30"))
     engine.dispose()
     app = run_app(monkeypatch, url)
-    assert set(metrics(app).values()) == {"—"}
+    assert set(metrics(app).values()) == {"暂无数据"}
     assert badges(app) == [":gray-badge[无数据]"] * 6
-    assert "没有可用于计算“在职党员报到率”的数据" in app.info[0].value
+    assert app.info[0].value == "尚未导入党员、党员报到数据:请在“数据导入”页导入《党员》《党员报到》模板。"
 
 
 def test_an_unreachable_store_is_explained_not_traced(monkeypatch):

@@ -10,8 +10,9 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.auth import SIGN_IN_ENV
 from dashboard.db import URL_ENV, make_engine, upgrade_store
-from dashboard.schema import County, StoreMeta
+from dashboard.schema import County
 from tests.apptest import APP, metrics, table_with
+from tests.partial_world import Plan, load_plan
 
 COVERAGE, CHECKIN = "../pages/coverage.py", "../pages/checkin.py"
 PERIOD = {"from": "2018-04", "to": "2018-06"}
@@ -112,12 +113,13 @@ def test_reset_clears_the_filters(monkeypatch, fixture_url):
 
 @pytest.mark.parametrize("page", [COVERAGE, CHECKIN])
 def test_views_explain_an_area_without_data(monkeypatch, tmp_path, page):
+    """丙县 has nothing while the rest of the store (the import world) has everything."""
     url = f"sqlite:///{tmp_path / 'regions_only.sqlite3'}"
     engine = make_engine(url)
     upgrade_store(engine)
+    load_plan(engine, Plan())
     with Session(engine) as session, session.begin():
-        session.add(County(code="T09", name="丙县", kind="县", lon=111.6, lat=29.0, sort_order=1))
-        session.add(StoreMeta(meta_key="data_as_of", value="2018-06-30"))
+        session.add(County(code="T09", name="丙县", kind="县", lon=111.6, lat=29.0, sort_order=3))
     engine.dispose()
     app = open_view(monkeypatch, url, page, {"county": "丙县"})
     assert "丙县" in app.info[0].value
