@@ -7,12 +7,16 @@ import streamlit as st
 
 from dashboard.auth import resolve_viewer, sign_in_required
 from dashboard.data import StoreUnavailable, engine, ensure_store, load
+from dashboard.export import note_view
 from dashboard.frame import show_frame
 from dashboard.navigation import PAGES, page_file
 from dashboard.screen import is_screen, screen_frame
 from queries.store import store_facts
 
 st.set_page_config(page_title="常德市城市区域化党建驾驶舱", page_icon=":material/flag:", layout="wide")
+if not st.get_option("client.disableDataExport"):  # no table's own download: every file goes through export.py
+    st.set_option("client.disableDataExport", True)
+    st.rerun()  # the browser learns the option at the start of a run
 try:
     ensure_store()
 except StoreUnavailable as problem:
@@ -29,4 +33,5 @@ if screen:
     views = [page for page, spec in zip(pages, specs) if not spec.admin_only]
     titles = [page.title for page in views]
     screen_frame(facts.data_as_of, views, titles.index(current.title) if current.title in titles else 0)
+note_view(current.title)
 current.run()

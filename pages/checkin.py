@@ -15,6 +15,7 @@ from dashboard.export import briefing_buttons, export_buttons, show_findings
 from dashboard.filters import drill_from_chart, drill_from_table, open_view
 from dashboard.frame import status_badge
 from dashboard.tables import page_of
+from dashboard.text import plain
 from queries.area import AREA_COLUMNS, LEVEL_NAMES
 from queries.checkin import (
     monthly_service_rate,
@@ -39,7 +40,7 @@ as_of_text = fmt.chinese_date(last)
 members = load(member_checkin_rate_by_area, area, last)
 units = load(unit_checkin_by_area, area, last)
 if members.empty and units.empty:
-    st.info(f"{selection.area_text()}在{selection.period_text}没有在职党员或驻区单位的报到数据。请选择其他区域或月份。")
+    st.info(f"{plain(selection.area_text())}在{selection.period_text}没有在职党员或驻区单位的报到数据。请选择其他区域或月份。")
     st.stop()
 posts = load(posts_claimed_by_area, area, last)
 service = load(service_rate_by_area, area, first, last)
@@ -177,7 +178,7 @@ rows = picked.selection.rows if picked else []
 if rows:
     unit = by_unit.iloc[unit_offset + rows[0]]
     details = load(unit_member_details, area, unit["unit_code"], first, last)
-    st.markdown(f"**{unit['unit']}:已报到党员明细({selection.period_text})**")
+    st.markdown(f"**{plain(unit['unit'])}:已报到党员明细({selection.period_text})**")
     detail_labels = {"member": "党员", "phone": "联系电话", "street": "街道", "community": "报到社区",
                      "checked_in_on": "报到日期", "services": "期内服务次数", "last_served_on": "最近服务日期"}
     detail_page, _offset = page_of(details, "unit_details")

@@ -16,6 +16,7 @@ from dashboard.export import briefing_buttons, export_buttons, show_findings
 from dashboard.filters import drill_from_chart, drill_from_map, drill_from_table, open_view
 from dashboard.maps import COUNTY_LAYER, POINT_LAYER, county_map
 from dashboard.tables import page_of
+from dashboard.text import plain
 from queries.area import AREA_COLUMNS, CITY, LEVEL_NAMES
 from queries.coverage import (
     community_form_check,
@@ -36,7 +37,7 @@ as_of_text = fmt.chinese_date(facts.data_as_of)
 
 levels = load(coverage_by_level, area)
 if levels.empty:
-    st.info(f"{selection.area_text()}没有城市社区的网格和组织数据,无法计算覆盖率。请选择其他区域。")
+    st.info(f"{plain(selection.area_text())}没有城市社区的网格和组织数据,无法计算覆盖率。请选择其他区域。")
     st.stop()
 
 for column, row in zip(st.columns(len(levels)), levels.itertuples()):

@@ -14,6 +14,7 @@ from dashboard.data import derived, figure, load
 from dashboard.export import briefing_buttons, export_buttons, show_findings
 from dashboard.filters import drill_from_chart, drill_from_table, open_view
 from dashboard.frame import status_badge
+from dashboard.text import plain
 from queries.area import LEVEL_NAMES
 from queries.cockpit import effective_target
 from queries.funding import funding_by_source_and_use, funding_by_year, funding_flows, funding_per_community_and_member
@@ -29,7 +30,7 @@ as_of_text = fmt.chinese_date(last)
 
 by_area = load(funding_execution_by_area, area, last)
 if by_area.empty or not by_area["budget_yuan"].sum():
-    st.info(f"{selection.area_text()}没有{year}年的经费预算。请选择其他区域或年份。")
+    st.info(f"{plain(selection.area_text())}没有{year}年的经费预算。请选择其他区域或年份。")
     st.stop()
 goal = load(targets).set_index("metric_key").loc["funding_execution"]
 target, amber = effective_target(SPEC, goal, last)

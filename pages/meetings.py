@@ -12,6 +12,7 @@ from dashboard.charts import meeting_heatmap, ranking_bar
 from dashboard.data import derived, figure, load
 from dashboard.export import briefing_buttons, export_buttons, show_findings
 from dashboard.filters import drill_to_street, open_view
+from dashboard.text import plain
 from queries.meetings import (
     meeting_activity_by_street,
     meetings_by_street_month,
@@ -29,7 +30,7 @@ required = int(load(setting_value, "meetings_required_per_quarter", "1"))
 
 activity = load(meeting_activity_by_street, area, first, last, required)
 if activity.empty:
-    st.info(f"{selection.area_text()}没有街道大工委。请选择其他区域。")
+    st.info(f"{plain(selection.area_text())}没有街道大工委。请选择其他区域。")
     st.stop()
 goal = load(targets).set_index("metric_key").loc["meetings_on_schedule"]
 quarters = int(activity["quarters"].sum())
@@ -59,7 +60,7 @@ with row[4].container(border=True):
 with row[5].container(border=True):
     st.metric("超期未开会街道", f"{len(overdue)} 个")
     st.caption(f"距上次会议超过 {overdue_after_days(required)} 天")
-st.caption(f"{selection.area_text()} · {selection.period_text} · 数据截至 {as_of_text}")
+st.caption(f"{plain(selection.area_text())} · {selection.period_text} · 数据截至 {as_of_text}")
 
 by_street = activity.rename(columns={"street": "area_name"})
 sections = [derived(rate_section, "联席会议按期召开率", by_street, "quarters_on_schedule", "quarters",
@@ -108,11 +109,11 @@ export_buttons(shown, labels, f"联席会议_{selection.area_text()}_{selection.
 
 if area.street:
     street = selection.names.get(area.street, area.street)
-    st.markdown(f"#### {street}大工委")
+    st.markdown(f"#### {plain(street)}大工委")
     committee = load(street_committee, area)
     committee_labels = {"role": "职务", "person": "姓名", "title": "身份", "unit": "所在单位", "phone": "联系电话"}
     if committee.empty:
-        st.info(f"{street}尚未录入大工委成员。")
+        st.info(f"{plain(street)}尚未录入大工委成员。")
     else:
         st.dataframe(committee[list(committee_labels)].rename(columns=committee_labels), hide_index=True,
                      key="committee_table")

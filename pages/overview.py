@@ -17,6 +17,7 @@ from dashboard.filters import scope_name
 from dashboard.frame import status_badge
 from dashboard.navigation import VIEW_OF_METRIC, page_file
 from dashboard.screen import SCREEN_LINK, is_screen
+from dashboard.text import plain
 from queries.area import CITY, LEVEL_NAMES
 from queries.cockpit import STATUS_WORDS, ranked_areas, scored_headlines
 from queries.overview import (
@@ -46,7 +47,7 @@ viewer_scope = active_viewer().scope
 home = CITY.within(viewer_scope)
 child = LEVEL_NAMES[home.child_level]
 head, link = st.columns([5, 1], vertical_alignment="bottom")
-head.markdown(f"#### {scope_name(viewer_scope)}核心指标")
+head.markdown(f"#### {plain(scope_name(viewer_scope))}核心指标")
 if not is_screen():
     link.markdown(f"[大屏模式]({SCREEN_LINK})", help="在现场会大屏上全屏显示并轮播各视图")
 

@@ -14,6 +14,7 @@ from dashboard.export import briefing_buttons, export_buttons, show_findings
 from dashboard.filters import drill_from_chart, drill_from_table, open_view
 from dashboard.frame import status_badge
 from dashboard.tables import page_of
+from dashboard.text import plain
 from queries.area import LEVEL_NAMES
 from queries.overview import headline, two_new_coverage_by_area
 from queries.store import rag_status, targets
@@ -32,7 +33,7 @@ as_of_text = fmt.chinese_date(facts.data_as_of)
 
 by_area = load(two_new_coverage_by_area, area)
 if by_area.empty:
-    st.info(f"{selection.area_text()}没有两新组织数据。请选择其他区域。")
+    st.info(f"{plain(selection.area_text())}没有两新组织数据。请选择其他区域。")
     st.stop()
 goal = load(targets).set_index("metric_key").loc["two_new_org_coverage"]
 gaps = load(organizations_that_should_organize, area)
