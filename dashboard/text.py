@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:@&=^\"'%/])")
+AUTOLINK_STARTS = re.compile(r"(?<=:)(?=//)|(?i:(?<=www)(?=\.))|(?=@)")
 SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 FILE_FORBIDDEN = re.compile(r"[\\/:*?\"<>|\s]+")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -27,9 +28,12 @@ def visible(text) -> str:
 
 def plain(text) -> str:
     """Text for anything Streamlit reads as markdown (st.markdown, st.caption, st.info, labels of buttons,
-    metrics and tabs): every ASCII punctuation mark that markdown, its links and autolinks, HTML, LaTeX,
-    emoji shortcodes or Streamlit's :colour[…] and :material/…: directives could use is backslash-escaped."""
-    return MARKDOWN_SPECIAL.sub(r"\\\1", visible(text))
+    metrics and tabs): every ASCII punctuation mark that markdown, links, HTML, LaTeX, emoji shortcodes or
+    Streamlit's :colour[…] and :material/…: directives could use is backslash-escaped; and since bare web and
+    mail addresses are turned into links after escapes are read, an invisible word joiner (U+2060) is put
+    inside each `://`, `www.` and `@`."""
+    text = AUTOLINK_STARTS.sub("\u2060", visible(text))
+    return MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def chart_text(text) -> str:
