@@ -25,10 +25,10 @@ from sqlalchemy import select
 from dashboard import accounts
 from dashboard.db import make_engine
 from dashboard.schema import AuditEntry, Cadre, CommitteeMember, PartyMember
+from tests.browser.conftest import CHROMIUM, settle
 from tests.conftest import fill_with_fixture
 from tests.live_server import free_port, start_server
 
-CHROMIUM = "/usr/bin/chromium"
 PASSWORD = "Correct-Horse-9"
 VIEWS = {"总览": "核心指标", "六级体系覆盖": "六级体系覆盖", "双报到·双结对": "双报到 · 双结对 · 双通报",
          "联席会议": "大工委联席会议", "两新组织": "两新组织覆盖", "经费保障": "经费保障"}
@@ -94,24 +94,6 @@ def signed_server(store):
 @pytest.fixture(scope="module")
 def open_server(store):
     yield from _server(store[0], "off")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--disable-quic"])
-        yield chromium
-        chromium.close()
-
-
-def settle(page) -> None:
-    """Wait until the app's run is over."""
-    page.wait_for_timeout(300)
-    page.wait_for_selector("[data-test-script-state='notRunning']", timeout=60_000)
 
 
 def open_view(page, title: str) -> None:
