@@ -143,7 +143,8 @@ def _check_password(password: str) -> None:
 
 
 def add_user(engine: Engine, username: str, password: str, role: str, display_name: str = "",
-             county: str | None = None, street: str | None = None, by: str | None = None) -> None:
+             county: str | None = None, street: str | None = None, by: str | None = None,
+             address: str | None = None) -> None:
     """Create an account; its scope must fit its role."""
     username = username.strip()
     if not username or len(username) > 40:
@@ -158,12 +159,14 @@ def add_user(engine: Engine, username: str, password: str, role: str, display_na
         session.add(AppUser(username=username, display_name=display_name or username,
                             password_hash=HASHER.hash(password), role=role, scope_county_code=county or None,
                             scope_street_code=street or None, is_active=True, created_at=_now()))
-    audit(engine, by, "user_created", f"{username} 角色 {role} 区域 {county or '全市'} {street or ''}".strip())
+    audit(engine, by, "user_created", f"{username} 角色 {role} 区域 {county or '全市'} {street or ''}".strip(),
+          address)
 
 
 def change_user(engine: Engine, username: str, role: str | None = None, county: str | None = None,
-                street: str | None = None, active: bool | None = None, by: str | None = None) -> None:
-    """Change an account's role and scope, or disable or enable it."""
+                street: str | None = None, active: bool | None = None, by: str | None = None,
+                address: str | None = None) -> None:
+    """Change an account's role and scope, or disable or enable it (its open sessions end at their next run)."""
     with Session(engine) as session, session.begin():
         user = session.scalars(select(AppUser).where(AppUser.username == username)).one_or_none()
         if user is None:
@@ -176,17 +179,18 @@ def change_user(engine: Engine, username: str, role: str | None = None, county: 
         if active is not None:
             user.is_active = active
     audit(engine, by, "user_changed", f"{username}" + (f" 角色 {role}" if role else "")
-          + ("" if active is None else (" 启用" if active else " 停用")))
+          + ("" if active is None else (" 启用" if active else " 停用")), address)
 
 
-def set_password(engine: Engine, username: str, password: str, by: str | None = None) -> None:
+def set_password(engine: Engine, username: str, password: str, by: str | None = None,
+                 address: str | None = None) -> None:
     _check_password(password)
     with Session(engine) as session, session.begin():
         user = session.scalars(select(AppUser).where(AppUser.username == username)).one_or_none()
         if user is None:
             raise AccountError(f"没有用户 {username}。")
         user.password_hash = HASHER.hash(password)
-    audit(engine, by, "password_set", username)
+    audit(engine, by, "password_set", username, address)
 
 
 def wait_seconds(failures: int) -> int:

@@ -24,6 +24,7 @@ from dashboard.accounts import (
 from dashboard.auth import administrator, client_address
 from dashboard.data import engine
 from dashboard.export import export_buttons
+from dashboard.text import plain
 
 viewer = administrator("只有系统管理员可以管理账号和查看日志。")
 
@@ -33,13 +34,13 @@ ROLE_LABELS = {key: role.label for key, role in ROLES.items()}
 
 
 def attempt(action, success: str) -> None:
-    """Run an account action; show its Chinese message either way."""
+    """Run an account action; show its Chinese message either way (as text: it may quote what was typed)."""
     try:
         action()
     except AccountError as error:
-        st.error(str(error))
+        st.error(plain(error))
     else:
-        st.success(success)
+        st.success(plain(success))
 
 
 accounts = users(store)
@@ -58,7 +59,8 @@ with add, st.form("add_user", clear_on_submit=True):
     password = st.text_input("初始密码(至少8位)", type="password", key="new_password")
     if st.form_submit_button("新增", type="primary"):
         attempt(lambda: add_user(store, username, password, role, name, county.strip() or None,
-                                 street.strip() or None, by=viewer.username), f"已新增账号 {username}。")
+                                 street.strip() or None, by=viewer.username, address=client_address()),
+                    f"已新增账号 {username}。")
 with change, st.form("change_user"):
     target = st.selectbox("账号", accounts["username"].tolist(), key="change_username")
     action = st.radio("操作", ["停用", "启用", "重置密码", "修改角色和区域"], horizontal=True, key="change_action")
@@ -68,13 +70,16 @@ with change, st.form("change_user"):
     new_password = st.text_input("新密码(至少8位)", type="password", key="change_password")
     if st.form_submit_button("确定") and target:
         if action in ("停用", "启用"):
-            attempt(lambda: change_user(store, target, active=action == "启用", by=viewer.username),
+            attempt(lambda: change_user(store, target, active=action == "启用", by=viewer.username,
+                                        address=client_address()),
                     f"已{action}账号 {target}。")
         elif action == "重置密码":
-            attempt(lambda: set_password(store, target, new_password, by=viewer.username), f"已重置 {target} 的密码。")
+            attempt(lambda: set_password(store, target, new_password, by=viewer.username, address=client_address()),
+                    f"已重置 {target} 的密码。")
         else:
             attempt(lambda: change_user(store, target, role=new_role, county=new_county.strip() or None,
-                                        street=new_street.strip() or None, by=viewer.username),
+                                        street=new_street.strip() or None, by=viewer.username,
+                                        address=client_address()),
                     f"已修改账号 {target}。")
 with token:
     with st.form("display_token"):
@@ -88,7 +93,7 @@ with token:
                                               token_street.strip() or None, int(days), by=viewer.username,
                                               address=client_address())
             except AccountError as error:
-                st.error(str(error))
+                st.error(plain(error))
             else:
                 st.success("令牌只显示这一次,请立即复制。大屏打开 本系统地址?token=令牌 即可只读显示该区域。")
                 st.code(issued, language=None)
