@@ -1,11 +1,11 @@
 """Every download, as each role gets it, in a real browser (Playwright + Debian's chromium against `streamlit
 run`): sign in (or open a display-token link, or nothing with sign-in off), open every view, hover every
-table and find no download of its own, click each kind of download offered (下载 CSV, 下载 Excel on the
-two-new view; 下载简报(PPT), 下载全部表格(Excel) on the cockpit: one mechanism for all views), open the file
-(csv, openpyxl, python-pptx), and check that nothing outside the role's area and no person's name is in it,
-that no cell is a formula, and that each file left an audit row naming who, what and which area.
-One server with sign-in on for the signed-in roles and the token, one with sign-in off; a store of their
-own (the downloads write to its audit log)."""
+table and find no download of its own (and no chart offering its data rather than a picture), click each
+kind of download offered (下载 CSV, 下载 Excel on the two-new view; 下载简报(PPT), 下载全部表格(Excel) on the
+cockpit: one mechanism for all views), open the file (csv, openpyxl, python-pptx), and check that nothing
+outside the role's area and no person's name is in it, that no cell is a formula, and that each file left
+an audit row naming who, what and which area. One server with sign-in on for the signed-in roles and the
+token, one with sign-in off; a store of their own (the downloads write to its audit log)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import io
 import os
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -198,6 +199,9 @@ def test_each_role_gets_every_download_and_nothing_else(request, store, browser,
             offered = page.locator("[data-testid='stDownloadButton']").count()
             assert (offered > 0) == role.downloads, f"{title}: {offered} download buttons"
             tables += no_table_downloads(page)
+            chart_buttons = page.locator(".modebar-btn").evaluate_all("bs => bs.map(b => b.dataset.title)")
+            assert [t for t in chart_buttons if re.search("download|export|data|studio", t, re.I)
+                    and "png" not in t.lower()] == []  # a chart's picture, never its data
             if role.downloads and title in KINDS:
                 files += download_all(page, KINDS[title], tmp_path)
         assert tables >= 10
