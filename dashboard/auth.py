@@ -159,14 +159,15 @@ def resolve_viewer(facts: StoreFacts, engine: Engine) -> Viewer:
 
 def download_check(engine: Engine) -> Callable[[], bool]:
     """For a download made later (in another thread, without this session): whether the active viewer may
-    still download then, i.e. their account, role, scope and password, or their token, are unchanged."""
+    still download then, i.e. their account, role, scope and password, or their token, are unchanged, and a
+    personal session has not been idle past its expiry since this run."""
     viewer = active_viewer()
     if viewer.read_only:
         token = st.session_state.get(TOKEN)
         return lambda: token is not None and viewer_for_token(engine, token) == viewer
     if viewer.username:
-        stamp = st.session_state.get(STAMP)
-        return lambda: account_stamp(engine, viewer.username) == stamp
+        stamp, deadline = st.session_state.get(STAMP), dt.datetime.now() + dt.timedelta(minutes=session_minutes())
+        return lambda: dt.datetime.now() <= deadline and account_stamp(engine, viewer.username) == stamp
     return lambda: True
 
 

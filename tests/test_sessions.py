@@ -158,3 +158,41 @@ def test_a_display_token_sees_committee_names_masked(app, store):
     app.run()
     committee = next(t.value for t in app.dataframe if "姓名" in t.value.columns)
     assert committee["姓名"].tolist()[0] == "张*记"
+
+
+def _download_check_script():
+    """The entry's viewer resolution, then the check a download made later would run."""
+    import streamlit as st
+
+    from dashboard.auth import download_check, resolve_viewer
+    from dashboard.data import engine, ensure_store, load
+    from queries.store import store_facts
+
+    ensure_store()
+    resolve_viewer(load(store_facts), engine())
+    st.session_state["download_check"] = download_check(engine())
+
+
+def test_a_download_clicked_after_the_account_changed_or_the_session_idled_is_refused(monkeypatch, store):
+    monkeypatch.setenv(URL_ENV, store)
+    monkeypatch.setenv(SIGN_IN_ENV, "on")
+    app = AppTest.from_function(_download_check_script, default_timeout=60)
+    sign_in(app, "analyst")
+    check = app.session_state["download_check"]
+    assert check() is True
+    accounts.change_user(make_engine(store), "analyst", role="analyst", county="T01")
+    assert check() is False  # scope changed after the page was drawn
+    sign_in(app, "city")
+    later = app.session_state["download_check"]
+    assert later() is True
+
+    class HalfAnHourLater:
+        timedelta = dt.timedelta
+
+        class datetime(dt.datetime):
+            @classmethod
+            def now(cls, tz=None):
+                return dt.datetime.now(tz) + dt.timedelta(minutes=31)
+
+    monkeypatch.setattr("dashboard.auth.dt", HalfAnHourLater)
+    assert later() is False  # clicked after the session's idle limit (30 minutes)
