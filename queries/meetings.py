@@ -106,7 +106,8 @@ def meeting_activity_by_street(engine: Engine, area: Area, first: dt.date, last:
     frame["meetings_required"] = required_per_quarter * len(quarters)
     frame["quarters"] = len(quarters)
     frame["last_meeting_on"] = pd.to_datetime(frame["last_meeting_on"]).dt.date
-    frame["days_since_last"] = [(last - d).days if isinstance(d, dt.date) else None for d in frame["last_meeting_on"]]
+    frame["days_since_last"] = [(last - d).days if isinstance(d, dt.date) and not pd.isna(d) else None
+                                for d in frame["last_meeting_on"]]  # NaT is a date to isinstance
     frame["overdue"] = [d is None or d > overdue_after_days(required_per_quarter) for d in frame["days_since_last"]]
     frame = rate(frame, "attended", "seats", "attendance_rate")
     frame = rate(frame, "items_matched", "items_tabled", "match_rate")

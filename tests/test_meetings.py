@@ -67,3 +67,10 @@ def test_a_street_drill_down(fixture_engine):
     assert meetings.street_items(fixture_engine, Area(street="NO-SUCH"), *H1).empty
     unmasked = meetings.street_committee(fixture_engine, street, mask=False)
     assert (unmasked["phone"].tolist()[0], unmasked["person"].tolist()[0]) == ("13900001111", "张书记")
+
+
+def test_a_street_that_has_never_met_by_the_period_is_overdue_not_an_error(fixture_engine):
+    # 2017Q1: none of the fixture's meetings (all in 2018) had been held yet
+    frame = meetings.meeting_activity_by_street(fixture_engine, Area(county="T02"), dt.date(2017, 1, 1),
+                                                dt.date(2017, 3, 31), 1)
+    assert frame[["street", "days_since_last", "overdue"]].values.tolist() == [["三街道", None, True]]

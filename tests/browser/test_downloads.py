@@ -2,10 +2,11 @@
 run`): sign in (or open a display-token link, or nothing with sign-in off), open every view, hover every
 table and find no download of its own (and no chart offering its data rather than a picture), click each
 kind of download offered (下载 CSV, 下载 Excel on the two-new view; 下载简报(PPT), 下载全部表格(Excel) on the
-cockpit: one mechanism for all views), open the file (csv, openpyxl, python-pptx), and check that nothing
-outside the role's area and no person's name is in it, that no cell is a formula, and that each file left
-an audit row naming who, what and which area. One server with sign-in on for the signed-in roles and the
-token, one with sign-in off; a store of their own (the downloads write to its audit log)."""
+cockpit: one mechanism for all views; members' detail rows on the check-in view, for analysts only), open
+the file (csv, openpyxl, python-pptx), and check that nothing outside the role's area and no person's name
+is in it, that no cell is a formula, and that each file left an audit row naming who, what and which area.
+One server with sign-in on for the signed-in roles and the token, one with sign-in off; a store of their own
+(the downloads write to its audit log)."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ from tests.live_server import free_port, start_server
 PASSWORD = "Correct-Horse-9"
 VIEWS = {"总览": "核心指标", "六级体系覆盖": "六级体系覆盖", "双报到·双结对": "双报到 · 双结对 · 双通报",
          "联席会议": "大工委联席会议", "两新组织": "两新组织覆盖", "经费保障": "经费保障"}
-TABLE_VIEW, BRIEFING_VIEW = "两新组织", "总览"
+TABLE_VIEW, BRIEFING_VIEW, DETAIL_VIEW = "两新组织", "总览", "双报到·双结对"
 KINDS = {TABLE_VIEW: ["下载 CSV", "下载 Excel"], BRIEFING_VIEW: ["下载简报(PPT)", "下载全部表格(Excel)"]}
 T01_ONLY = ["一街道", "二街道", "红星社区", "光明社区", "和平社区"]
 T02_ONLY = ["三街道", "四镇", "幸福社区", "青山村"]
@@ -152,19 +153,38 @@ def file_text(path: Path, name: str) -> str:
     return "\n".join(texts)
 
 
+def download(page, button, tmp: Path) -> tuple[str, str]:
+    """Click a download button; the file's name and its text."""
+    button.scroll_into_view_if_needed()
+    with page.expect_download(timeout=60_000) as arrived:
+        button.click()
+    target = tmp / arrived.value.suggested_filename
+    arrived.value.save_as(target)
+    return arrived.value.suggested_filename, file_text(target, arrived.value.suggested_filename)
+
+
 def download_all(page, labels: list[str], tmp: Path) -> list[tuple[str, str]]:
     """Click the first button of each label; (file name, its text) for each file delivered."""
-    files = []
-    for label in labels:
-        button = page.locator("[data-testid='stDownloadButton'] button").filter(has_text=label).first
-        button.scroll_into_view_if_needed()
-        with page.expect_download(timeout=60_000) as arrived:
-            button.click()
-        download = arrived.value
-        target = tmp / download.suggested_filename
-        download.save_as(target)
-        files.append((download.suggested_filename, file_text(target, download.suggested_filename)))
-    return files
+    buttons = page.locator("[data-testid='stDownloadButton'] button")
+    return [download(page, buttons.filter(has_text=label).first, tmp) for label in labels]
+
+
+def member_details(page, role: Role, tmp: Path) -> list[tuple[str, str]]:
+    """Select the first unit of the check-in view's unit table (its row marker): analysts download its
+    members' detail rows (names masked), everyone else is told that detail exports are for analysts."""
+    grid = page.locator(".st-key-unit_league [data-testid='stDataFrame']")
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 14, box["y"] + 35 + 17)
+    page.get_by_text("已报到党员明细").first.wait_for(timeout=60_000)
+    settle(page)
+    buttons = page.locator(".st-key-details_export_csv button")
+    if role.username != "analyst":
+        assert buttons.count() == 0 and page.get_by_text("明细数据的导出仅限分析员账号").count() == 1
+        return []
+    name, text = download(page, buttons.first, tmp)
+    assert "*" in text.splitlines()[1]  # the member's name, masked (张*)
+    return [(name, text)]
 
 
 def exports_since(url: str, since: dt.datetime) -> list[tuple[str | None, str, str]]:
@@ -195,7 +215,8 @@ def test_each_role_gets_every_download_and_nothing_else(request, store, browser,
         files, tables = [], 0
         for title in VIEWS:
             open_view(page, title)
-            assert page.locator("[data-testid='stException']").count() == 0
+            shown = [e.inner_text() for e in page.locator("[data-testid='stException']").all()]
+            assert shown == []
             offered = page.locator("[data-testid='stDownloadButton']").count()
             assert (offered > 0) == role.downloads, f"{title}: {offered} download buttons"
             tables += no_table_downloads(page)
@@ -204,13 +225,15 @@ def test_each_role_gets_every_download_and_nothing_else(request, store, browser,
                     and "png" not in t.lower()] == []  # a chart's picture, never its data
             if role.downloads and title in KINDS:
                 files += download_all(page, KINDS[title], tmp_path)
+            if role.downloads and title == DETAIL_VIEW:
+                files += member_details(page, role, tmp_path)
         assert tables >= 10
     finally:
         context.close()
     if not role.downloads:
         assert [row for row in exports_since(url, since) if row[1].startswith("export")] == []
         return
-    assert len(files) == 4
+    assert len(files) == (5 if role.username == "analyst" else 4)
     for name, text in files:
         leaks = [n for n in role.outside if n in text] + [p for p in people if p in text]
         assert leaks == [], f"{name} holds {leaks}"
