@@ -6,8 +6,10 @@ written to the audit log or any message.
 
     python -m dashboard.accounts add-user zhang --role county_leader --county 430702 --name 张明   (or --county 武陵区)
     python -m dashboard.accounts set-password zhang        (reads the password from standard input)
-    python -m dashboard.accounts disable zhang | enable zhang | list | audit
+    python -m dashboard.accounts disable zhang | enable zhang | list
+    python -m dashboard.accounts audit [--event export] [--user zhang] [--since 2018-07-01]
     python -m dashboard.accounts display-token --label 大屏 --county 430702 --days 30
+    python -m dashboard.accounts tokens | revoke-token 3 | expire-token 3 --days 0
 """
 
 from __future__ import annotations
@@ -20,21 +22,33 @@ import math
 import secrets
 import sys
 from dataclasses import dataclass
+from functools import cache
 
 import pandas as pd
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Engine, func, or_, select
+from sqlalchemy import Engine, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from dashboard.db import make_engine, upgrade_store
 from dashboard.schema import AppUser, AuditEntry, County, DisplayToken, SignInThrottle, Street
+from dashboard.text import visible
 from queries.area import Area
 
 HASHER = PasswordHasher()
 MIN_PASSWORD = 8
 FREE_ATTEMPTS = 3
 MAX_WAIT_SECONDS = 15 * 60
+CLAIM_TRIES = 50  # attempts to count a sign-in against others counted at the same moment
+MAX_TOKEN_DAYS = 366
+EVENTS = {
+    "sign_in": "登录", "sign_in_failed": "登录失败", "sign_in_throttled": "登录被限制", "sign_out": "退出登录",
+    "session_ended": "会话终止", "export": "下载", "export_refused": "下载被拒绝", "token_used": "大屏令牌使用",
+    "token_refused": "大屏令牌被拒绝", "token_created": "生成大屏令牌", "token_revoked": "吊销大屏令牌",
+    "token_expiry_changed": "修改令牌有效期", "user_created": "新增账号", "user_changed": "修改账号",
+    "password_set": "设置密码", "导入": "数据导入", "清空演示数据": "清空演示数据",
+}
 
 
 @dataclass(frozen=True)
@@ -98,11 +112,12 @@ def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
-def audit(engine: Engine, username: str | None, event: str, detail: str = "") -> None:
-    """Record an event (never a password or a token) in the audit log."""
+def audit(engine: Engine, username: str | None, event: str, detail: str = "", address: str | None = None) -> None:
+    """Record an event (never a password or a token) in the audit log, with the address it came from."""
     with engine.begin() as connection:
-        connection.execute(AuditEntry.__table__.insert(), {"occurred_at": _now(), "username": username,
-                                                           "event": event, "detail": detail[:1000]})
+        connection.execute(AuditEntry.__table__.insert(), {
+            "occurred_at": _now(), "username": visible(username)[:40] or None, "event": event,
+            "detail": visible(detail)[:1000], "address": visible(address)[:64] or None})
 
 
 def _county_code(session: Session, county: str | None) -> str | None:
@@ -139,7 +154,8 @@ def _check_password(password: str) -> None:
 
 
 def add_user(engine: Engine, username: str, password: str, role: str, display_name: str = "",
-             county: str | None = None, street: str | None = None, by: str | None = None) -> None:
+             county: str | None = None, street: str | None = None, by: str | None = None,
+             address: str | None = None) -> None:
     """Create an account; its scope must fit its role."""
     username = username.strip()
     if not username or len(username) > 40:
@@ -155,12 +171,14 @@ def add_user(engine: Engine, username: str, password: str, role: str, display_na
         session.add(AppUser(username=username, display_name=display_name or username,
                             password_hash=HASHER.hash(password), role=role, scope_county_code=county or None,
                             scope_street_code=street or None, is_active=True, created_at=_now()))
-    audit(engine, by, "user_created", f"{username} 角色 {role} 区域 {county or '全市'} {street or ''}".strip())
+    audit(engine, by, "user_created", f"{username} 角色 {role} 区域 {county or '全市'} {street or ''}".strip(),
+          address)
 
 
 def change_user(engine: Engine, username: str, role: str | None = None, county: str | None = None,
-                street: str | None = None, active: bool | None = None, by: str | None = None) -> None:
-    """Change an account's role and scope, or disable or enable it."""
+                street: str | None = None, active: bool | None = None, by: str | None = None,
+                address: str | None = None) -> None:
+    """Change an account's role and scope, or disable or enable it (its open sessions end at their next run)."""
     with Session(engine) as session, session.begin():
         user = session.scalars(select(AppUser).where(AppUser.username == username)).one_or_none()
         if user is None:
@@ -174,17 +192,18 @@ def change_user(engine: Engine, username: str, role: str | None = None, county: 
         if active is not None:
             user.is_active = active
     audit(engine, by, "user_changed", f"{username}" + (f" 角色 {role}" if role else "")
-          + ("" if active is None else (" 启用" if active else " 停用")))
+          + ("" if active is None else (" 启用" if active else " 停用")), address)
 
 
-def set_password(engine: Engine, username: str, password: str, by: str | None = None) -> None:
+def set_password(engine: Engine, username: str, password: str, by: str | None = None,
+                 address: str | None = None) -> None:
     _check_password(password)
     with Session(engine) as session, session.begin():
         user = session.scalars(select(AppUser).where(AppUser.username == username)).one_or_none()
         if user is None:
             raise AccountError(f"没有用户 {username}。")
         user.password_hash = HASHER.hash(password)
-    audit(engine, by, "password_set", username)
+    audit(engine, by, "password_set", username, address)
 
 
 def wait_seconds(failures: int) -> int:
@@ -194,62 +213,165 @@ def wait_seconds(failures: int) -> int:
     return min(MAX_WAIT_SECONDS, 5 * 2 ** (failures - FREE_ATTEMPTS))
 
 
-def authenticate(engine: Engine, username: str, password: str, now: dt.datetime | None = None) -> Viewer:
+@cache
+def _dummy_hash() -> str:
+    """A hash of a random password with the hasher's parameters: checked when there is no active account,
+    so that a refusal takes as long whether the name exists, is disabled or is unknown."""
+    return HASHER.hash(secrets.token_urlsafe(24))
+
+
+def _claim_attempt(engine: Engine, key: str, now: dt.datetime) -> int:
+    """Count an attempt for the user name `key` before its password is checked; 0 when it may go ahead, else
+    the seconds still to wait. Counted by compare-and-set on the store's row (UPDATE … WHERE failures = the
+    count just read), so attempts made at the same moment, in threads or in other app processes, are each
+    counted once and never more of them get a password check than the throttle allows."""
+    table = SignInThrottle.__table__
+    for _ in range(CLAIM_TRIES):
+        try:
+            with engine.begin() as connection:
+                row = connection.execute(select(table.c.failures, table.c.last_failed_at)
+                                         .where(table.c.username == key)).first()
+                if row is None:
+                    connection.execute(table.insert(), {"username": key, "failures": 1, "last_failed_at": now})
+                    return 0
+                if row.last_failed_at is not None:
+                    ready = row.last_failed_at + dt.timedelta(seconds=wait_seconds(row.failures))
+                    if now < ready:
+                        return math.ceil((ready - now).total_seconds())
+                counted = connection.execute(
+                    update(table).where(table.c.username == key, table.c.failures == row.failures)
+                    .values(failures=table.c.failures + 1, last_failed_at=now)).rowcount
+                if counted == 1:
+                    return 0
+        except IntegrityError:  # another attempt created the row first: read it again
+            continue
+    return wait_seconds(FREE_ATTEMPTS)
+
+
+def authenticate(engine: Engine, username: str, password: str, now: dt.datetime | None = None,
+                 address: str | None = None) -> Viewer:
     """The viewer for a correct user name and password of an active account; AccountError otherwise.
 
-    After FREE_ATTEMPTS failures for a user name (known or not), each further attempt must wait, doubling.
+    Every attempt is counted before its password is checked and forgiven when it succeeds; after
+    FREE_ATTEMPTS failures for a user name (known or not), each further attempt must wait, doubling. The
+    password is checked against the account's hash, or against a dummy hash when there is no active account
+    (same cost either way). Every outcome is audited with its reason and `address`.
     """
     now = now or _now()
     username = username.strip()
-    with Session(engine) as session, session.begin():
-        throttle = session.get(SignInThrottle, username) if username else None
-        if throttle and throttle.last_failed_at:
-            ready = throttle.last_failed_at + dt.timedelta(seconds=wait_seconds(throttle.failures))
-            if now < ready:
-                raise AccountError(f"登录失败次数过多,请 {math.ceil((ready - now).total_seconds())} 秒后再试。")
-        user = session.scalars(select(AppUser).where(AppUser.username == username)).one_or_none()
-        ok = False
-        if user is not None and user.is_active:
-            try:
-                ok = HASHER.verify(user.password_hash, password)
-            except (VerificationError, InvalidHashError):
-                ok = False
-        if not ok:
-            if username:
-                throttle = throttle or SignInThrottle(username=username, failures=0)
-                throttle.failures += 1
-                throttle.last_failed_at = now
-                session.add(throttle)
-        else:
-            if throttle:
-                session.delete(throttle)
-            user.last_sign_in_at = now
-            if HASHER.check_needs_rehash(user.password_hash):
-                user.password_hash = HASHER.hash(password)
-            viewer = Viewer(username=user.username, role=user.role,
-                            scope=Area(county=user.scope_county_code, street=user.scope_street_code))
-    audit(engine, username[:40] or None, "sign_in" if ok else "sign_in_failed")
+    key = username[:40]
+    if key:
+        wait = _claim_attempt(engine, key, now)
+        if wait:
+            audit(engine, key, "sign_in_throttled", f"原因:连续失败次数过多,还需等待 {wait} 秒", address)
+            raise AccountError(f"登录失败次数过多,请 {wait} 秒后再试。")
+    with Session(engine) as session:
+        user = session.scalars(select(AppUser).where(AppUser.username == username)).one_or_none() if key else None
+        usable = user is not None and user.is_active
+        try:
+            ok = HASHER.verify(user.password_hash if usable else _dummy_hash(), password) and usable
+        except (VerificationError, InvalidHashError):
+            ok = False
     if not ok:
+        reason = ("用户名为空" if not key else "用户名不存在" if user is None else "账号已停用" if not user.is_active
+                  else "密码错误")
+        audit(engine, key or None, "sign_in_failed", f"原因:{reason}", address)
         raise AccountError("用户名或密码不正确,或账号已停用。")
+    with Session(engine) as session, session.begin():
+        session.execute(SignInThrottle.__table__.delete().where(SignInThrottle.username == key))
+        account = session.get(AppUser, user.id)
+        account.last_sign_in_at = now
+        if HASHER.check_needs_rehash(account.password_hash):
+            account.password_hash = HASHER.hash(password)
+        viewer = Viewer(username=account.username, role=account.role,
+                        scope=Area(county=account.scope_county_code, street=account.scope_street_code))
+    audit(engine, key, "sign_in", "", address)
     return viewer
+
+
+def account_stamp(engine: Engine, username: str) -> str | None:
+    """A fingerprint of what a session was granted: the account's role, scope and password hash; None when
+    there is no active account of that name. A session whose stamp changed must end."""
+    with engine.connect() as connection:
+        row = connection.execute(select(AppUser.role, AppUser.scope_county_code, AppUser.scope_street_code,
+                                        AppUser.password_hash)
+                                 .where(AppUser.username == username, AppUser.is_active.is_(True))).first()
+    if row is None:
+        return None
+    return hashlib.sha256("|".join(str(v) for v in row).encode("utf-8")).hexdigest()
 
 
 def _token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
+def _check_days(days: int, least: int = 1) -> None:
+    if not isinstance(days, int) or not least <= days <= MAX_TOKEN_DAYS:
+        raise AccountError(f"有效天数须为 {least} 至 {MAX_TOKEN_DAYS} 之间的整数。")
+
+
 def create_display_token(engine: Engine, label: str, county: str | None = None, street: str | None = None,
-                         days: int = 30, by: str | None = None) -> str:
-    """A new read-only display token for the area; returned once, stored only as a hash."""
+                         days: int = 30, by: str | None = None, address: str | None = None) -> str:
+    """A new read-only display token for the area, valid for `days` (1 to MAX_TOKEN_DAYS); returned once,
+    stored only as a hash."""
+    _check_days(days)
+    label = visible(label).strip()[:60] or "大屏"
     token = secrets.token_urlsafe(24)
     with Session(engine) as session, session.begin():
         county = _county_code(session, county)
         _check_scope(session, "analyst", county or None, street or None)
-        session.add(DisplayToken(token_hash=_token_hash(token), label=label or "大屏", scope_county_code=county or None,
-                                 scope_street_code=street or None, created_at=_now(),
-                                 expires_at=_now() + dt.timedelta(days=days), is_active=True))
-    audit(engine, by, "token_created", f"{label} 区域 {county or '全市'} {street or ''}".strip())
+        created = DisplayToken(token_hash=_token_hash(token), label=label, scope_county_code=county or None,
+                               scope_street_code=street or None, created_at=_now(),
+                               expires_at=_now() + dt.timedelta(days=days), is_active=True)
+        session.add(created)
+        session.flush()
+        number = created.id
+    audit(engine, by, "token_created", f"令牌 {number}「{label}」区域 {county or '全市'} {street or ''} 有效 {days} 天",
+          address)
     return token
+
+
+def _token(session: Session, token_id: int) -> DisplayToken:
+    found = session.get(DisplayToken, token_id)
+    if found is None:
+        raise AccountError(f"没有编号为 {token_id} 的大屏令牌。")
+    return found
+
+
+def revoke_display_token(engine: Engine, token_id: int, by: str | None = None, address: str | None = None) -> None:
+    """Revoke a display token: screens using it show the refusal on their next run."""
+    with Session(engine) as session, session.begin():
+        found = _token(session, token_id)
+        found.is_active = False
+        label = found.label
+    audit(engine, by, "token_revoked", f"令牌 {token_id}「{label}」", address)
+
+
+def expire_display_token(engine: Engine, token_id: int, days: int, by: str | None = None,
+                         address: str | None = None) -> None:
+    """Let a display token expire `days` from now (0: now)."""
+    _check_days(days, least=0)
+    with Session(engine) as session, session.begin():
+        found = _token(session, token_id)
+        found.expires_at = _now() + dt.timedelta(days=days)
+        label = found.label
+    audit(engine, by, "token_expiry_changed", f"令牌 {token_id}「{label}」{days} 天后到期", address)
+
+
+def display_tokens(engine: Engine, now: dt.datetime | None = None) -> pd.DataFrame:
+    """Every display token (never the token itself). Columns: id, label, county, street, created_at,
+    expires_at, last_used_at, status (有效, 已过期 or 已吊销)."""
+    now = now or _now()
+    with engine.connect() as connection:
+        rows = connection.execute(select(DisplayToken.id, DisplayToken.label, DisplayToken.scope_county_code,
+                                         DisplayToken.scope_street_code, DisplayToken.created_at,
+                                         DisplayToken.expires_at, DisplayToken.last_used_at, DisplayToken.is_active)
+                                  .order_by(DisplayToken.id)).all()
+    frame = pd.DataFrame(rows, columns=["id", "label", "county", "street", "created_at", "expires_at",
+                                        "last_used_at", "is_active"])
+    frame["status"] = ["已吊销" if not active else "已过期" if expires < now else "有效"
+                       for active, expires in zip(frame["is_active"], frame["expires_at"])]
+    return frame.drop(columns="is_active")
 
 
 def viewer_for_token(engine: Engine, token: str, now: dt.datetime | None = None) -> Viewer | None:
@@ -263,6 +385,15 @@ def viewer_for_token(engine: Engine, token: str, now: dt.datetime | None = None)
                       scope=Area(county=found.scope_county_code, street=found.scope_street_code), read_only=True)
 
 
+def note_token_use(engine: Engine, token: str, address: str | None = None) -> None:
+    """Record that a display token opened a session (once per session): last use, and an audit row."""
+    with Session(engine) as session, session.begin():
+        found = session.scalars(select(DisplayToken).where(DisplayToken.token_hash == _token_hash(token))).one()
+        found.last_used_at = _now()
+        number, label = found.id, found.label
+    audit(engine, f"大屏:{label}"[:40], "token_used", f"令牌 {number}「{label}」", address)
+
+
 def users(engine: Engine) -> pd.DataFrame:
     """Accounts without their password hashes. Columns: username, display_name, role, county, street,
     is_active, last_sign_in_at."""
@@ -274,12 +405,26 @@ def users(engine: Engine) -> pd.DataFrame:
                                        "last_sign_in_at"])
 
 
-def audit_entries(engine: Engine, limit: int = 500) -> pd.DataFrame:
-    """The latest audit log entries. Columns: occurred_at, username, event, detail."""
+def audit_entries(engine: Engine, limit: int = 500, event: str | None = None, username: str | None = None,
+                  since: dt.datetime | None = None, until: dt.datetime | None = None,
+                  contains: str | None = None) -> pd.DataFrame:
+    """The latest audit log entries, newest first, optionally of one event, one user, a time range
+    [since, until) or with `contains` in the detail. Columns: occurred_at, username, event, detail, address."""
+    statement = select(AuditEntry.occurred_at, AuditEntry.username, AuditEntry.event, AuditEntry.detail,
+                       AuditEntry.address)
+    if event:
+        statement = statement.where(AuditEntry.event == event)
+    if username:
+        statement = statement.where(AuditEntry.username == username)
+    if since:
+        statement = statement.where(AuditEntry.occurred_at >= since)
+    if until:
+        statement = statement.where(AuditEntry.occurred_at < until)
+    if contains:
+        statement = statement.where(AuditEntry.detail.contains(contains, autoescape=True))
     with engine.connect() as connection:
-        rows = connection.execute(select(AuditEntry.occurred_at, AuditEntry.username, AuditEntry.event,
-                                         AuditEntry.detail).order_by(AuditEntry.id.desc()).limit(limit)).all()
-    return pd.DataFrame(rows, columns=["occurred_at", "username", "event", "detail"])
+        rows = connection.execute(statement.order_by(AuditEntry.id.desc()).limit(limit)).all()
+    return pd.DataFrame(rows, columns=["occurred_at", "username", "event", "detail", "address"])
 
 
 def _read_password(prompt: str) -> str:
@@ -299,12 +444,21 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("set-password", "disable", "enable"):
         commands.add_parser(name).add_argument("username")
     commands.add_parser("list")
-    commands.add_parser("audit")
+    log = commands.add_parser("audit", help="the audit log, newest first")
+    log.add_argument("--event", choices=list(EVENTS))
+    log.add_argument("--user")
+    log.add_argument("--since", type=dt.date.fromisoformat, help="YYYY-MM-DD")
+    log.add_argument("--limit", type=int, default=500)
     token = commands.add_parser("display-token", help="create a read-only big-screen token")
     token.add_argument("--label", default="大屏")
     token.add_argument("--county")
     token.add_argument("--street")
     token.add_argument("--days", type=int, default=30)
+    commands.add_parser("tokens", help="list display tokens")
+    commands.add_parser("revoke-token").add_argument("id", type=int)
+    expire = commands.add_parser("expire-token", help="let a token expire N days from now (0: now)")
+    expire.add_argument("id", type=int)
+    expire.add_argument("--days", type=int, required=True)
     args = parser.parse_args(argv)
 
     engine = make_engine(args.url)
@@ -320,7 +474,14 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "list":
             print(users(engine).to_string(index=False))
         elif args.command == "audit":
-            print(audit_entries(engine).to_string(index=False))
+            since = dt.datetime.combine(args.since, dt.time()) if args.since else None
+            print(audit_entries(engine, args.limit, args.event, args.user, since).to_string(index=False))
+        elif args.command == "tokens":
+            print(display_tokens(engine).to_string(index=False))
+        elif args.command == "revoke-token":
+            revoke_display_token(engine, args.id, by="命令行")
+        elif args.command == "expire-token":
+            expire_display_token(engine, args.id, args.days, by="命令行")
         else:
             print(create_display_token(engine, args.label, args.county, args.street, args.days, by="命令行"))
     except AccountError as error:

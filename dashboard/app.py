@@ -9,6 +9,7 @@ import streamlit as st
 
 from dashboard.auth import resolve_viewer, sign_in_required
 from dashboard.data import StoreUnavailable, engine, ensure_store, keep_fresh, load, store_guard
+from dashboard.export import note_view
 from dashboard.frame import show_frame
 from dashboard.navigation import PAGES, page_file
 from dashboard.screen import is_screen, screen_frame
@@ -18,6 +19,9 @@ from queries.store import store_facts
 # which an intranet cannot reach.
 PAGE_ICON = Path(__file__).resolve().parent / "assets" / "flag.png"
 st.set_page_config(page_title="常德市城市区域化党建驾驶舱", page_icon=str(PAGE_ICON), layout="wide")
+if not st.get_option("client.disableDataExport"):  # no table's own download: every file goes through export.py
+    st.set_option("client.disableDataExport", True)
+    st.rerun()  # the browser learns the option at the start of a run
 try:
     ensure_store()
 except StoreUnavailable as problem:
@@ -36,4 +40,5 @@ with store_guard():
         views = [page for page, spec in zip(pages, specs) if not spec.admin_only]
         titles = [page.title for page in views]
         screen_frame(facts.data_as_of, views, titles.index(current.title) if current.title in titles else 0)
+    note_view(current.title)
     current.run()

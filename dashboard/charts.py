@@ -1,10 +1,13 @@
-"""Pure chart builders: DataFrame in, plotly Figure out; no Streamlit calls."""
+"""Pure chart builders: DataFrame in, plotly Figure out; no Streamlit calls. Every text argument and every name
+from a frame is plain text: it goes through dashboard.text.chart_text before plotly, which would read markup
+in it."""
 
 from __future__ import annotations
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.text import chart_labels, chart_text
 from queries.store import rag_status
 
 STATUS_COLOURS = {"绿": "#2E8B57", "黄": "#E0A100", "红": "#C8102E", "无数据": "#9E9E9E"}
@@ -16,7 +19,7 @@ def ranking_bar(frame: pd.DataFrame, value: str, label: str, target: float, titl
     """Horizontal bars of `value` (a rate) per area, worst at the top, coloured by status, target line."""
     data = frame.sort_values(value, ascending=False)
     figure = go.Figure(go.Bar(
-        x=data[value] * 100, y=data["area_name"], orientation="h", customdata=data["area_code"],
+        x=data[value] * 100, y=chart_labels(data["area_name"]), orientation="h", customdata=data["area_code"],
         marker_color=[STATUS_COLOURS[s] for s in data["status"]],
         text=[f"{v * 100:.1f}%" for v in data[value]], textposition="outside",
         hovertemplate="%{y}:%{x:.1f}%<extra></extra>",
@@ -25,9 +28,10 @@ def ranking_bar(frame: pd.DataFrame, value: str, label: str, target: float, titl
                      annotation_text=f"目标 {target * 100:.0f}%", annotation_position="top")
     upper = max(100.0, float(data[value].max() * 100) + 8) if not data.empty else 100.0
     figure.update_layout(
-        title=dict(text=f"{title}<br><span style='font-size:13px'>单位:% · 数据截至 {as_of_text}</span>",
-                   font=dict(size=18)),
-        xaxis=dict(title=f"{label}(%)", range=[0, upper]),
+        title=dict(text=f"{chart_text(title)}<br><span style='font-size:13px'>单位:% · "
+                        f"数据截至 {chart_text(as_of_text)}"
+                        "</span>", font=dict(size=18)),
+        xaxis=dict(title=f"{chart_text(label)}(%)", range=[0, upper]),
         yaxis=dict(title=None),
         height=max(320, 34 * len(data) + 120),
         margin=dict(l=10, r=30, t=80, b=40),
@@ -47,7 +51,7 @@ def area_bars(frame: pd.DataFrame, value: str, label: str, title: str, as_of_tex
         floor = target if amber_floor is None else amber_floor
         colours = [STATUS_COLOURS[rag_status(v, target, floor)] for v in frame[value]]
     figure = go.Figure(go.Bar(
-        x=frame["area_name"], y=frame[value] * 100, customdata=frame["area_code"], marker_color=colours,
+        x=chart_labels(frame["area_name"]), y=frame[value] * 100, customdata=frame["area_code"], marker_color=colours,
         text=[f"{v * 100:.1f}%" if pd.notna(v) else "" for v in frame[value]], textposition="outside",
         hovertemplate="%{x}:%{y:.1f}%<br>点击进入<extra></extra>",
     ))
@@ -55,9 +59,10 @@ def area_bars(frame: pd.DataFrame, value: str, label: str, title: str, as_of_tex
         figure.add_hline(y=target * 100, line_dash="dash", line_color="#555",
                          annotation_text=f"目标 {target * 100:.0f}%")
     figure.update_layout(
-        title=dict(text=f"{title}<br><span style='font-size:13px'>单位:% · 数据截至 {as_of_text}"
+        title=dict(text=f"{chart_text(title)}<br><span style='font-size:13px'>单位:% · "
+                        f"数据截至 {chart_text(as_of_text)}"
                         " · 点击柱子进入下一级</span>", font=dict(size=18)),
-        yaxis=dict(title=f"{label}(%)", range=[0, 112]), xaxis=dict(title=None),
+        yaxis=dict(title=f"{chart_text(label)}(%)", range=[0, 112]), xaxis=dict(title=None),
         height=420, margin=dict(l=10, r=10, t=90, b=40), font=dict(family=FONT, size=14), showlegend=False,
         clickmode="event+select",
     )
@@ -76,9 +81,10 @@ def monthly_trend(frame: pd.DataFrame, value: str, label: str, title: str, as_of
         figure.add_hline(y=target * 100, line_dash="dash", line_color="#555",
                          annotation_text=f"目标 {target * 100:.0f}%")
     figure.update_layout(
-        title=dict(text=f"{title}<br><span style='font-size:13px'>单位:% · 数据截至 {as_of_text}</span>",
-                   font=dict(size=18)),
-        yaxis=dict(title=f"{label}(%)", range=[0, 105]), xaxis=dict(title="月份", type="category"),
+        title=dict(text=f"{chart_text(title)}<br><span style='font-size:13px'>单位:% · "
+                        f"数据截至 {chart_text(as_of_text)}"
+                        "</span>", font=dict(size=18)),
+        yaxis=dict(title=f"{chart_text(label)}(%)", range=[0, 105]), xaxis=dict(title="月份", type="category"),
         height=380, margin=dict(l=10, r=10, t=80, b=40), font=dict(family=FONT, size=14), showlegend=False,
     )
     return figure
@@ -95,7 +101,7 @@ def coverage_treemap(tree: pd.DataFrame, title: str, to_grids: bool) -> go.Figur
         for row in level.itertuples(index=False):
             keys = list(row[: depth + 1])
             ids.append("/".join(keys))
-            labels.append(keys[-1])
+            labels.append(chart_text(keys[-1]))
             parents.append("/".join(keys[:-1]))
             sizes.append(row.grids)
             colours.append(row.branches / row.grids * 100 if row.grids else 0)
@@ -105,16 +111,18 @@ def coverage_treemap(tree: pd.DataFrame, title: str, to_grids: bool) -> go.Figur
                     colorbar=dict(title="覆盖率%")),
         hovertemplate="%{label}<br>网格 %{value} 个<br>网格党支部覆盖率 %{color:.1f}%<extra></extra>",
     ))
-    figure.update_layout(title=dict(text=title, font=dict(size=18)), height=560, margin=dict(l=10, r=10, t=60, b=10),
+    figure.update_layout(title=dict(text=chart_text(title), font=dict(size=18)), height=560,
+                         margin=dict(l=10, r=10, t=60, b=10),
                          font=dict(family=FONT, size=14))
     return figure
 
 
 def form_bars(forms: pd.DataFrame, title: str) -> go.Figure:
     """Community Party organizations by form."""
-    figure = go.Figure(go.Bar(x=forms["form"], y=forms["organizations"], marker_color="#C8102E",
+    figure = go.Figure(go.Bar(x=chart_labels(forms["form"]), y=forms["organizations"], marker_color="#C8102E",
                               text=forms["organizations"], textposition="outside"))
-    figure.update_layout(title=dict(text=f"{title}<br><span style='font-size:13px'>单位:个</span>", font=dict(size=18)),
+    figure.update_layout(title=dict(text=f"{chart_text(title)}<br><span style='font-size:13px'>单位:个</span>",
+                                    font=dict(size=18)),
                          yaxis=dict(title="社区党组织(个)"), height=340, margin=dict(l=10, r=10, t=80, b=40),
                          font=dict(family=FONT, size=14))
     return figure
@@ -124,11 +132,12 @@ def meeting_heatmap(frame: pd.DataFrame, title: str) -> go.Figure:
     """Streets × months, each cell the number of joint meetings held (0 in a pale cell)."""
     table = frame.pivot_table(index="street", columns="month", values="meetings", aggfunc="sum", sort=False)
     figure = go.Figure(go.Heatmap(
-        z=table.to_numpy(), x=list(table.columns), y=list(table.index), text=table.to_numpy(), texttemplate="%{text}",
+        z=table.to_numpy(), x=list(table.columns), y=chart_labels(table.index), text=table.to_numpy(),
+        texttemplate="%{text}",
         colorscale=[[0, "#FBEFEF"], [0.5, "#E57373"], [1, "#C8102E"]], zmin=0, showscale=False,
         hovertemplate="%{y} %{x}:%{z} 次<extra></extra>", xgap=2, ygap=2,
     ))
-    figure.update_layout(title=dict(text=f"{title}<br><span style='font-size:13px'>单位:次</span>",
+    figure.update_layout(title=dict(text=f"{chart_text(title)}<br><span style='font-size:13px'>单位:次</span>",
                                     font=dict(size=18)),
                          height=max(300, 26 * len(table) + 120), margin=dict(l=10, r=10, t=80, b=40),
                          xaxis=dict(type="category", title="月份"), yaxis=dict(autorange="reversed", title=None),
@@ -141,14 +150,15 @@ def paired_bars(frame: pd.DataFrame, category: str, series: dict[str, str], titl
     """Grouped bars: one bar per series (column → legend label) for each category, values divided by `scale`."""
     palette = ["#C8102E", "#5B7DB1", "#E0A100"]
     figure = go.Figure([
-        go.Bar(name=label, x=frame[category], y=frame[column] / scale, marker_color=palette[i % len(palette)],
+        go.Bar(name=chart_text(label), x=chart_labels(frame[category]), y=frame[column] / scale,
+               marker_color=palette[i % len(palette)],
                text=[f"{v / scale:,.1f}" for v in frame[column]], textposition="outside")
         for i, (column, label) in enumerate(series.items())
     ])
     figure.update_layout(barmode="group",
-                         title=dict(text=f"{title}<br><span style='font-size:13px'>单位:{unit}</span>",
-                                    font=dict(size=18)),
-                         yaxis=dict(title=unit), height=400, margin=dict(l=10, r=10, t=80, b=40),
+                         title=dict(text=f"{chart_text(title)}<br><span style='font-size:13px'>单位:{chart_text(unit)}"
+                                         "</span>", font=dict(size=18)),
+                         yaxis=dict(title=chart_text(unit)), height=400, margin=dict(l=10, r=10, t=80, b=40),
                          legend=dict(orientation="h", y=1.08, x=1, xanchor="right"), font=dict(family=FONT, size=14))
     return figure
 
@@ -162,12 +172,12 @@ def funding_sankey(flows: pd.DataFrame, title: str) -> go.Figure:
     second = flows.groupby(["purpose", "county"], as_index=False, sort=False)["budget_yuan"].sum()
     links += [(index[p], index[c], v) for p, c, v in second.itertuples(index=False)]
     figure = go.Figure(go.Sankey(
-        node=dict(label=nodes, pad=14, thickness=16, color="#C8102E"),
+        node=dict(label=chart_labels(nodes), pad=14, thickness=16, color="#C8102E"),
         link=dict(source=[s for s, _, _ in links], target=[t for _, t, _ in links],
                   value=[v / 10_000 for _, _, v in links], hovertemplate="%{source.label} → %{target.label}:"
                   "%{value:,.1f} 万元<extra></extra>"),
     ))
-    figure.update_layout(title=dict(text=f"{title}<br><span style='font-size:13px'>单位:万元</span>",
+    figure.update_layout(title=dict(text=f"{chart_text(title)}<br><span style='font-size:13px'>单位:万元</span>",
                                     font=dict(size=18)),
                          height=max(420, 22 * len(nodes)), margin=dict(l=10, r=10, t=80, b=10),
                          font=dict(family=FONT, size=13))

@@ -1,6 +1,7 @@
 """The briefing: a view's figures, charts and findings as a PowerPoint deck with native, editable charts
 (python-pptx), and its tables as an Excel workbook with one sheet per table. Pure builders: data in,
-bytes out; no Streamlit."""
+bytes out; no Streamlit. Text from the store goes in as plain text (dashboard/text.py: no control or
+format characters; cells never formulas)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.util import Inches, Pt
 
 from dashboard.sheets import safe_cells
+from dashboard.text import sheet_name, visible
 
 RED = RGBColor(0xC8, 0x10, 0x2E)
 WIDE, TALL = Inches(13.333), Inches(7.5)
@@ -37,7 +39,7 @@ def _text(slide, text: str, left, top, width, height, size: int, bold: bool = Fa
     frame.word_wrap = True
     for index, line in enumerate(text.split("\n")):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-        paragraph.text = line
+        paragraph.text = visible(line)
         paragraph.font.size = Pt(size)
         paragraph.font.bold = bold
         if colour is not None:
@@ -66,7 +68,7 @@ def briefing_deck(title: str, area_text: str, period_text: str, as_of_text: str,
             table.cell(0, column).text = heading
         for row, cells in enumerate(headlines, start=1):
             for column, value in enumerate(cells):
-                table.cell(row, column).text = value
+                table.cell(row, column).text = visible(value)
 
     for section in sections:
         slide = deck.slides.add_slide(blank)
@@ -76,7 +78,7 @@ def briefing_deck(title: str, area_text: str, period_text: str, as_of_text: str,
                   18)
             continue
         data = CategoryChartData()
-        data.categories = section.categories
+        data.categories = [visible(c) for c in section.categories]
         data.add_series(f"{section.title}({section.unit})", [round(float(v), 1) for v in section.values])
         chart = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, Inches(0.6), Inches(1.2), Inches(7.6),
                                        Inches(5.9), data).chart
@@ -104,7 +106,7 @@ def briefing_workbook(sections: list[Section]) -> bytes:
         for index, section in enumerate(sections, start=1):
             if section.table is None:
                 continue
-            name = section.title[:28]
+            name = sheet_name(section.title)[:28]
             if name in used:
                 name = f"{name[:25]}{index}"
             used.add(name)

@@ -15,7 +15,9 @@ import streamlit as st
 
 from dashboard.auth import active_viewer
 from dashboard.data import load
+from dashboard.export import note_area
 from dashboard.missing import NOTHING_IMPORTED
+from dashboard.text import plain
 from queries.area import Area
 from queries.checkin import month_end, months_between
 from queries.regions import community_options, county_options, street_options
@@ -179,13 +181,14 @@ def open_view(title: str) -> tuple[StoreFacts, Selection]:
         st.info(NO_DATA)
         st.stop()
     selection = view_filters(facts.data_as_of, facts.first_month, active_viewer().scope)
-    st.markdown(f"### {title}")
+    note_area(selection.area)
+    st.markdown(f"### {plain(title)}")
     breadcrumb(selection)
     return facts, selection
 
 
 def breadcrumb(selection: Selection) -> None:
-    """全市 › 区县 › 街道 › 社区: each step above the current area is a button back to it."""
+    """全市 › 区县 › 街道 › 社区: each step above the current area is a button back to it (names as plain text)."""
     area = selection.area
     steps = [("全市", Area())]
     if area.county:
@@ -196,6 +199,6 @@ def breadcrumb(selection: Selection) -> None:
         steps.append((selection.names.get(area.community, area.community), area))
     row = st.container(horizontal=True, vertical_alignment="center", gap="small")
     for index, (label, target) in enumerate(steps[:-1]):
-        row.button(label, key=f"crumb_{index}", type="tertiary", on_click=show_area, args=(target,))
+        row.button(plain(label), key=f"crumb_{index}", type="tertiary", on_click=show_area, args=(target,))
         row.markdown("›")
-    row.markdown(f"**{steps[-1][0]}** · {selection.period_text}")
+    row.markdown(f"**{plain(steps[-1][0])}** · {plain(selection.period_text)}")

@@ -6,8 +6,10 @@ import streamlit as st
 
 from dashboard.accounts import Viewer
 from dashboard.auth import sign_out
+from dashboard.data import engine
 from dashboard.filters import scope_name
 from dashboard.formatting import chinese_date
+from dashboard.text import plain
 from queries.cockpit import STATUS_WORDS
 from queries.store import StoreFacts
 
@@ -32,7 +34,7 @@ def show_frame(facts: StoreFacts, viewer: Viewer, sign_in_on: bool) -> None:
         st.warning(OPEN_BANNER, icon=":material/lock_open:")
     with st.sidebar:
         if viewer.read_only:
-            st.caption(f"{viewer.username} · 只读")
+            st.caption(f"{plain(viewer.username)} · 只读")
         elif viewer.username:
-            st.caption(f"{viewer.username}({viewer.label},{scope_name(viewer.scope)})")
-            st.button("退出登录", key="sign_out", icon=":material/logout:", on_click=sign_out)
+            st.caption(f"{plain(viewer.username)}({viewer.label},{plain(scope_name(viewer.scope))})")
+            st.button("退出登录", key="sign_out", icon=":material/logout:", on_click=sign_out, args=(engine(),))

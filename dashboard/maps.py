@@ -1,5 +1,6 @@
 """Pure map builders: frames in, pydeck Deck out. No tile server: the county polygons are the map, so it
-works offline (map_style=None), as on a government intranet."""
+works offline (map_style=None), as on a government intranet. The tooltip is plain text (names come from the
+store, and an HTML tooltip would run their markup)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pandas as pd
 import pydeck as pdk
 
 from dashboard.db import ROOT
+from dashboard.text import visible
 
 BOUNDARIES = ROOT / "data" / "changde_counties.geojson"
 COUNTY_LAYER, POINT_LAYER = "counties", "management_areas"
@@ -84,6 +86,7 @@ def county_map(places: pd.DataFrame, rates: pd.DataFrame, label: str, target: fl
 
     def describe(frame: pd.DataFrame) -> pd.DataFrame:
         frame = frame.copy()
+        frame["name"] = [visible(name) for name in frame["name"]]
         frame["rate"] = frame["code"].map(by_code)
         frame["fill"] = [rate_colour(r, target, amber_floor) for r in frame["rate"]]
         frame["rate_text"] = ["无数据" if pd.isna(r) else f"{r * 100:.1f}%" for r in frame["rate"]]
@@ -107,6 +110,6 @@ def county_map(places: pd.DataFrame, rates: pd.DataFrame, label: str, target: fl
         layers=layers, map_style=None,
         initial_view_state=pdk.ViewState(longitude=(min(lons) + max(lons)) / 2, latitude=(min(lats) + max(lats)) / 2,
                                          zoom=FIT_ZOOM),
-        tooltip={"html": "<b>{name}</b><br/>" + label + ":{rate_text}",
+        tooltip={"text": "{name}\n" + visible(label) + ":{rate_text}",  # text, never HTML: names come from the store
                  "style": {"fontSize": "15px", "backgroundColor": "#222", "color": "white"}},
     )

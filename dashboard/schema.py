@@ -758,10 +758,12 @@ class DisplayToken(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     expires_at: Mapped[dt.datetime] = mapped_column(DateTime)
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+    last_used_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
 
 
 class AuditEntry(Base):
-    """Who did what and when: sign-ins, failed sign-ins, exports, imports, account changes."""
+    """Who did what, when and from which address: sign-ins and refusals, downloads, display-token use, imports,
+    account and token changes."""
 
     __tablename__ = "audit_log"
     __table_args__ = (Index(None, "occurred_at"),)
@@ -771,6 +773,7 @@ class AuditEntry(Base):
     username: Mapped[str | None] = mapped_column(String(40))
     event: Mapped[str] = mapped_column(String(30))
     detail: Mapped[str | None] = mapped_column(Text)
+    address: Mapped[str | None] = mapped_column(String(64))
 
 
 class ImportRun(Base):

@@ -30,6 +30,7 @@ from dashboard.schema import (
     VolunteerPost,
 )
 from dashboard.tables import page_of
+from dashboard.text import plain
 from queries.area import AREA_COLUMNS, LEVEL_NAMES
 from queries.checkin import (
     monthly_service_rate,
@@ -56,7 +57,7 @@ members = load(member_checkin_rate_by_area, area, last)
 units = load(unit_checkin_by_area, area, last)
 if members.empty and units.empty:
     if not note_missing(present, PartyMember, ResidentUnit):
-        st.info(f"{selection.area_text()}在{selection.period_text}没有在职党员或驻区单位。请选择其他区域或月份。")
+        st.info(f"{plain(selection.area_text())}在{selection.period_text}没有在职党员或驻区单位。请选择其他区域或月份。")
     st.stop()
 posts = load(posts_claimed_by_area, area, last)
 service = load(service_rate_by_area, area, first, last)
@@ -112,7 +113,7 @@ if trend["members_checked_in"].sum():
                                   as_of_text, float(goals.loc["monthly_service_rate", "target_value"])),
                     key="service_trend", config={"displaylogo": False})
 elif not missing_tables(present, MemberCheckin, ServiceActivity):
-    st.caption(f"{selection.area_text()}在{selection.period_text}没有已报到的在职党员,不绘制月度服务率走势。")
+    st.caption(f"{plain(selection.area_text())}在{selection.period_text}没有已报到的在职党员,不绘制月度服务率走势。")
 
 st.markdown("#### 双结对 · 双通报")
 row = st.columns(5)
@@ -209,7 +210,7 @@ rows = picked.selection.rows if picked else []
 if rows:
     unit = by_unit.iloc[unit_offset + rows[0]]
     details = load(unit_member_details, area, unit["unit_code"], first, last)
-    st.markdown(f"**{unit['unit']}:已报到党员明细({selection.period_text})**")
+    st.markdown(f"**{plain(unit['unit'])}:已报到党员明细({selection.period_text})**")
     detail_labels = {"member": "党员", "phone": "联系电话", "street": "街道", "community": "报到社区",
                      "checked_in_on": "报到日期", "services": "期内服务次数", "last_served_on": "最近服务日期"}
     detail_page, _offset = page_of(details, "unit_details")

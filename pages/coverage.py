@@ -18,6 +18,7 @@ from dashboard.maps import COUNTY_LAYER, POINT_LAYER, county_map
 from dashboard.missing import BLANK, missing_line, note_missing
 from dashboard.schema import Community, Compound, Grid, PartyMember, PartyOrg, Street
 from dashboard.tables import page_of
+from dashboard.text import plain
 from queries.area import AREA_COLUMNS, CITY, LEVEL_NAMES
 from queries.coverage import (
     community_form_check,
@@ -40,7 +41,7 @@ present = load(tables_with_rows)
 levels = load(coverage_by_level, area)
 if levels.empty:
     if not note_missing(present, Street, Community):
-        st.info(f"{selection.area_text()}没有城市社区,无法计算覆盖率。请选择其他区域。")
+        st.info(f"{plain(selection.area_text())}没有城市社区,无法计算覆盖率。请选择其他区域。")
     st.stop()
 note_missing(present, Grid, Compound, PartyOrg)
 
@@ -71,7 +72,7 @@ with by_area:
     table = grids.merge(groups, on=AREA_COLUMNS, how="outer").fillna(
         {"grids": 0, "grids_with_branch": 0, "compounds": 0, "compounds_with_group": 0})
     if grids.empty:
-        st.info(missing_line(present, Grid) or f"{selection.area_text()}没有网格,不绘制网格党支部覆盖率图。")
+        st.info(missing_line(present, Grid) or f"{plain(selection.area_text())}没有网格,不绘制网格党支部覆盖率图。")
     else:
         st.plotly_chart(figure(area_bars, grids, "grid_branch_coverage", "网格党支部覆盖率",
                                f"各{child}网格党支部覆盖率", as_of_text, float(goal["target_value"]),

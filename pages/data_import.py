@@ -19,6 +19,7 @@ from dashboard.imports.reading import max_megabytes
 from dashboard.imports.templates import TEMPLATES
 from dashboard.imports.workbook import column_notes, report_csv, report_xlsx, template_file_name, template_workbook
 from dashboard.missing import BLANK
+from dashboard.text import plain
 from queries.store import store_facts
 
 viewer = administrator("只有系统管理员可以导入数据。")
@@ -76,14 +77,14 @@ else:
                 checks[check_key] = import_file(store, template, upload.name, content, viewer.username,
                                                 replace_period=period, dry_run=True)
             except DemoStoreError as error:
-                st.error(str(error))
+                st.error(plain(error))
                 st.stop()
     preview = checks[check_key]
     if preview.preview is not None:
         st.markdown(f"**文件预览**(前 {len(preview.preview)} 行,共 {preview.rows} 行)")
         st.dataframe(preview.preview, hide_index=True, placeholder=BLANK, width="stretch", key="import_preview")
     if preview.problems:
-        st.error(preview.summary() + "请修改文件后重新上传。")
+        st.error(plain(preview.summary()) + "请修改文件后重新上传。")
         report = preview.problems
         st.dataframe([{"文件": p.file, "行": p.row, "列": p.column, "问题": p.message} for p in report[:1000]],
                      hide_index=True, placeholder=BLANK, width="stretch", key="import_problems")
@@ -95,7 +96,7 @@ else:
         two.download_button("下载问题清单(Excel)", report_xlsx(report), f"导入问题_{upload.name}.xlsx",
                             key="report_xlsx")
     else:
-        st.info(preview.summary())
+        st.info(plain(preview.summary()))
         if st.button("确认导入", type="primary", key="confirm_import"):
             with st.spinner("正在导入"):
                 done = import_file(store, template, upload.name, content, viewer.username,
@@ -103,9 +104,9 @@ else:
             checks.pop(check_key, None)
             if done.committed:
                 clear_caches()
-                st.success(done.summary())
+                st.success(plain(done.summary()))
             else:
-                st.error(done.summary() + " " + ";".join(p.message for p in done.problems[:3]))
+                st.error(plain(done.summary() + " " + ";".join(p.message for p in done.problems[:3])))
 
 st.markdown("#### 导入记录")
 history = import_history(store)

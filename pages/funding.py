@@ -16,6 +16,7 @@ from dashboard.filters import drill_from_chart, drill_from_table, open_view
 from dashboard.frame import status_badge
 from dashboard.missing import BLANK, NO_FIGURE, note_missing
 from dashboard.schema import FundingDisbursement, FundingLine
+from dashboard.text import plain
 from queries.area import LEVEL_NAMES
 from queries.cockpit import effective_target
 from queries.funding import funding_by_source_and_use, funding_by_year, funding_flows, funding_per_community_and_member
@@ -33,7 +34,7 @@ present = load(tables_with_rows)
 by_area = load(funding_execution_by_area, area, last)
 if by_area.empty or not by_area["budget_yuan"].sum():
     if not note_missing(present, FundingLine):
-        st.info(f"{selection.area_text()}没有{year}年的经费预算。请选择其他区域或年份。")
+        st.info(f"{plain(selection.area_text())}没有{year}年的经费预算。请选择其他区域或年份。")
     st.stop()
 no_payments = note_missing(present, FundingDisbursement)
 goal = load(targets).set_index("metric_key").loc["funding_execution"]

@@ -14,6 +14,7 @@ from dashboard.export import briefing_buttons, export_buttons, show_findings
 from dashboard.filters import drill_to_street, open_view
 from dashboard.missing import BLANK, NO_FIGURE, missing_tables, note_missing
 from dashboard.schema import CommitteeMember, JointMeeting, MeetingAttendance, MeetingItem, Street, WorkingCommittee
+from dashboard.text import plain
 from queries.meetings import (
     meeting_activity_by_street,
     meetings_by_street_month,
@@ -33,7 +34,7 @@ present = load(tables_with_rows)
 activity = load(meeting_activity_by_street, area, first, last, required)
 if activity.empty:
     if not note_missing(present, Street):
-        st.info(f"{selection.area_text()}没有街道(乡镇不开大工委联席会议)。请选择其他区域。")
+        st.info(f"{plain(selection.area_text())}没有街道(乡镇不开大工委联席会议)。请选择其他区域。")
     st.stop()
 no_meetings = bool(missing_tables(present, JointMeeting))
 goal = load(targets).set_index("metric_key").loc["meetings_on_schedule"]
@@ -67,7 +68,7 @@ with row[4].container(border=True):
 with row[5].container(border=True):
     st.metric("超期未开会街道", NO_FIGURE if no_meetings else f"{len(overdue)} 个")
     st.caption(f"距上次会议超过 {overdue_after_days(required)} 天")
-st.caption(f"{selection.area_text()} · {selection.period_text} · 数据截至 {as_of_text}")
+st.caption(f"{plain(selection.area_text())} · {selection.period_text} · 数据截至 {as_of_text}")
 note_missing(present, WorkingCommittee, CommitteeMember, JointMeeting, MeetingAttendance, MeetingItem)
 
 by_street = activity.rename(columns={"street": "area_name"})
@@ -120,11 +121,11 @@ export_buttons(shown, labels, f"联席会议_{selection.area_text()}_{selection.
 
 if area.street:
     street = selection.names.get(area.street, area.street)
-    st.markdown(f"#### {street}大工委")
+    st.markdown(f"#### {plain(street)}大工委")
     committee = load(street_committee, area)
     committee_labels = {"role": "职务", "person": "姓名", "title": "身份", "unit": "所在单位", "phone": "联系电话"}
     if committee.empty:
-        st.info(f"{street}尚未录入大工委成员。")
+        st.info(f"{plain(street)}尚未录入大工委成员。")
     else:
         st.dataframe(committee[list(committee_labels)].rename(columns=committee_labels), hide_index=True,
                      placeholder=BLANK,

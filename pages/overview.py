@@ -19,6 +19,7 @@ from dashboard.frame import status_badge
 from dashboard.missing import BLANK, NO_FIGURE, NOTHING_IMPORTED, missing_line
 from dashboard.navigation import VIEW_OF_METRIC, page_file
 from dashboard.screen import SCREEN_LINK, is_screen
+from dashboard.text import plain
 from queries.area import CITY, LEVEL_NAMES
 from queries.cockpit import STATUS_WORDS, ranked_areas, scored_headlines
 from queries.overview import (
@@ -53,7 +54,7 @@ viewer_scope = active_viewer().scope
 home = CITY.within(viewer_scope)
 child = LEVEL_NAMES[home.child_level]
 head, link = st.columns([5, 1], vertical_alignment="bottom")
-head.markdown(f"#### {scope_name(viewer_scope)}核心指标")
+head.markdown(f"#### {plain(scope_name(viewer_scope))}核心指标")
 if not is_screen():
     link.markdown(f"[大屏模式]({SCREEN_LINK})", help="在现场会大屏上全屏显示并轮播各视图")
 
@@ -119,4 +120,4 @@ st.dataframe(
         "status": st.column_config.TextColumn("状态"),
     },
 )
-st.caption(f"口径:{goals.set_index('metric_key').loc[spec.key, 'note']}。数据截至 {as_of_text}。")
+st.caption(f"口径:{plain(goals.set_index('metric_key').loc[spec.key, 'note'])}。数据截至 {as_of_text}。")

@@ -16,6 +16,7 @@ from dashboard.frame import status_badge
 from dashboard.missing import BLANK, missing_line, note_missing
 from dashboard.schema import TwoNewOrg, TwoNewSite
 from dashboard.tables import page_of
+from dashboard.text import plain
 from queries.area import LEVEL_NAMES
 from queries.overview import headline, two_new_coverage_by_area
 from queries.store import rag_status, tables_with_rows, targets
@@ -36,7 +37,7 @@ present = load(tables_with_rows)
 by_area = load(two_new_coverage_by_area, area)
 if by_area.empty:
     if not note_missing(present, TwoNewOrg):
-        st.info(f"{selection.area_text()}没有两新组织数据。请选择其他区域。")
+        st.info(f"{plain(selection.area_text())}没有两新组织数据。请选择其他区域。")
     st.stop()
 goal = load(targets).set_index("metric_key").loc["two_new_org_coverage"]
 gaps = load(organizations_that_should_organize, area)

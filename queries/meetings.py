@@ -26,7 +26,7 @@ from dashboard.schema import (
 from queries.area import Area, area_conditions
 from queries.checkin import months_between
 from queries.frames import frame_of, rate
-from queries.privacy import mask_phone
+from queries.privacy import mask_name, mask_phone
 
 QUARTER_DAYS = 92
 
@@ -138,8 +138,8 @@ def meetings_by_street_month(engine: Engine, area: Area, first: dt.date, last: d
 
 
 def street_committee(engine: Engine, area: Area, mask: bool = True) -> pd.DataFrame:
-    """The big working committee of the area's street: role, name, title, unit, phone (masked unless the
-    viewer may see it); secretary first. Columns: role, person, title, unit, phone.
+    """The big working committee of the area's street: role, name, title, unit, phone (name and phone masked
+    unless the viewer may see them); secretary first. Columns: role, person, title, unit, phone.
     """
     order = case((CommitteeMember.role == "书记", 0), (CommitteeMember.role == "副书记", 1), else_=2)
     statement = (select(CommitteeMember.role, CommitteeMember.person_name, CommitteeMember.title, ResidentUnit.name,
@@ -151,6 +151,7 @@ def street_committee(engine: Engine, area: Area, mask: bool = True) -> pd.DataFr
                  .where(Street.code == area.street, *_street_scope(area)).order_by(order, CommitteeMember.id))
     frame = frame_of(engine, statement, ["role", "person", "title", "unit", "phone"])
     if mask:
+        frame["person"] = frame["person"].map(mask_name)
         frame["phone"] = frame["phone"].map(mask_phone)
     return frame
 

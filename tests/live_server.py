@@ -19,9 +19,10 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(url: str, port: int) -> subprocess.Popen:
-    """The app on 127.0.0.1:`port` with the store `url` and sign-in off, once it answers its health check."""
-    env = {**os.environ, URL_ENV: url, SIGN_IN_ENV: "off"}
+def start_server(url: str, port: int, sign_in: str = "off") -> subprocess.Popen:
+    """The app on 127.0.0.1:`port` with the store `url` and sign-in off (or "on"), once it answers its health
+    check."""
+    env = {**os.environ, URL_ENV: url, SIGN_IN_ENV: sign_in}
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",

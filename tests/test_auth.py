@@ -95,7 +95,7 @@ def test_only_administrators_reach_the_admin_page(app, signed_store):
     sign_in(app, "admin")
     app.switch_page("../pages/admin.py").run()
     assert app.dataframe[0].value["用户名"].tolist() == ["admin", "analyst", "city", "county2", "street1"]
-    assert "sign_in" in app.dataframe[-1].value["事件"].tolist()
+    assert "登录" in app.dataframe[-1].value["事件"].tolist()
     leader = AppTest.from_file(APP, default_timeout=60)
     sign_in(leader, "city")
     with pytest.raises(ValueError, match="Could not find a navigation page"):

@@ -14,6 +14,7 @@ from dashboard.auth import SIGN_IN_ENV
 from dashboard.briefing import cockpit_headlines, cockpit_sections
 from dashboard.db import ROOT, URL_ENV
 from dashboard.deck import briefing_deck, briefing_workbook
+from dashboard.text import plain
 from queries.area import CITY
 from queries.cockpit import scored_headlines
 from queries.overview import cockpit_by_area
@@ -55,4 +56,4 @@ def test_the_cockpit_shows_findings_and_offers_the_briefing(monkeypatch, fixture
     labels = [button.proto.label for button in app.get("download_button")]
     assert labels[:2] == ["下载简报(PPT)", "下载全部表格(Excel)"]
     text = " ".join(m.value for m in app.markdown)
-    assert "全市在职党员报到率 66.7%,低于目标 90.0% 23.3 个百分点,较上月上升 16.7 个百分点。" in text
+    assert plain("全市在职党员报到率 66.7%,低于目标 90.0% 23.3 个百分点,较上月上升 16.7 个百分点。") in text

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import io
+import threading
 
 import openpyxl
 import pandas as pd
 
+from dashboard import accounts
+from dashboard.db import URL_ENV, make_engine, upgrade_store
+from dashboard.export import Grant, delivered
 from dashboard.sheets import csv_bytes, xlsx_bytes
 from queries.area import CITY, Area
 
@@ -43,3 +47,32 @@ def test_drill_down_goes_one_level_at_a_time():
     community = street.narrowed_to("community", "K1")
     assert community == Area(county="T01", street="T01-S1", community="K1")
     assert community.narrowed_to(community.child_level, "K1") == community
+
+
+def test_a_download_is_made_in_another_thread_checked_and_audited(monkeypatch, tmp_path):
+    """As Streamlit does at the click: the file is made in a thread that knows no session, from what the run
+    captured; a grant that no longer holds (account disabled meanwhile) gets no file and an audit row."""
+    url = f"sqlite:///{tmp_path / 'exports.sqlite3'}"
+    upgrade_store(make_engine(url))
+    monkeypatch.setenv(URL_ENV, url)
+    viewer = accounts.Viewer("county2", "county_leader", Area(county="T02"))
+    outcomes = {}
+    for allowed in (True, False):
+        grant = Grant(viewer, "10.0.0.7", "两新组织", "T02", lambda allowed=allowed: allowed)
+        deliver = delivered(grant, "表格 两新组织覆盖_乙县 · 2 行", "两新组织覆盖_乙县.csv", lambda: csv_bytes(ROWS))
+
+        def click(allowed=allowed, deliver=deliver):
+            try:
+                outcomes[allowed] = deliver()
+            except PermissionError as refusal:
+                outcomes[allowed] = refusal
+
+        worker = threading.Thread(target=click)
+        worker.start()
+        worker.join()
+    assert outcomes[True] == csv_bytes(ROWS) and isinstance(outcomes[False], PermissionError)
+    log = accounts.audit_entries(make_engine(url))
+    assert log["event"].tolist() == ["export_refused", "export"]
+    assert set(log["username"]) == {"county2"} and set(log["address"]) == {"10.0.0.7"}
+    assert log["detail"].iloc[1] == ("视图 两新组织 · 表格 两新组织覆盖_乙县 · 2 行 · 区域 T02 · "
+                                     "文件 两新组织覆盖_乙县.csv")

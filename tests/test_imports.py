@@ -329,6 +329,8 @@ GALLERY = [
      (4, "网格编码", "只能由字母、数字")),
     ("dde_text", "驻区单位", "units.csv", lambda: _csv("驻区单位", ("市财政局", "=cmd|' /C calc'!A0")),
      (2, "单位名称", "公式")),
+    ("bidi_text", "驻区单位", "units.csv", lambda: _csv("驻区单位", ("市财政局", "市财\u202e局政\u200b")),
+     (2, "单位名称", "不可见的控制字符")),
     ("id_check_digit", "党员", "members.csv", lambda: _csv("党员", ("430702198001010014", "430702198001010015")),
      (2, "公民身份号码", "校验位")),
     ("id_birth_mismatch", "党员", "members.csv",

@@ -56,6 +56,7 @@ def test_a_street_drill_down(fixture_engine):
     assert committee["role"].tolist() == ["书记", "副书记", "委员", "委员"]
     assert committee["unit"].tolist()[2:] == ["甲区财政局", "常德某科技有限公司"]
     assert committee["phone"].tolist()[0] == "139****1111"
+    assert committee["person"].tolist() == ["张*记", "李*书", "王*员", "赵*员"]  # names masked like detail rows
     held = meetings.street_meetings(fixture_engine, street, *H1)
     assert held["held_on"].tolist() == [dt.date(2018, 2, 5), dt.date(2018, 5, 6)]
     assert list(zip(held["seats"], held["attended"], held["items_tabled"], held["items_matched"])) == [
@@ -64,4 +65,12 @@ def test_a_street_drill_down(fixture_engine):
     assert list(zip(items["title"], items["matched"], items["resolved"])) == [
         ("开放活动阵地", True, True), ("小区停车难", True, False), ("共建口袋公园", False, False)]
     assert meetings.street_items(fixture_engine, Area(street="NO-SUCH"), *H1).empty
-    assert meetings.street_committee(fixture_engine, street, mask=False)["phone"].tolist()[0] == "13900001111"
+    unmasked = meetings.street_committee(fixture_engine, street, mask=False)
+    assert (unmasked["phone"].tolist()[0], unmasked["person"].tolist()[0]) == ("13900001111", "张书记")
+
+
+def test_a_street_that_has_never_met_by_the_period_is_overdue_not_an_error(fixture_engine):
+    # 2017Q1: none of the fixture's meetings (all in 2018) had been held yet
+    frame = meetings.meeting_activity_by_street(fixture_engine, Area(county="T02"), dt.date(2017, 1, 1),
+                                                dt.date(2017, 3, 31), 1)
+    assert frame[["street", "days_since_last", "overdue"]].values.tolist() == [["三街道", None, True]]

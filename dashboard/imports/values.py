@@ -55,6 +55,8 @@ def free_text(raw, max_length: int) -> str:
     text = str(raw).strip() if raw is not None else ""
     if text.startswith(FORMULA_STARTS):
         raise BadValue("以 = + - @ 开头的内容可能被表格软件当作公式执行,不予导入")
+    if any(unicodedata.category(c) in ("Cc", "Cf") for c in text):  # bidi overrides, zero-width, controls
+        raise BadValue("含有不可见的控制字符或格式字符(如文字方向控制符、零宽字符),不予导入")
     if len(text) > max_length:
         raise BadValue(f"长度 {len(text)} 超过上限 {max_length} 个字")
     return text

@@ -5,14 +5,14 @@ importing the same register twice updates instead of copying. Cadres get an opti
 (unique where given) and a post (社区党组织书记, 两委成员, 专职工作人员) so the four teams can be imported.
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0011"
-down_revision = "0009"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
