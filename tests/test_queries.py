@@ -29,22 +29,32 @@ def test_grid_branch_coverage(fixture_engine):
 
 
 def test_member_checkin_rate(fixture_engine):
-    # 甲区 in service living in K1-K3: M1 M2 M3 M4; checked in by 06-30: M1 (03-01), M4 (2017); M2 is 07-15.
+    # 甲区 in service living in K1-K3: M1 M2 M3 M4 (M3 joined on 06-30 itself, the last day of June);
+    # checked in by 06-30: M1 (03-01), M4 (2017); M2 is 07-15.
     # 乙县 K4: M5, M10 (M6 joined 2018-08-01, M7 lives in a village); both checked in (M10 on 06-30 itself).
     frame = overview.member_checkin_rate_by_area(fixture_engine, CITY, AS_OF)
     assert by_area(frame, "members_in_service") == {"甲区": 4, "乙县": 2}
     assert by_area(frame, "members_checked_in") == {"甲区": 2, "乙县": 2}
     assert overview.headline(frame, "members_checked_in", "members_in_service") == pytest.approx(4 / 6)
-    # A day earlier M10 has not checked in yet.
+    # A day earlier (counted from raw rows: 06-29 is no summary day) M10 has not checked in and M3 not joined.
     earlier = overview.member_checkin_rate_by_area(fixture_engine, CITY, dt.date(2018, 6, 29))
     assert by_area(earlier, "members_checked_in") == {"甲区": 2, "乙县": 1}
+    assert by_area(earlier, "members_in_service") == {"甲区": 3, "乙县": 2}
+    # At May's end (a summary day): M3 not joined yet; M10 not checked in.
+    may = overview.member_checkin_rate_by_area(fixture_engine, CITY, dt.date(2018, 5, 31))
+    assert by_area(may, "members_in_service") == {"甲区": 3, "乙县": 2}
+    assert by_area(may, "members_checked_in") == {"甲区": 2, "乙县": 1}
 
 
 def test_pairing_coverage(fixture_engine):
-    # K1 paired since 2016; K2's pairing starts 2018-09; K4's ended 2018-01-31; K3's runs to 2018-12-31.
+    # K1 paired since 2016; K2's U1 pairing starts 2018-09 but its U3 pairing ends on 06-30 itself, so it is
+    # still in force; K4's ended 2018-01-31; K3's runs to 2018-12-31. 甲区: K1 K2 K3; 乙县: none.
     frame = overview.pairing_coverage_by_area(fixture_engine, CITY, AS_OF)
     assert by_area(frame, "urban_communities") == {"甲区": 3, "乙县": 1}
-    assert by_area(frame, "communities_paired") == {"甲区": 2, "乙县": 0}
+    assert by_area(frame, "communities_paired") == {"甲区": 3, "乙县": 0}
+    # The next day K2's U3 pairing has ended: K1 K3.
+    later = overview.pairing_coverage_by_area(fixture_engine, CITY, dt.date(2018, 7, 1))
+    assert by_area(later, "communities_paired") == {"甲区": 2, "乙县": 0}
 
 
 def test_meetings_on_schedule(fixture_engine):
@@ -55,9 +65,10 @@ def test_meetings_on_schedule(fixture_engine):
     frame = overview.meetings_on_schedule_by_area(fixture_engine, CITY, first, last, 1)
     assert by_area(frame, "street_quarters") == {"甲区": 8, "乙县": 4}
     assert by_area(frame, "street_quarters_on_schedule") == {"甲区": 6, "乙县": 1}
-    # Requiring two a quarter, only 二街道's 2017Q3 qualifies.
+    # Requiring two a quarter: 二街道's 2017Q3 (09-01, 09-30), 一街道's 2018Q1 (01-01 on the quarter's first
+    # day, 02-05) and 2018Q2 (05-06, 06-30 on the window's and the quarter's last day).
     twice = overview.meetings_on_schedule_by_area(fixture_engine, CITY, first, last, 2)
-    assert by_area(twice, "street_quarters_on_schedule") == {"甲区": 1, "乙县": 0}
+    assert by_area(twice, "street_quarters_on_schedule") == {"甲区": 3, "乙县": 0}
 
 
 def test_two_new_coverage(fixture_engine):
