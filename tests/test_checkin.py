@@ -47,6 +47,19 @@ def test_monthly_service_rate_by_month(fixture_engine):
     assert frame["members_served"].tolist() == [2, 2, 2]
 
 
+def test_service_before_the_check_in_counts_on_neither_path(fixture_engine):
+    # M2 served on 06-20 but checked in only on 07-15. From the summary (a period from a month's first day):
+    # June's served are M1 (06-05) and M5 (06-30), not M2. From raw rows (a period from 06-02, which the summary
+    # cannot answer): checked in by June's end M1 M4 M5 M10, served from 06-02 M1 (06-05) and M5 (06-30).
+    summary = checkin.monthly_service_rate(fixture_engine, CITY, dt.date(2018, 6, 1), AS_OF)
+    raw = checkin.monthly_service_rate(fixture_engine, CITY, dt.date(2018, 6, 2), AS_OF)
+    for frame in (summary, raw):
+        assert (frame["members_checked_in"].tolist(), frame["members_served"].tolist()) == ([4], [2])
+    # By area from raw rows: 一街道 holds M1 (served) and, from July, M2.
+    street = checkin.service_rate_by_area(fixture_engine, Area(county="T01"), dt.date(2018, 6, 2), AS_OF)
+    assert by_area(street, "member_months", "member_months_served") == {"一街道": (1, 1), "二街道": (1, 0)}
+
+
 def test_service_rate_by_area_over_the_period(fixture_engine):
     # 甲区 (M1, M4): 2 member-months each month, served 1 each month. 乙县 (M5, M10 from June): 1+1+2, served 3.
     frame = checkin.service_rate_by_area(fixture_engine, CITY, FIRST, AS_OF)
