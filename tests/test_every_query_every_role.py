@@ -75,8 +75,8 @@ def _queries() -> list[tuple[str, typing.Callable]]:
     for module_info in pkgutil.iter_modules(queries.__path__):
         module = importlib.import_module(f"queries.{module_info.name}")
         for name, function in inspect.getmembers(module, inspect.isfunction):
-            if function.__module__ != module.__name__ or name.startswith("_"):
-                continue
+            if function.__module__ != module.__name__ or name.startswith("_") or "__mutmut_" in name:
+                continue  # imported, private, or a variant mutation testing (mutmut) put beside the original
             hints = typing.get_type_hints(function)
             first = next(iter(inspect.signature(function).parameters), None)
             if first is not None and hints.get(first) is Engine:
