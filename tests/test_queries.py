@@ -6,12 +6,15 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import delete, update
 
+from dashboard.schema import Setting
 from queries import overview
 from queries.area import CITY, Area
 from queries.cockpit import ranked_areas, scored_headlines
 from queries.overview import HEADLINES
 from queries.store import rag_status, setting_value, store_facts, targets
+from tests.conftest import fill_with_fixture
 
 AS_OF = dt.date(2018, 6, 30)
 
@@ -135,6 +138,21 @@ def test_cockpit_scores_against_targets_in_the_store(fixture_engine):
     assert scores.loc["two_new_org_coverage", "status"] == "红"
     assert scores.loc["funding_execution", "target"] == pytest.approx(181 / 365)
     assert scores.loc["funding_execution", "status"] == "红"  # 36.1% < 0.85 * 49.6% = 42.2%
+
+
+def test_the_cockpit_reads_the_meetings_requirement_from_the_store(empty_engine):
+    fill_with_fixture(empty_engine)
+    key = Setting.setting_key == "meetings_required_per_quarter"
+    with empty_engine.begin() as connection:
+        connection.execute(update(Setting).where(key).values(value="2"))
+    # Two a quarter (tests above): 甲区 3 of 8 street-quarters, 乙县 0 of 4.
+    frame = overview.cockpit_by_area(empty_engine, CITY, AS_OF)["meetings_on_schedule"]
+    assert by_area(frame, "street_quarters_on_schedule") == {"甲区": 3, "乙县": 0}
+    with empty_engine.begin() as connection:
+        connection.execute(delete(Setting).where(key))
+    # Without the setting the requirement is one a quarter: 6 of 8 and 1 of 4.
+    frame = overview.cockpit_by_area(empty_engine, CITY, AS_OF)["meetings_on_schedule"]
+    assert by_area(frame, "street_quarters_on_schedule") == {"甲区": 6, "乙县": 1}
 
 
 def test_ranking_puts_the_laggard_first(fixture_engine):
