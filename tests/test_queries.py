@@ -74,6 +74,20 @@ def test_meetings_on_schedule(fixture_engine):
     assert by_area(twice, "street_quarters_on_schedule") == {"甲区": 3, "乙县": 0}
 
 
+@pytest.mark.parametrize(("as_of", "window"), [
+    # as-of day → the four calendar quarters ended by then (a quarter's last day completes it)
+    (dt.date(2018, 1, 1), (dt.date(2017, 1, 1), dt.date(2017, 12, 31))),
+    (dt.date(2018, 2, 15), (dt.date(2017, 1, 1), dt.date(2017, 12, 31))),
+    (dt.date(2018, 3, 30), (dt.date(2017, 1, 1), dt.date(2017, 12, 31))),
+    (dt.date(2018, 3, 31), (dt.date(2017, 4, 1), dt.date(2018, 3, 31))),
+    (dt.date(2018, 4, 15), (dt.date(2017, 4, 1), dt.date(2018, 3, 31))),
+    (dt.date(2018, 12, 30), (dt.date(2017, 10, 1), dt.date(2018, 9, 30))),
+    (dt.date(2018, 12, 31), (dt.date(2018, 1, 1), dt.date(2018, 12, 31))),
+])
+def test_the_last_four_complete_quarters(as_of, window):
+    assert overview.last_complete_quarters(as_of, 4) == window
+
+
 def test_two_new_coverage(fixture_engine):
     # 甲区 N1 单独 N2 联合 N3 指导员 N4 未覆盖; 乙县 N5 联合 N6 未覆盖.
     frame = overview.two_new_coverage_by_area(fixture_engine, CITY)
