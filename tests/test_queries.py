@@ -58,6 +58,11 @@ def test_pairing_coverage(fixture_engine):
     # The next day K2's U3 pairing has ended: K1 K3.
     later = overview.pairing_coverage_by_area(fixture_engine, CITY, dt.date(2018, 7, 1))
     assert by_area(later, "communities_paired") == {"甲区": 2, "乙县": 0}
+    # U1-K2 starts on 2018-09-01: in force that day (K1 K2 K3), not the day before (K1 K3).
+    starting = overview.pairing_coverage_by_area(fixture_engine, CITY, dt.date(2018, 9, 1))
+    assert by_area(starting, "communities_paired") == {"甲区": 3, "乙县": 0}
+    before = overview.pairing_coverage_by_area(fixture_engine, CITY, dt.date(2018, 8, 31))
+    assert by_area(before, "communities_paired") == {"甲区": 2, "乙县": 0}
 
 
 def test_meetings_on_schedule(fixture_engine):
