@@ -73,6 +73,7 @@ def test_meetings_on_schedule(fixture_engine):
     frame = overview.meetings_on_schedule_by_area(fixture_engine, CITY, first, last, 1)
     assert by_area(frame, "street_quarters") == {"甲区": 8, "乙县": 4}
     assert by_area(frame, "street_quarters_on_schedule") == {"甲区": 6, "乙县": 1}
+    assert by_area(frame, "on_schedule_rate") == pytest.approx({"甲区": 6 / 8, "乙县": 1 / 4})
     # Requiring two a quarter: 二街道's 2017Q3 (09-01, 09-30), 一街道's 2018Q1 (01-01 on the quarter's first
     # day, 02-05) and 2018Q2 (05-06, 06-30 on the window's and the quarter's last day).
     twice = overview.meetings_on_schedule_by_area(fixture_engine, CITY, first, last, 2)
@@ -109,6 +110,9 @@ def test_funding_execution(fixture_engine):
     assert by_area(frame, "disbursed_yuan") == {"甲区": 65_000.0, "乙县": 0.0}
     assert overview.year_elapsed(AS_OF) == pytest.approx(181 / 365)
     assert by_area(frame, "pace")["甲区"] == pytest.approx(0.5 / (181 / 365))
+    # By street: L1 is kept at 甲区's own level, shown as 本级 with an empty code; L2 belongs to 一街道.
+    streets = overview.funding_execution_by_area(fixture_engine, Area(county="T01"), AS_OF)
+    assert by_area(streets, "area_code") == {"本级(未分到下级)": "", "一街道": "T01-S1"}
 
 
 @pytest.mark.parametrize(("area", "expected"), [
