@@ -2,12 +2,19 @@
 #   make run    install into .venv and serve the dashboard on the embedded SQLite store
 #   make test   install into .venv (with test tools) and run the whole suite
 #   make init-store   an empty store for real data (schema and the 15 county-level units, no demo)
+#   make check        the developers' inner loop (under 2 minutes): ruff, then the quick tier (SQLite only,
+#                     no browser, no city-scale demo); slowest tests listed. make test-quick: the tests alone
+#   make mutation     mutation testing of the listed modules against the quick tier (slow; not in CI), then the
+#                     listed mutants of issue 18 (docs/MUTATION.md). MUTATE="queries.overview*" narrows it.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test demo bench bench-load bench-imports bench-clear init-store lint
+QUICK := -m "not slow" -k "not postgresql and not mysql" --ignore=tests/browser
+MUTATE ?= "queries.*" "dashboard.*"
+
+.PHONY: run test check test-quick mutation mutants demo bench bench-load bench-imports bench-clear init-store lint
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +35,18 @@ test: $(VENV)/.installed
 
 init-store: $(VENV)/.installed
 	$(BIN)/python -m dashboard.imports init-store
+
+check: lint test-quick
+
+test-quick: $(VENV)/.installed
+	$(BIN)/python -m pytest $(QUICK) -q --durations=15
+
+mutation: $(VENV)/.installed
+	$(BIN)/mutmut run --max-children 2 $(MUTATE); $(BIN)/mutmut results
+	$(MAKE) mutants
+
+mutants: $(VENV)/.installed
+	$(BIN)/python -m tests.mutants
 
 demo: $(VENV)/.installed
 	$(BIN)/python -m dashboard.demo $(DEMO_ARGS)

@@ -5,6 +5,10 @@ eight grids, three resident units, ten members, and a handful of pairings, meeti
 and funding lines, each chosen to sit on one side of a definition's edge (a check-in after the as-of date,
 a pairing that has ended, a meeting outside the window, a payment after the as-of date ...).
 The as-of date is 2018-06-30. The expected figures are written out in tests/test_queries.py.
+Records on the inclusive edges (issue 18), each counted in the tests: a unit pairing (U3-K2) ending on the
+as-of day, unit, member and secretary check-ins on it, 一街道's meetings on the first day of 2018 and of its
+first quarter (01-01) and on the last day of the half-year and of the second quarter (06-30), a service by M2
+(06-20) before its check-in (07-15), and M3 joining on the as-of day, the last day of June.
 """
 
 from __future__ import annotations
@@ -150,7 +154,7 @@ def build_fixture(engine: Engine) -> None:
         m = {
             "M1": member("M1", "张三明", u1, k1),
             "M2": member("M2", "李四", u1, k2),
-            "M3": member("M3", "王五", u1, k3),
+            "M3": member("M3", "王五", u1, k3, joined=D(2018, 6, 30)),
             "M4": member("M4", "赵六", u3, k3),
             "M5": member("M5", "钱七", u2, k4),
             "M6": member("M6", "孙八", u2, k4, joined=D(2018, 8, 1)),
@@ -171,7 +175,8 @@ def build_fixture(engine: Engine) -> None:
         _checkin_world(s, m, {"K1": k1, "K2": k2, "K3": k3, "K4": k4}, {"U1": u1, "U2": u2, "U3": u3})
 
         for unit, k, start, end in [(u1, k1, D(2016, 1, 1), None), (u1, k2, D(2018, 9, 1), None),
-                                    (u2, k4, D(2017, 1, 1), D(2018, 1, 31)), (u3, k3, D(2017, 6, 1), D(2018, 12, 31))]:
+                                    (u2, k4, D(2017, 1, 1), D(2018, 1, 31)), (u3, k3, D(2017, 6, 1), D(2018, 12, 31)),
+                                    (u3, k2, D(2017, 6, 1), D(2018, 6, 30))]:
             s.add(UnitPairing(resident_unit_id=unit.id, community_id=k.id, started_on=start, ended_on=end))
 
         committees = {}
@@ -183,7 +188,8 @@ def build_fixture(engine: Engine) -> None:
         meetings = [("T01-S1", D(2017, 8, 10)), ("T01-S1", D(2017, 11, 20)), ("T01-S1", D(2018, 2, 5)),
                     ("T01-S1", D(2018, 5, 6)), ("T01-S2", D(2017, 9, 30)), ("T01-S2", D(2017, 9, 1)),
                     ("T01-S2", D(2018, 4, 1)), ("T02-S3", D(2017, 6, 30)), ("T02-S3", D(2018, 7, 1)),
-                    ("T02-S3", D(2018, 3, 31))]
+                    ("T02-S3", D(2018, 3, 31)),
+                    ("T01-S1", D(2018, 6, 30)), ("T01-S1", D(2018, 1, 1))]
         street_of = {s1.code: s1, s2.code: s2, s3.code: s3}
         for i, (code, day) in enumerate(meetings, start=1):
             s.add(JointMeeting(code=f"J{i}", committee_id=committees[code].id, street_id=street_of[code].id,
@@ -269,9 +275,11 @@ def _checkin_world(s: Session, m: dict, k: dict, u: dict) -> None:
     s.add_all([
         UnitCheckin(resident_unit_id=u["U1"].id, community_id=k["K1"].id, checked_in_on=D(2016, 5, 1)),
         UnitCheckin(resident_unit_id=u["U2"].id, community_id=k["K4"].id, checked_in_on=D(2018, 7, 10)),
+        UnitCheckin(resident_unit_id=u["U3"].id, community_id=k["K3"].id, checked_in_on=D(2018, 6, 30)),
         SecretaryCheckin(community_id=k["K1"].id, resident_unit_id=u["U1"].id, checked_in_on=D(2017, 1, 1)),
         SecretaryCheckin(community_id=k["K1"].id, resident_unit_id=u["U3"].id, checked_in_on=D(2018, 8, 1)),
         SecretaryCheckin(community_id=k["K4"].id, resident_unit_id=u["U2"].id, checked_in_on=D(2018, 2, 1)),
+        SecretaryCheckin(community_id=k["K3"].id, resident_unit_id=u["U3"].id, checked_in_on=D(2018, 6, 30)),
     ])
     posts = {code: VolunteerPost(code=code, name=f"{category}岗1", category=category, community_id=k[home].id)
              for code, home, category in [("P1", "K1", "治安巡逻"), ("P3", "K3", "环境卫生"), ("P4", "K4", "关爱帮扶")]}
@@ -282,7 +290,8 @@ def _checkin_world(s: Session, m: dict, k: dict, u: dict) -> None:
         s.add(PostClaim(member_id=m[who].id, post_id=posts[post].id, claimed_on=day))
     for who, home, day in [("M1", "K1", D(2018, 4, 10)), ("M1", "K1", D(2018, 4, 20)), ("M1", "K1", D(2018, 6, 5)),
                            ("M4", "K3", D(2018, 5, 15)), ("M5", "K4", D(2018, 4, 1)), ("M5", "K4", D(2018, 5, 1)),
-                           ("M5", "K4", D(2018, 6, 30)), ("M2", "K2", D(2018, 7, 20))]:
+                           ("M5", "K4", D(2018, 6, 30)), ("M2", "K2", D(2018, 7, 20)),
+                           ("M2", "K2", D(2018, 6, 20))]:
         s.add(ServiceActivity(code=f"FW-{who}-{day:%Y%m%d}", member_id=m[who].id, community_id=k[home].id,
                               served_on=day, kind="治安巡逻",
                               hours=Decimal("2.0")))

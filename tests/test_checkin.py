@@ -2,7 +2,8 @@
 2018-04 to 2018-06. Counted by hand from tests/fixture_data.py:
 - members checked in: M1 (K1, 03-01), M4 (K3, 2017), M5 (K4, 2016), M10 (K4, 06-30); M2 (K2) only on 07-15;
 - services: M1 04-10 04-20 06-05; M4 05-15; M5 04-01 05-01 06-30; M2 07-20 (outside);
-- units: U1 (甲区, K1) checked in 2016, U2 (乙县, K4) only on 07-10, U3 (甲区, K3) never;
+- services: M2 06-20 too, before M2's check-in (07-15): never counted;
+- units: U1 (甲区, K1) checked in 2016, U2 (乙县, K4) only on 07-10, U3 (甲区, K3) on 06-30 itself;
 - claims: M1 on P1 (K1), M4 on P3 (K3), M5 on P4 (K4) by 06-30; M10's on 07-02 is later.
 """
 
@@ -27,7 +28,9 @@ def by_area(frame, *columns):
 
 def test_unit_checkin_rate(fixture_engine):
     frame = checkin.unit_checkin_by_area(fixture_engine, CITY, AS_OF)
-    assert by_area(frame, "units", "units_checked_in") == {"甲区": (2, 1), "乙县": (1, 0)}
+    assert by_area(frame, "units", "units_checked_in") == {"甲区": (2, 2), "乙县": (1, 0)}
+    earlier = checkin.unit_checkin_by_area(fixture_engine, CITY, dt.date(2018, 6, 29))
+    assert by_area(earlier, "units", "units_checked_in") == {"甲区": (2, 1), "乙县": (1, 0)}
 
 
 def test_posts_claimed(fixture_engine):
@@ -44,6 +47,19 @@ def test_monthly_service_rate_by_month(fixture_engine):
     assert frame["members_served"].tolist() == [2, 2, 2]
 
 
+def test_service_before_the_check_in_counts_on_neither_path(fixture_engine):
+    # M2 served on 06-20 but checked in only on 07-15. From the summary (a period from a month's first day):
+    # June's served are M1 (06-05) and M5 (06-30), not M2. From raw rows (a period from 06-02, which the summary
+    # cannot answer): checked in by June's end M1 M4 M5 M10, served from 06-02 M1 (06-05) and M5 (06-30).
+    summary = checkin.monthly_service_rate(fixture_engine, CITY, dt.date(2018, 6, 1), AS_OF)
+    raw = checkin.monthly_service_rate(fixture_engine, CITY, dt.date(2018, 6, 2), AS_OF)
+    for frame in (summary, raw):
+        assert (frame["members_checked_in"].tolist(), frame["members_served"].tolist()) == ([4], [2])
+    # By area from raw rows: 一街道 holds M1 (served) and, from July, M2.
+    street = checkin.service_rate_by_area(fixture_engine, Area(county="T01"), dt.date(2018, 6, 2), AS_OF)
+    assert by_area(street, "member_months", "member_months_served") == {"一街道": (1, 1), "二街道": (1, 0)}
+
+
 def test_service_rate_by_area_over_the_period(fixture_engine):
     # 甲区 (M1, M4): 2 member-months each month, served 1 each month. 乙县 (M5, M10 from June): 1+1+2, served 3.
     frame = checkin.service_rate_by_area(fixture_engine, CITY, FIRST, AS_OF)
@@ -53,19 +69,23 @@ def test_service_rate_by_area_over_the_period(fixture_engine):
 
 
 def test_secretary_reverse_checkins(fixture_engine):
-    # K1's secretary reported to U1 in 2017 (and to U3 only in August); K4's to U2 in February.
+    # K1's secretary reported to U1 in 2017 (and to U3 only in August); K3's to U3 on 06-30 itself; K4's to
+    # U2 in February.
     frame = checkin.secretary_checkins_by_area(fixture_engine, CITY, AS_OF)
-    assert by_area(frame, "urban_communities", "communities_reported", "reports") == {"甲区": (3, 1, 1),
+    assert by_area(frame, "urban_communities", "communities_reported", "reports") == {"甲区": (3, 2, 2),
                                                                                       "乙县": (1, 1, 1)}
+    earlier = checkin.secretary_checkins_by_area(fixture_engine, CITY, dt.date(2018, 6, 29))
+    assert by_area(earlier, "communities_reported", "reports") == {"甲区": (1, 1), "乙县": (1, 1)}
 
 
 def test_pairings_and_their_activities(fixture_engine):
-    # Unit pairings in force: U1-K1, U3-K3 (U1-K2 starts in September, U2-K4 ended in January).
+    # Unit pairings in force: U1-K1, U3-K3, U3-K2 (ends on 06-30 itself); U1-K2 starts in September, U2-K4
+    # ended in January.
     # Member pairings started: M1-M8 (K1), M5-M9 (K4); M10-M9 starts in August.
     # Activities April-June: U1-K1 twice, U3-K3 once, M1-M8 once; M5-M9's was in December 2017.
     frame = checkin.pairing_by_area(fixture_engine, CITY, AS_OF, FIRST)
-    assert by_area(frame, "unit_pairings", "member_pairings", "activities") == {"甲区": (2, 1, 4), "乙县": (0, 1, 0)}
-    assert by_area(frame, "activities_per_pair") == pytest.approx({"甲区": 4 / 3, "乙县": 0.0})
+    assert by_area(frame, "unit_pairings", "member_pairings", "activities") == {"甲区": (3, 1, 4), "乙县": (0, 1, 0)}
+    assert by_area(frame, "activities_per_pair") == pytest.approx({"甲区": 4 / 4, "乙县": 0.0})
     assert checkin.pairing_totals(fixture_engine, CITY, AS_OF) == {
         "units_paired": 2, "organ_units_paired": 1, "members_paired": 2}
     assert checkin.pairing_totals(fixture_engine, Area(county="T02"), AS_OF) == {

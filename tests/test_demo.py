@@ -16,6 +16,8 @@ from dashboard.demo.__main__ import main as demo_cli
 from dashboard.divisions import read_divisions, short_name, town_kind
 from dashboard.schema import Base, County
 
+pytestmark = pytest.mark.slow  # city-scale generation takes minutes: outside the quick tier
+
 REAL_NAMES = {"武陵区", "鼎城区", "安乡县", "汉寿县", "澧县", "临澧县", "桃源县", "石门县", "津市市", "西湖管理区",
               "西洞庭管理区", "常德经济技术开发区", "常德高新技术产业开发区", "柳叶湖旅游度假区", "桃花源旅游管理区"}
 

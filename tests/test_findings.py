@@ -1,5 +1,6 @@
 """Findings in words on the hand-built fixture: 甲区 2 of 4 in-service members checked in by 2018-06-30
-(M1, M4), 乙县 2 of 2 (M5, M10 on 06-30 itself); by 2018-05-31 乙县 had only M5."""
+(M1, M4), 乙县 2 of 2 (M5, M10 on 06-30 itself); by 2018-05-31 甲区 had 2 of 3 (M3 joined on 06-30) and 乙县
+only M5 of 2: 全市 3/5 = 60.0% then, 4/6 = 66.7% now."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ def test_findings_name_the_top_and_bottom_areas_the_change_and_who_is_below_targ
     sentences = rate_findings(now, "members_checked_in", "members_in_service", "在职党员报到率", "全市", "区县(市)",
                               target=0.9, previous=before, previous_label="上月")
     assert sentences == [
-        "全市在职党员报到率 66.7%,低于目标 90.0% 23.3 个百分点,较上月上升 16.7 个百分点。",
+        "全市在职党员报到率 66.7%,低于目标 90.0% 23.3 个百分点,较上月上升 6.7 个百分点。",
         "乙县在职党员报到率最高,100.0%;甲区 50.0%,低于全市 16.7 个百分点,列末位。",
         "低于目标的区县(市)有 1 个:甲区。",
     ]

@@ -1,5 +1,6 @@
 """联席会议 on the hand-built fixture, every backend. Counted by hand from tests/fixture_data.py:
-一街道 met 2017-08-10, 2017-11-20, 2018-02-05 (all 4 seats attended), 2018-05-06 (赵委员 absent);
+一街道 met 2017-08-10, 2017-11-20, 2018-01-01 (no attendance recorded), 2018-02-05 (all 4 seats attended),
+2018-05-06 (赵委员 absent), 2018-06-30 (no attendance recorded);
 二街道 2017-09-01, 2017-09-30, 2018-04-01; 三街道 2017-06-30, 2018-03-31, 2018-07-01. Items: at 2018-02-05
 开放活动阵地 (matched, resolved) and 小区停车难 (matched); at 2018-05-06 共建口袋公园 (not matched)."""
 
@@ -22,18 +23,18 @@ def by_street(frame, *columns):
 def test_meeting_activity_in_the_first_half_of_2018(fixture_engine):
     frame = meetings.meeting_activity_by_street(fixture_engine, CITY, *H1, 1)
     assert by_street(frame, "meetings_held", "meetings_required", "quarters_on_schedule") == {
-        "一街道": (2, 2, 2), "二街道": (1, 2, 1), "三街道": (1, 2, 1)}
+        "一街道": (4, 2, 2), "二街道": (1, 2, 1), "三街道": (1, 2, 1)}  # 一街道: 01-01 and 06-30, the edges
     assert by_street(frame, "seats", "attended") == {"一街道": (8, 7), "二街道": (0, 0), "三街道": (0, 0)}
     assert by_street(frame, "items_tabled", "items_matched", "items_resolved")["一街道"] == (3, 2, 1)
     assert by_street(frame, "days_since_last", "overdue") == {
-        "一街道": (55, False), "二街道": (90, False), "三街道": (91, False)}
+        "一街道": (0, False), "二街道": (90, False), "三街道": (91, False)}
     assert frame.set_index("street").loc["一街道", "attendance_rate"] == pytest.approx(7 / 8)
 
 
 def test_streets_without_a_meeting_for_a_quarter_are_overdue(fixture_engine):
     frame = meetings.meeting_activity_by_street(fixture_engine, CITY, dt.date(2017, 10, 1), dt.date(2018, 2, 28), 1)
     assert by_street(frame, "meetings_held", "days_since_last", "overdue") == {
-        "一街道": (2, 23, False), "二街道": (0, 151, True), "三街道": (0, 243, True)}
+        "一街道": (3, 23, False), "二街道": (0, 151, True), "三街道": (0, 243, True)}  # 11-20, 01-01, 02-05
     assert meetings.overdue_after_days(2) == 46
 
 
@@ -47,7 +48,8 @@ def test_heatmap_counts_every_street_and_month(fixture_engine):
     assert len(frame) == 18
     held = frame[frame["meetings"] > 0]
     assert list(zip(held["street"], held["month"], held["meetings"])) == [
-        ("一街道", "2018-02", 1), ("一街道", "2018-05", 1), ("二街道", "2018-04", 1), ("三街道", "2018-03", 1)]
+        ("一街道", "2018-01", 1), ("一街道", "2018-02", 1), ("一街道", "2018-05", 1), ("一街道", "2018-06", 1),
+        ("二街道", "2018-04", 1), ("三街道", "2018-03", 1)]
 
 
 def test_a_street_drill_down(fixture_engine):
@@ -58,9 +60,10 @@ def test_a_street_drill_down(fixture_engine):
     assert committee["phone"].tolist()[0] == "139****1111"
     assert committee["person"].tolist() == ["张*记", "李*书", "王*员", "赵*员"]  # names masked like detail rows
     held = meetings.street_meetings(fixture_engine, street, *H1)
-    assert held["held_on"].tolist() == [dt.date(2018, 2, 5), dt.date(2018, 5, 6)]
+    assert held["held_on"].tolist() == [dt.date(2018, 1, 1), dt.date(2018, 2, 5), dt.date(2018, 5, 6),
+                                        dt.date(2018, 6, 30)]
     assert list(zip(held["seats"], held["attended"], held["items_tabled"], held["items_matched"])) == [
-        (4, 4, 2, 2), (4, 3, 1, 0)]
+        (0, 0, 0, 0), (4, 4, 2, 2), (4, 3, 1, 0), (0, 0, 0, 0)]
     items = meetings.street_items(fixture_engine, street, *H1)
     assert list(zip(items["title"], items["matched"], items["resolved"])) == [
         ("开放活动阵地", True, True), ("小区停车难", True, False), ("共建口袋公园", False, False)]

@@ -6,12 +6,15 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import delete, update
 
+from dashboard.schema import Setting
 from queries import overview
 from queries.area import CITY, Area
 from queries.cockpit import ranked_areas, scored_headlines
 from queries.overview import HEADLINES
 from queries.store import rag_status, setting_value, store_facts, targets
+from tests.conftest import fill_with_fixture
 
 AS_OF = dt.date(2018, 6, 30)
 
@@ -29,22 +32,37 @@ def test_grid_branch_coverage(fixture_engine):
 
 
 def test_member_checkin_rate(fixture_engine):
-    # 甲区 in service living in K1-K3: M1 M2 M3 M4; checked in by 06-30: M1 (03-01), M4 (2017); M2 is 07-15.
+    # 甲区 in service living in K1-K3: M1 M2 M3 M4 (M3 joined on 06-30 itself, the last day of June);
+    # checked in by 06-30: M1 (03-01), M4 (2017); M2 is 07-15.
     # 乙县 K4: M5, M10 (M6 joined 2018-08-01, M7 lives in a village); both checked in (M10 on 06-30 itself).
     frame = overview.member_checkin_rate_by_area(fixture_engine, CITY, AS_OF)
     assert by_area(frame, "members_in_service") == {"甲区": 4, "乙县": 2}
     assert by_area(frame, "members_checked_in") == {"甲区": 2, "乙县": 2}
     assert overview.headline(frame, "members_checked_in", "members_in_service") == pytest.approx(4 / 6)
-    # A day earlier M10 has not checked in yet.
+    # A day earlier (counted from raw rows: 06-29 is no summary day) M10 has not checked in and M3 not joined.
     earlier = overview.member_checkin_rate_by_area(fixture_engine, CITY, dt.date(2018, 6, 29))
     assert by_area(earlier, "members_checked_in") == {"甲区": 2, "乙县": 1}
+    assert by_area(earlier, "members_in_service") == {"甲区": 3, "乙县": 2}
+    # At May's end (a summary day): M3 not joined yet; M10 not checked in.
+    may = overview.member_checkin_rate_by_area(fixture_engine, CITY, dt.date(2018, 5, 31))
+    assert by_area(may, "members_in_service") == {"甲区": 3, "乙县": 2}
+    assert by_area(may, "members_checked_in") == {"甲区": 2, "乙县": 1}
 
 
 def test_pairing_coverage(fixture_engine):
-    # K1 paired since 2016; K2's pairing starts 2018-09; K4's ended 2018-01-31; K3's runs to 2018-12-31.
+    # K1 paired since 2016; K2's U1 pairing starts 2018-09 but its U3 pairing ends on 06-30 itself, so it is
+    # still in force; K4's ended 2018-01-31; K3's runs to 2018-12-31. 甲区: K1 K2 K3; 乙县: none.
     frame = overview.pairing_coverage_by_area(fixture_engine, CITY, AS_OF)
     assert by_area(frame, "urban_communities") == {"甲区": 3, "乙县": 1}
-    assert by_area(frame, "communities_paired") == {"甲区": 2, "乙县": 0}
+    assert by_area(frame, "communities_paired") == {"甲区": 3, "乙县": 0}
+    # The next day K2's U3 pairing has ended: K1 K3.
+    later = overview.pairing_coverage_by_area(fixture_engine, CITY, dt.date(2018, 7, 1))
+    assert by_area(later, "communities_paired") == {"甲区": 2, "乙县": 0}
+    # U1-K2 starts on 2018-09-01: in force that day (K1 K2 K3), not the day before (K1 K3).
+    starting = overview.pairing_coverage_by_area(fixture_engine, CITY, dt.date(2018, 9, 1))
+    assert by_area(starting, "communities_paired") == {"甲区": 3, "乙县": 0}
+    before = overview.pairing_coverage_by_area(fixture_engine, CITY, dt.date(2018, 8, 31))
+    assert by_area(before, "communities_paired") == {"甲区": 2, "乙县": 0}
 
 
 def test_meetings_on_schedule(fixture_engine):
@@ -55,9 +73,25 @@ def test_meetings_on_schedule(fixture_engine):
     frame = overview.meetings_on_schedule_by_area(fixture_engine, CITY, first, last, 1)
     assert by_area(frame, "street_quarters") == {"甲区": 8, "乙县": 4}
     assert by_area(frame, "street_quarters_on_schedule") == {"甲区": 6, "乙县": 1}
-    # Requiring two a quarter, only 二街道's 2017Q3 qualifies.
+    assert by_area(frame, "on_schedule_rate") == pytest.approx({"甲区": 6 / 8, "乙县": 1 / 4})
+    # Requiring two a quarter: 二街道's 2017Q3 (09-01, 09-30), 一街道's 2018Q1 (01-01 on the quarter's first
+    # day, 02-05) and 2018Q2 (05-06, 06-30 on the window's and the quarter's last day).
     twice = overview.meetings_on_schedule_by_area(fixture_engine, CITY, first, last, 2)
-    assert by_area(twice, "street_quarters_on_schedule") == {"甲区": 1, "乙县": 0}
+    assert by_area(twice, "street_quarters_on_schedule") == {"甲区": 3, "乙县": 0}
+
+
+@pytest.mark.parametrize(("as_of", "window"), [
+    # as-of day → the four calendar quarters ended by then (a quarter's last day completes it)
+    (dt.date(2018, 1, 1), (dt.date(2017, 1, 1), dt.date(2017, 12, 31))),
+    (dt.date(2018, 2, 15), (dt.date(2017, 1, 1), dt.date(2017, 12, 31))),
+    (dt.date(2018, 3, 30), (dt.date(2017, 1, 1), dt.date(2017, 12, 31))),
+    (dt.date(2018, 3, 31), (dt.date(2017, 4, 1), dt.date(2018, 3, 31))),
+    (dt.date(2018, 4, 15), (dt.date(2017, 4, 1), dt.date(2018, 3, 31))),
+    (dt.date(2018, 12, 30), (dt.date(2017, 10, 1), dt.date(2018, 9, 30))),
+    (dt.date(2018, 12, 31), (dt.date(2018, 1, 1), dt.date(2018, 12, 31))),
+])
+def test_the_last_four_complete_quarters(as_of, window):
+    assert overview.last_complete_quarters(as_of, 4) == window
 
 
 def test_two_new_coverage(fixture_engine):
@@ -76,6 +110,9 @@ def test_funding_execution(fixture_engine):
     assert by_area(frame, "disbursed_yuan") == {"甲区": 65_000.0, "乙县": 0.0}
     assert overview.year_elapsed(AS_OF) == pytest.approx(181 / 365)
     assert by_area(frame, "pace")["甲区"] == pytest.approx(0.5 / (181 / 365))
+    # By street: L1 is kept at 甲区's own level, shown as 本级 with an empty code; L2 belongs to 一街道.
+    streets = overview.funding_execution_by_area(fixture_engine, Area(county="T01"), AS_OF)
+    assert by_area(streets, "area_code") == {"本级(未分到下级)": "", "一街道": "T01-S1"}
 
 
 @pytest.mark.parametrize(("area", "expected"), [
@@ -124,6 +161,21 @@ def test_cockpit_scores_against_targets_in_the_store(fixture_engine):
     assert scores.loc["two_new_org_coverage", "status"] == "红"
     assert scores.loc["funding_execution", "target"] == pytest.approx(181 / 365)
     assert scores.loc["funding_execution", "status"] == "红"  # 36.1% < 0.85 * 49.6% = 42.2%
+
+
+def test_the_cockpit_reads_the_meetings_requirement_from_the_store(empty_engine):
+    fill_with_fixture(empty_engine)
+    key = Setting.setting_key == "meetings_required_per_quarter"
+    with empty_engine.begin() as connection:
+        connection.execute(update(Setting).where(key).values(value="2"))
+    # Two a quarter (tests above): 甲区 3 of 8 street-quarters, 乙县 0 of 4.
+    frame = overview.cockpit_by_area(empty_engine, CITY, AS_OF)["meetings_on_schedule"]
+    assert by_area(frame, "street_quarters_on_schedule") == {"甲区": 3, "乙县": 0}
+    with empty_engine.begin() as connection:
+        connection.execute(delete(Setting).where(key))
+    # Without the setting the requirement is one a quarter: 6 of 8 and 1 of 4.
+    frame = overview.cockpit_by_area(empty_engine, CITY, AS_OF)["meetings_on_schedule"]
+    assert by_area(frame, "street_quarters_on_schedule") == {"甲区": 6, "乙县": 1}
 
 
 def test_ranking_puts_the_laggard_first(fixture_engine):

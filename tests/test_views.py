@@ -72,15 +72,17 @@ def test_choosing_a_county_then_going_back_by_the_breadcrumb(monkeypatch, fixtur
 
 
 def test_checkin_view_for_the_city_and_a_quarter(monkeypatch, fixture_url):
+    # Counted in tests/test_checkin.py: units U1 and U3 (on 06-30 itself) of three; secretaries of K1, K3
+    # (06-30) and K4 of four communities; K1, K2 (U3's pairing ends on 06-30) and K3 of four paired.
     app = open_view(monkeypatch, fixture_url, CHECKIN, PERIOD)
     assert metrics(app) == {
-        "单位报到率": "33.3%", "在职党员报到率": "66.7%", "认领岗位": "3", "月度服务率": "60.0%",
-        "社区书记反向报到": "50.0%", "结对社区覆盖率": "50.0%", "结对单位": "2", "党员结对": "2", "结对活动": "4",
+        "单位报到率": "66.7%", "在职党员报到率": "66.7%", "认领岗位": "3", "月度服务率": "60.0%",
+        "社区书记反向报到": "75.0%", "结对社区覆盖率": "75.0%", "结对单位": "2", "党员结对": "2", "结对活动": "4",
         "2017年双通报完成率": "66.7%",
     }
     captions = [c.value for c in app.caption]
     assert "人均 0.75 个" in captions
-    assert "平均每对 1.00 次(2018年4月—2018年6月)" in captions
+    assert "平均每对 0.80 次(2018年4月—2018年6月)" in captions  # 4 activities, 3 unit + 2 member pairings
     league = table_with(app, "在职党员报到率")
     assert league["区县(市)"].tolist() == ["乙县", "甲区"]  # 100% then 50%
     assert league["排名"].tolist() == [1, 2]
@@ -132,19 +134,20 @@ H1 = {"from": "2018-01", "to": "2018-06"}
 
 def test_meetings_view_for_the_city(monkeypatch, fixture_url):
     app = open_view(monkeypatch, fixture_url, MEETINGS, H1)
-    assert metrics(app) == {"按期召开率": "66.7%", "实际召开次数": "4", "成员单位出席率": "87.5%", "对接率": "66.7%",
+    # 一街道 01-01 02-05 05-06 06-30, 二街道 04-01, 三街道 03-31 (tests/test_meetings.py).
+    assert metrics(app) == {"按期召开率": "66.7%", "实际召开次数": "6", "成员单位出席率": "87.5%", "对接率": "66.7%",
                             "办结率": "33.3%", "超期未开会街道": "0 个"}
     assert "议题 3 个(资源、需求、项目清单),已对接 2" in [c.value for c in app.caption]
     table = table_with(app, "应召开次数")
     assert table["街道"].tolist() == ["一街道", "二街道", "三街道"]
-    assert table["实际召开次数"].tolist() == [2, 1, 1]
-    assert table["距上次会议天数"].tolist() == [55, 90, 91]
+    assert table["实际召开次数"].tolist() == [4, 1, 1]
+    assert table["距上次会议天数"].tolist() == [0, 90, 91]
 
 
 def test_meetings_view_of_a_street_shows_its_committee_meetings_and_items(monkeypatch, fixture_url):
     app = open_view(monkeypatch, fixture_url, MEETINGS, {"county": "甲区", "street": "一街道", **H1})
     assert table_with(app, "职务")["姓名"].tolist() == ["张*记", "李*书", "王*员", "赵*员"]  # masked: sign-in off
-    assert table_with(app, "应出席")["实际出席"].tolist() == [4, 3]
+    assert table_with(app, "应出席")["实际出席"].tolist() == [0, 4, 3, 0]  # 01-01 and 06-30 have no attendance
     assert table_with(app, "清单")["办结"].tolist() == ["已办结", "未办结", "未办结"]
 
 

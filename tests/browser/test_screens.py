@@ -1,8 +1,9 @@
 """A real browser: Playwright driving Debian's chromium against `streamlit run` on 127.0.0.1, on the hand-built
 fixture. Every view, normal and big-screen, at 1920×1080 and 1366×768: no Streamlit exception box, no missing
 glyph (a Chinese character drawn exactly like a code point no font has), and a screenshot in
-test-screenshots/. Needs /usr/bin/chromium and fonts-noto-cjk (.ci/run installs both); skipped without
-them, except under CI."""
+test-screenshots/; and each view's headline figures, read from the page, equal the hand counts. Waits are
+on what the test expects (the script's run finished, the fonts loaded), never fixed sleeps. Needs
+/usr/bin/chromium and fonts-noto-cjk (.ci/run installs both); skipped without them, except under CI."""
 
 from __future__ import annotations
 
@@ -21,6 +22,32 @@ VIEWS = {"overview": "/", "coverage": "/coverage", "checkin": "/checkin", "meeti
          "two_new": "/two_new", "funding": "/funding"}
 SIZES = [(1920, 1080), (1366, 768)]
 SCREEN = "screen=1&embed=true&embed_options=dark_theme"
+FINISHED = """() => document.querySelector("[data-test-script-state]")?.getAttribute("data-test-script-state")
+                === "notRunning" && document.querySelectorAll("[data-testid='stMetric']").length > 0"""
+SHOWN_METRICS = """() => Object.fromEntries([...document.querySelectorAll("[data-testid='stMetric']")].map((m) => [
+  m.querySelector("[data-testid='stMetricLabel']").innerText.trim(),
+  m.querySelector("[data-testid='stMetricValue']").innerText.trim()]))"""
+# Each view's headline figures for a link, as a person reads them; counted by hand in the tests named.
+HEADLINES = {
+    "overview": ("/", {  # tests/test_queries.py: 5/8 grids, 4/6 members, 3/4 communities, 7/12, 3/6, 65k/180k
+        "网格党支部覆盖率": "62.5%", "在职党员报到率": "66.7%", "结对社区覆盖率": "75.0%",
+        "联席会议按期召开率": "58.3%", "两新组织覆盖率": "50.0%", "经费执行率": "36.1%"}),
+    "coverage": ("/coverage", {  # tests/test_coverage.py
+        "市委覆盖率": "100.0%", "区县(市)委覆盖率": "50.0%", "街道党工委覆盖率": "33.3%", "社区党组织覆盖率": "100.0%",
+        "网格党支部覆盖率": "62.5%", "小区(楼栋)党小组覆盖率": "50.0%"}),
+    "checkin": ("/checkin?from=2018-04&to=2018-06", {  # tests/test_checkin.py
+        "单位报到率": "66.7%", "在职党员报到率": "66.7%", "认领岗位": "3", "月度服务率": "60.0%",
+        "社区书记反向报到": "75.0%", "结对社区覆盖率": "75.0%", "结对单位": "2", "党员结对": "2", "结对活动": "4",
+        "2017年双通报完成率": "66.7%"}),
+    "meetings": ("/meetings?from=2018-01&to=2018-06", {  # tests/test_meetings.py
+        "按期召开率": "66.7%", "实际召开次数": "6", "成员单位出席率": "87.5%", "对接率": "66.7%", "办结率": "33.3%",
+        "超期未开会街道": "0 个"}),
+    "two_new": ("/two_new", {  # tests/test_two_new_and_funding.py
+        "两新组织": "6", "组织覆盖率": "50.0%", "工作覆盖率": "66.7%", "应建未建": "1 个", "规模以上未覆盖": "1 个"}),
+    "funding": ("/funding?from=2018-01&to=2018-06", {  # tests/test_two_new_and_funding.py
+        "2018年预算数": "18万元", "拨付数": "6.5万元", "执行率": "36.1%", "每个城市社区": "4.5万元",
+        "每名党员": "1.38万元"}),
+}
 MISSING_GLYPHS = """() => {
   const chars = [...new Set((document.body.innerText.match(/[\\u4e00-\\u9fff]/g) || []))];
   const canvas = document.createElement('canvas'); canvas.width = 40; canvas.height = 40;
@@ -61,6 +88,24 @@ def browser():
         chromium.close()
 
 
+def settled(page) -> None:
+    """Wait until the app's script has finished its run with figures on the page and the fonts are loaded."""
+    page.wait_for_function(FINISHED, timeout=60_000)
+    page.evaluate("document.fonts.ready.then(() => true)")
+
+
+@pytest.mark.parametrize("view", list(HEADLINES))
+def test_each_view_shows_the_hand_counted_headline_figures(server, browser, view):
+    link, expected = HEADLINES[view]
+    page = browser.new_page(viewport={"width": 1920, "height": 1080})
+    try:
+        page.goto(server + link)
+        settled(page)
+        assert page.evaluate(SHOWN_METRICS) == expected
+    finally:
+        page.close()
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("mode", ["normal", "screen"])
 @pytest.mark.parametrize("view", list(VIEWS))
@@ -70,8 +115,7 @@ def test_every_view_renders_in_a_real_browser(server, browser, view, mode, size)
     try:
         link = server + VIEWS[view] + ("?" + SCREEN if mode == "screen" else "")
         page.goto(link)
-        page.wait_for_selector("[data-testid='stMetric']", timeout=60_000)
-        page.wait_for_timeout(1_000)
+        settled(page)
         page.screenshot(path=str(SHOTS / f"{view}_{mode}_{size[0]}x{size[1]}.png"), full_page=True)
         exceptions = [box.inner_text()[:300] for box in page.locator("[data-testid='stException']").all()]
         assert exceptions == []
