@@ -56,4 +56,5 @@ def test_the_cockpit_shows_findings_and_offers_the_briefing(monkeypatch, fixture
     labels = [button.proto.label for button in app.get("download_button")]
     assert labels[:2] == ["下载简报(PPT)", "下载全部表格(Excel)"]
     text = " ".join(m.value for m in app.markdown)
-    assert plain("全市在职党员报到率 66.7%,低于目标 90.0% 23.3 个百分点,较上月上升 6.7 个百分点。") in text  # 3/5 by May
+    # 3 of 5 in-service members had checked in by the end of May
+    assert plain("全市在职党员报到率 66.7%,低于目标 90.0% 23.3 个百分点,较上月上升 6.7 个百分点。") in text

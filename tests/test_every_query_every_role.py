@@ -53,6 +53,8 @@ NOT_SCOPED = {
     "store.store_facts": "the store's data-as-of date and demo flag",
     "store.setting_value": "a setting of the application",
     "store.targets": "the targets, the same for every viewer",
+    "store.data_version": "a random token that changes with the data (no figures)",
+    "store.tables_with_rows": "which kinds of record the store holds at all, to name the template still to import",
     "summary.summary_covers": "whether the summary holds some days (no figures)",
     "summary.months_mask": "which bits of the summary a period uses (no figures)",
     "frames.frame_of": "runs a statement a query built (the query applies the scope)",
