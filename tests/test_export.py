@@ -7,6 +7,8 @@ import threading
 
 import openpyxl
 import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
 
 from dashboard import accounts
 from dashboard.db import URL_ENV, make_engine, upgrade_store
@@ -76,3 +78,33 @@ def test_a_download_is_made_in_another_thread_checked_and_audited(monkeypatch, t
     assert set(log["username"]) == {"county2"} and set(log["address"]) == {"10.0.0.7"}
     assert log["detail"].iloc[1] == ("视图 两新组织 · 表格 两新组织覆盖_乙县 · 2 行 · 区域 T02 · "
                                      "文件 两新组织覆盖_乙县.csv")
+
+
+def _detail_table(role: str, read_only: bool = False) -> None:
+    """A page that offers one member-detail table for export, as 双报到's unit detail rows do."""
+    import pandas as pd
+    import streamlit as st
+
+    from dashboard import accounts
+    from dashboard.export import export_buttons
+    from queries.area import CITY
+
+    st.session_state["active_viewer"] = accounts.Viewer("someone", role, CITY, read_only=read_only)
+    export_buttons(pd.DataFrame({"member": ["张*三"], "phone": ["138****0000"]}), {"member": "党员", "phone": "电话"},
+                   "某单位_报到党员明细", "details_export", detail=True)
+
+
+@pytest.mark.parametrize(("role", "read_only", "buttons"), [
+    ("analyst", False, ["下载 CSV", "下载 Excel"]),  # README: analysts export member detail rows
+    ("admin", False, []), ("city_leader", False, []), ("county_leader", False, []), ("street_staff", False, []),
+    ("city_leader", True, []),  # a display token exports nothing
+])
+def test_member_detail_rows_are_exported_by_analysts_only(monkeypatch, tmp_path, role, read_only, buttons):
+    url = f"sqlite:///{tmp_path / 'details.sqlite3'}"
+    upgrade_store(make_engine(url))
+    monkeypatch.setenv(URL_ENV, url)
+    page = AppTest.from_function(_detail_table, kwargs={"role": role, "read_only": read_only}).run()
+    assert not page.exception, [e.value for e in page.exception]
+    assert [button.proto.label for button in page.get("download_button")] == buttons
+    refused = [c.value for c in page.caption if "仅限分析员" in c.value]
+    assert refused == ([] if buttons or read_only else ["明细数据的导出仅限分析员账号。"])
