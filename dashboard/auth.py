@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 import streamlit as st
 from sqlalchemy import Engine
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from dashboard.accounts import (
     AccountError,
@@ -26,6 +27,7 @@ from dashboard.accounts import (
     note_token_use,
     viewer_for_token,
 )
+from dashboard.db import unreachable
 from dashboard.screen import is_screen
 from queries.store import StoreFacts
 
@@ -178,6 +180,9 @@ def _submit(engine: Engine) -> None:
     except AccountError as error:
         st.session_state["sign_in_error"] = str(error)
         st.session_state["sign_in_password"] = ""
+        return
+    except (OperationalError, InterfaceError) as error:  # the store stopped answering: words, not a traceback
+        st.session_state["sign_in_error"] = unreachable(engine, error)
         return
     st.session_state.pop("sign_in_error", None)
     st.session_state[VIEWER] = viewer

@@ -18,11 +18,11 @@ from typing import Any
 
 import streamlit as st
 from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from dashboard.accounts import Viewer
 from dashboard.data_version import bump_data_version
-from dashboard.db import describe, make_engine, store_url, upgrade_store
+from dashboard.db import describe, make_engine, store_url, unreachable, upgrade_store
 from dashboard.demo import generate, store_is_empty
 from dashboard.new_store import is_marked_real
 from dashboard.summaries import rebuild_summaries, summaries_missing
@@ -43,12 +43,6 @@ _prepare_lock = threading.Lock()
 
 class StoreUnavailable(RuntimeError):
     """The configured store cannot be reached; the message is for the person at the screen."""
-
-
-def unreachable(store: Engine, error: DBAPIError) -> str:
-    """What the person at the screen reads when the store does not answer."""
-    return (f"无法连接数据库 {describe(store)}。请检查环境变量 DANGJIAN_DATABASE_URL 或 .streamlit/secrets.toml "
-            f"中的地址、账号和网络,数据库服务恢复后刷新本页。(错误类型:{type(error.orig).__name__})")
 
 
 def ensure_store() -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 ROOT = Path(__file__).resolve().parent.parent
 URL_ENV = "DANGJIAN_DATABASE_URL"
@@ -37,6 +38,12 @@ def store_url() -> str:
         if url:
             return url
     return f"sqlite:///{DEFAULT_SQLITE}"
+
+
+def unreachable(store: Engine, error: DBAPIError) -> str:
+    """What the person at the screen reads when the store does not answer."""
+    return (f"无法连接数据库 {describe(store)}。请检查环境变量 DANGJIAN_DATABASE_URL 或 .streamlit/secrets.toml "
+            f"中的地址、账号和网络,数据库服务恢复后刷新本页。(错误类型:{type(error.orig).__name__})")
 
 
 def make_engine(url: str | None = None) -> Engine:

@@ -12,8 +12,12 @@ import threading
 import pytest
 import streamlit as st
 from sqlalchemy.engine import make_url
+from streamlit.testing.v1 import AppTest
 
-from dashboard.db import make_engine
+from dashboard import accounts
+from dashboard.auth import SIGN_IN_ENV
+from dashboard.db import URL_ENV, make_engine
+from tests.apptest import APP
 from tests.conftest import fill_with_fixture
 from tests.live_server import free_port
 from tests.test_pages import run_app
@@ -95,3 +99,28 @@ def test_a_view_explains_a_lost_store_and_recovers(monkeypatch, databases, serve
     finally:
         relay.cut()
 
+
+
+def test_signing_in_while_the_store_is_away_explains_itself(monkeypatch, databases):
+    """Sign-in reads accounts straight from the store: that path, too, shows words, not a traceback."""
+    direct = databases.new("postgresql")
+    engine = make_engine(direct)
+    fill_with_fixture(engine)
+    accounts.add_user(engine, "city", "Correct-Horse-9", "city_leader")
+    engine.dispose()
+    relay = Relay(SERVER_PORTS["postgresql"])
+    relay.restore()
+    monkeypatch.setenv(URL_ENV, make_url(direct).set(host="127.0.0.1", port=relay.port).render_as_string(False))
+    monkeypatch.delenv(SIGN_IN_ENV, raising=False)
+    try:
+        app = AppTest.from_file(APP, default_timeout=60)
+        app.run()
+        app.text_input(key="sign_in_user").input("city")
+        app.text_input(key="sign_in_password").input("Correct-Horse-9")
+        relay.cut()
+        st.cache_data.clear()
+        next(b for b in app.button if b.label == "登录").click().run()
+        assert not app.exception, [e.value for e in app.exception]
+        assert any("无法连接数据库" in e.value for e in app.error), [e.value for e in app.error]
+    finally:
+        relay.cut()
