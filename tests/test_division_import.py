@@ -95,3 +95,18 @@ def test_the_whole_table_of_changde_imports_as_it_is(databases, backend, capsys)
     assert cli(["--url", url, "load", "行政区划", str(DIVISIONS_CSV)]) == 0
     assert "新增 0 行,更新 0 行,未变 2446 行" in capsys.readouterr().out
     engine.dispose()
+
+
+def test_the_coverage_view_shows_a_store_of_the_division_table_alone(databases, monkeypatch):
+    """What a department sees after its first two steps: init-store, then the division table as it is."""
+    from tests.apptest import metrics
+    from tests.test_views import open_view
+
+    url = databases.new("sqlite")
+    assert cli(["--url", url, "init-store"]) == 0
+    assert cli(["--url", url, "load", "行政区划", str(DIVISIONS_CSV)]) == 0
+    app = open_view(monkeypatch, url, "../pages/coverage.py")
+    shown = metrics(app)
+    assert shown["社区党组织覆盖率"] == "0.0%"  # 305 urban communities (counted above), no organization yet
+    assert "已建 0 / 应建 305" in [c.value for c in app.caption]
+    assert any("尚未导入" in i.value and "《党组织》" in i.value for i in app.info), [i.value for i in app.info]
