@@ -30,8 +30,9 @@ run: $(VENV)/.installed
 	$(BIN)/python -m dashboard.demo --if-empty
 	$(BIN)/streamlit run dashboard/app.py --server.port $(PORT)
 
+# Two workers (pytest-xdist), one per core, each taking whole test files so that a file's stores are built once.
 test: $(VENV)/.installed
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadfile --durations=20
 
 init-store: $(VENV)/.installed
 	$(BIN)/python -m dashboard.imports init-store

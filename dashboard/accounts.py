@@ -32,6 +32,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from dashboard.db import make_engine, upgrade_store
+from dashboard.formatting import terminal_table
 from dashboard.schema import AppUser, AuditEntry, County, DisplayToken, SignInThrottle, Street
 from dashboard.text import visible
 from queries.area import Area
@@ -472,12 +473,12 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command in ("disable", "enable"):
             change_user(engine, args.username, active=args.command == "enable", by="命令行")
         elif args.command == "list":
-            print(users(engine).to_string(index=False))
+            print(terminal_table(users(engine)))
         elif args.command == "audit":
             since = dt.datetime.combine(args.since, dt.time()) if args.since else None
-            print(audit_entries(engine, args.limit, args.event, args.user, since).to_string(index=False))
+            print(terminal_table(audit_entries(engine, args.limit, args.event, args.user, since)))
         elif args.command == "tokens":
-            print(display_tokens(engine).to_string(index=False))
+            print(terminal_table(display_tokens(engine)))
         elif args.command == "revoke-token":
             revoke_display_token(engine, args.id, by="命令行")
         elif args.command == "expire-token":

@@ -48,3 +48,8 @@ def percent(rate: float | None, digits: int = 1) -> str:
 def points(gap: float, digits: int = 1) -> str:
     """A difference of two rates in percentage points: +1.5个百分点."""
     return f"{gap * 100:+.{digits}f}个百分点"
+
+
+def terminal_table(frame) -> str:
+    """A table for the command line: every blank cell (None, NaN, NaT) as —, as the pages show it."""
+    return frame.astype(object).fillna("—").to_string(index=False)

@@ -207,7 +207,9 @@ picked = st.dataframe(
 export_buttons(shown_units, unit_labels, f"驻区单位服务情况_{selection.area_text()}_{selection.period_text}",
                "units_export")
 rows = picked.selection.rows if picked else []
-if rows:
+if active_viewer().read_only:  # a big screen shows figures, never people, masked or not
+    st.caption("大屏令牌只显示汇总数字,不显示党员明细。")
+elif rows:
     unit = by_unit.iloc[unit_offset + rows[0]]
     details = load(unit_member_details, area, unit["unit_code"], first, last)
     st.markdown(f"**{plain(unit['unit'])}:已报到党员明细({selection.period_text})**")

@@ -7,6 +7,7 @@ from functools import partial
 import streamlit as st
 
 from dashboard import formatting as fmt
+from dashboard.auth import active_viewer
 from dashboard.briefing import rate_section
 from dashboard.charts import meeting_heatmap, ranking_bar
 from dashboard.data import derived, figure, load
@@ -124,7 +125,9 @@ if area.street:
     st.markdown(f"#### {plain(street)}大工委")
     committee = load(street_committee, area)
     committee_labels = {"role": "职务", "person": "姓名", "title": "身份", "unit": "所在单位", "phone": "联系电话"}
-    if committee.empty:
+    if active_viewer().read_only:  # a big screen shows figures, never people, masked or not
+        st.caption(f"大工委共 {len(committee)} 名成员;大屏令牌不显示成员名单。")
+    elif committee.empty:
         st.info(f"{plain(street)}尚未录入大工委成员。")
     else:
         st.dataframe(committee[list(committee_labels)].rename(columns=committee_labels), hide_index=True,

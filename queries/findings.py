@@ -45,7 +45,9 @@ def rate_findings(frame: pd.DataFrame, numerator: str, denominator: str, title: 
                       else f",与{previous_label}持平")
     sentences = [first + "。"]
     rows["rate"] = rows[numerator] / rows[denominator]
-    if len(rows) > 1:
+    if len(rows) > 1 and rows["rate"].nunique() == 1:
+        sentences.append(f"各{child_name}{title}均为 {_pct(rows['rate'].iloc[0])},没有高低之分。")
+    elif len(rows) > 1:
         ranked = rows.sort_values(["rate", "area_name"], ascending=[False, True])
         top, bottom = ranked.iloc[0], ranked.iloc[-1]
         sentences.append(f"{top['area_name']}{title}最高,{_pct(top['rate'])};"
@@ -54,7 +56,10 @@ def rate_findings(frame: pd.DataFrame, numerator: str, denominator: str, title: 
                          f"{_points(bottom['rate'] - overall)},列末位。")
     if target is not None:
         below = rows[rows["rate"] < target - 1e-9].sort_values("rate")
-        if below.empty:
+        if below.empty and len(rows) < len(frame):
+            sentences.append(f"有数据的 {len(rows)} 个{child_name}均达到目标,其余 {len(frame) - len(rows)} 个"
+                             f"没有可计算的数据。")
+        elif below.empty:
             sentences.append(f"各{child_name}均达到目标。")
         else:
             names = "、".join(below["area_name"].head(LISTED))

@@ -134,6 +134,8 @@ def fixture_engine(fixture_url) -> Iterator[Engine]:
 
 
 def pytest_terminal_summary(terminalreporter) -> None:
+    for backend in SERVERS:  # asked here too: under pytest-xdist the tests ran in worker processes
+        _server_reachable(backend)
     if _unavailable:
         terminalreporter.section("backends skipped")
         for reason in _unavailable.values():

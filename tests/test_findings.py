@@ -36,3 +36,16 @@ def test_many_areas_below_target_are_listed_five_at_most():
     sentences = rate_findings(frame, "done", "all", "覆盖率", "全市", "街道", target=0.9)
     assert sentences[-1] == "低于目标的街道有 6 个,包括A、B、C、D、E等。"
     assert sentences[1] == "G覆盖率最高,100.0%;A 10.0%,低于全市 34.3 个百分点,列末位。"  # 全市 31/70 = 44.3%
+
+
+def test_areas_all_at_the_same_rate_have_no_top_or_bottom():
+    frame = pd.DataFrame({"area_name": ["一街道", "二街道", "三街道"], "done": [0, 0, 0], "all": [4, 4, 4]})
+    assert rate_findings(frame, "done", "all", "联席会议按期召开率", "甲区", "街道") == [
+        "甲区联席会议按期召开率 0.0%。", "各街道联席会议按期召开率均为 0.0%,没有高低之分。"]
+
+
+def test_areas_without_data_are_not_said_to_meet_the_target():
+    # one county-level unit with 2 of 2 members checked in, two with no in-service member at all
+    frame = pd.DataFrame({"area_name": ["武陵区", "鼎城区", "澧县"], "done": [2, 0, 0], "all": [2, 0, 0]})
+    assert rate_findings(frame, "done", "all", "在职党员报到率", "全市", "区县(市)", target=0.9)[-1] == \
+        "有数据的 1 个区县(市)均达到目标,其余 2 个没有可计算的数据。"

@@ -15,3 +15,14 @@ def test_counts_and_money():
 def test_rates_points_and_dates():
     assert (fmt.percent(2 / 3), fmt.percent(None), fmt.points(-0.0161)) == ("66.7%", "—", "-1.6个百分点")
     assert fmt.chinese_date(dt.date(2018, 6, 30)) == "2018年6月30日"
+
+
+def test_a_terminal_table_shows_blank_cells_as_a_dash():
+    import pandas as pd
+
+    from dashboard.formatting import terminal_table
+
+    text = terminal_table(pd.DataFrame({"区县": [None, "武陵区"], "最近登录": [pd.NaT, pd.Timestamp("2018-06-30")],
+                                        "次数": [float("nan"), 2.0]}))
+    assert "None" not in text and "NaN" not in text and "NaT" not in text
+    assert text.splitlines()[1].split() == ["—", "—", "—"]

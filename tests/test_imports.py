@@ -443,6 +443,9 @@ def test_the_command_line_imports_and_refuses_like_the_page(empty_engine, tmp_pa
     written = tmp_path / "t.xlsx"
     assert cli(["template", "党员", "-o", str(written)]) == 0
     assert openpyxl.load_workbook(written).worksheets[0]["E1"].value == "公民身份号码"
+    capsys.readouterr()
+    assert cli(["template", "党员", "-o", str(tmp_path / "t.csv")]) == 2  # it would be a workbook named .csv
+    assert ".xlsx" in capsys.readouterr().err and not (tmp_path / "t.csv").exists()
 
 
 def test_a_missing_file_or_a_folder_is_named_in_chinese_with_exit_status_2(tmp_path, capsys):

@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 
 from dashboard.db import make_engine, upgrade_store
+from dashboard.formatting import terminal_table
 from dashboard.imports.divisions import DIVISIONS, import_divisions
 from dashboard.imports.history import import_history
 from dashboard.imports.load import DemoStoreError, clear_demo, import_file
@@ -97,6 +98,10 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     if args.command == "template":
         output = args.output or Path(template_file_name(template))
+        if output.suffix.lower() != ".xlsx":
+            print(f"模板是 Excel 工作簿,请用 .xlsx 作文件扩展名(而不是“{output.suffix or '无扩展名'}”);"
+                  "填好后可另存为 CSV 再导入。", file=sys.stderr)
+            return 2
         output.write_bytes(template_workbook(template))
         print(output)
         return 0
@@ -115,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         print("已清空演示数据;区县(市)、指标目标、设置和账号保留。")
         return 0
     if args.command == "history":
-        print(import_history(engine).to_string(index=False))
+        print(terminal_table(import_history(engine)))
         return 0
     if args.replace and template.period_field is None:
         print(f"“{template.title}”不能按期间替换。", file=sys.stderr)

@@ -59,6 +59,9 @@ class Outcome:
         verb = "已导入" if self.committed else "预检通过,将导入"
         text = (f"{self.file_name}:{verb} {self.rows} 行,新增 {self.inserted} 行,更新 {self.updated} 行,"
                 f"未变 {self.unchanged} 行")
+        skipped = self.rows - self.inserted - self.updated - self.unchanged
+        if skipped > 0 and not self.deleted:
+            text += f",跳过 {skipped} 行(不导入的行,如区划表中的市、县级行)"
         return text + (f",替换期间内删除 {self.deleted} 行。" if self.deleted else "。")
 
 
