@@ -73,15 +73,23 @@ class Relay:
                     pass
 
 
-@pytest.mark.parametrize("server_backend", ["postgresql", "mysql"])
-def test_a_view_explains_a_lost_store_and_recovers(monkeypatch, databases, server_backend):
-    direct = databases.new(server_backend)
+def relayed_fixture_store(databases, backend: str, *extra_fill) -> tuple[Relay, str]:
+    """A new store on the backend's server holding the hand-built fixture (and whatever `extra_fill` adds),
+    with a relay open to it; returns the relay and the store's URL through the relay."""
+    direct = databases.new(backend)
     engine = make_engine(direct)
     fill_with_fixture(engine)
+    for fill in extra_fill:
+        fill(engine)
     engine.dispose()
-    relay = Relay(SERVER_PORTS[server_backend])
+    relay = Relay(SERVER_PORTS[backend])
     relay.restore()
-    url = make_url(direct).set(host="127.0.0.1", port=relay.port).render_as_string(hide_password=False)
+    return relay, make_url(direct).set(host="127.0.0.1", port=relay.port).render_as_string(hide_password=False)
+
+
+@pytest.mark.parametrize("server_backend", ["postgresql", "mysql"])
+def test_a_view_explains_a_lost_store_and_recovers(monkeypatch, databases, server_backend):
+    relay, url = relayed_fixture_store(databases, server_backend)
     try:
         shown = run_app(monkeypatch, url)
         assert shown.metric[1].value == "66.7%"  # 4 of 6 in-service members (tests/test_pages.py)
@@ -100,17 +108,11 @@ def test_a_view_explains_a_lost_store_and_recovers(monkeypatch, databases, serve
         relay.cut()
 
 
-
 def test_signing_in_while_the_store_is_away_explains_itself(monkeypatch, databases):
     """Sign-in reads accounts straight from the store: that path, too, shows words, not a traceback."""
-    direct = databases.new("postgresql")
-    engine = make_engine(direct)
-    fill_with_fixture(engine)
-    accounts.add_user(engine, "city", "Correct-Horse-9", "city_leader")
-    engine.dispose()
-    relay = Relay(SERVER_PORTS["postgresql"])
-    relay.restore()
-    monkeypatch.setenv(URL_ENV, make_url(direct).set(host="127.0.0.1", port=relay.port).render_as_string(False))
+    relay, url = relayed_fixture_store(
+        databases, "postgresql", lambda engine: accounts.add_user(engine, "city", "Correct-Horse-9", "city_leader"))
+    monkeypatch.setenv(URL_ENV, url)
     monkeypatch.delenv(SIGN_IN_ENV, raising=False)
     try:
         app = AppTest.from_file(APP, default_timeout=60)

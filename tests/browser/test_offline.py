@@ -7,11 +7,11 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.test_screens import VIEWS, browser, pytestmark, server  # noqa: F401  (fixtures, skip rule)
+from tests.browser.test_screens import VIEWS, pytestmark, server  # noqa: F401  (fixture, skip rule)
 
 
 @pytest.mark.parametrize("view", list(VIEWS))
-def test_a_view_asks_no_host_but_its_own(server, browser, view):  # noqa: F811
+def test_a_view_asks_no_host_but_its_own(server, browser, view):  # noqa: F811  (the imported fixture)
     page = browser.new_page(viewport={"width": 1366, "height": 768})
     hosts: set[str] = set()
     page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))

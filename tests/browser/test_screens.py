@@ -13,10 +13,10 @@ import shutil
 import pytest
 
 from dashboard.db import ROOT
+from tests.browser.conftest import CHROMIUM
 from tests.conftest import fill_with_fixture
 from tests.live_server import free_port, start_server
 
-CHROMIUM = "/usr/bin/chromium"
 SHOTS = ROOT / "test-screenshots"
 VIEWS = {"overview": "/", "coverage": "/coverage", "checkin": "/checkin", "meetings": "/meetings",
          "two_new": "/two_new", "funding": "/funding"}
@@ -74,18 +74,6 @@ def server(databases):
     yield base
     process.terminate()
     process.wait(timeout=20)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--disable-quic"])
-        yield chromium
-        chromium.close()
 
 
 def settled(page) -> None:

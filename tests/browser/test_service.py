@@ -7,16 +7,15 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy.engine import make_url
 
 from dashboard.db import make_engine
 from dashboard.imports.load import import_file
 from dashboard.imports.templates import template_named
-from tests.browser.test_screens import browser, pytestmark  # noqa: F401  (fixture, skip rule)
+from tests.browser.test_screens import pytestmark  # noqa: F401  (skip rule)
 from tests.conftest import fill_with_fixture
 from tests.live_server import free_port, start_server
 from tests.test_data_version import CHECKIN_OF_M3
-from tests.test_store_outage import SERVER_PORTS, Relay
+from tests.test_store_outage import relayed_fixture_store
 
 RATE = "在职党员报到率"
 
@@ -32,7 +31,7 @@ def stop(process) -> None:
     process.wait(timeout=20)
 
 
-def test_two_processes_show_an_import_made_elsewhere(databases, browser):  # noqa: F811
+def test_two_processes_show_an_import_made_elsewhere(databases, browser):
     url = databases.new("postgresql")
     engine = make_engine(url)
     fill_with_fixture(engine)
@@ -62,15 +61,10 @@ def test_two_processes_show_an_import_made_elsewhere(databases, browser):  # noq
 
 
 @pytest.mark.parametrize("server_backend", ["postgresql", "mysql"])
-def test_a_live_server_outlives_its_database(databases, browser, server_backend):  # noqa: F811
-    direct = databases.new(server_backend)
-    engine = make_engine(direct)
-    fill_with_fixture(engine)
-    engine.dispose()
-    relay = Relay(SERVER_PORTS[server_backend])
-    relay.restore()
+def test_a_live_server_outlives_its_database(databases, browser, server_backend):
+    relay, url = relayed_fixture_store(databases, server_backend)
     port = free_port()
-    process = start_server(make_url(direct).set(host="127.0.0.1", port=relay.port).render_as_string(False), port)
+    process = start_server(url, port)
     page = browser.new_page(viewport={"width": 1366, "height": 768})
     try:
         page.goto(f"http://127.0.0.1:{port}/")
