@@ -15,7 +15,6 @@ importing the same table again changes nothing), streets first, in one transacti
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
@@ -27,15 +26,13 @@ from dashboard.imports.load import (
     DemoStoreError,
     Outcome,
     Row,
-    _header_positions,
-    _parse,
-    _preview,
     _record,
     _short,
     _write,
     is_demo_store,
+    read_rows,
 )
-from dashboard.imports.reading import Problem, Unreadable, read_sheet
+from dashboard.imports.reading import Problem
 from dashboard.imports.templates import _community_rules
 from dashboard.schema import Community, Street
 
@@ -72,18 +69,9 @@ def import_divisions(engine, file_name: str, content: bytes, username: str | Non
                      dry_run: bool = False, today: dt.date | None = None) -> Outcome:
     """Validate the division table and, unless it has problems or this is a dry run, write its streets, towns,
     communities and villages in one transaction."""
-    outcome = Outcome(DIVISIONS, file_name, hashlib.sha256(content).hexdigest())
-    try:
-        sheet = read_sheet(file_name, content)
-    except Unreadable as error:
-        outcome.problems = error.problems
+    outcome, rows = read_rows(DIVISIONS, file_name, content, today)
+    if rows is None:
         return outcome
-    outcome.preview = _preview(sheet)
-    positions = _header_positions(DIVISIONS, sheet, outcome.problems)
-    if outcome.problems:
-        return outcome
-    rows = _parse(DIVISIONS, sheet, positions, outcome.problems, today or dt.date.today(), None)
-    outcome.rows = len(sheet.rows)
     towns = [row for row in rows if row.values.get("rank") == TOWN_RANK]
     town_kinds = {row.values["code"]: town_kind(row.values["name"]) for row in towns if not row.bad}
     street_rows = [Row(row.number, {

@@ -87,24 +87,34 @@ def clear_demo(engine: Engine, username: str | None) -> None:
     delete_rows(engine, [t for t in data_tables() if t.name != County.__tablename__], then=mark_real)
 
 
-def import_file(engine: Engine, template: Template, file_name: str, content: bytes, username: str | None,
-                source: str = "页面", replace_period: tuple[dt.date, dt.date] | None = None,
-                dry_run: bool = False, today: dt.date | None = None) -> Outcome:
-    """Validate the file and, unless it has problems or this is a dry run, write it in one transaction."""
+def read_rows(template: Template, file_name: str, content: bytes, today: dt.date | None = None,
+              replace_period: tuple[dt.date, dt.date] | None = None) -> tuple[Outcome, list[Row] | None]:
+    """The file read and checked cell by cell against the template: its outcome so far, and its rows (None when
+    the file cannot be read or its headers are wrong, which the outcome's problems then say)."""
     outcome = Outcome(template, file_name, hashlib.sha256(content).hexdigest())
-    if replace_period is not None and template.period_field is None:
-        raise ValueError(f"“{template.title}”不能按期间替换")
     try:
         sheet = read_sheet(file_name, content)
     except Unreadable as error:
         outcome.problems = error.problems
-        return outcome
+        return outcome, None
     outcome.preview = _preview(sheet)
     positions = _header_positions(template, sheet, outcome.problems)
     if outcome.problems:
-        return outcome
+        return outcome, None
     rows = _parse(template, sheet, positions, outcome.problems, today or dt.date.today(), replace_period)
     outcome.rows = len(sheet.rows)
+    return outcome, rows
+
+
+def import_file(engine: Engine, template: Template, file_name: str, content: bytes, username: str | None,
+                source: str = "页面", replace_period: tuple[dt.date, dt.date] | None = None,
+                dry_run: bool = False, today: dt.date | None = None) -> Outcome:
+    """Validate the file and, unless it has problems or this is a dry run, write it in one transaction."""
+    if replace_period is not None and template.period_field is None:
+        raise ValueError(f"“{template.title}”不能按期间替换")
+    outcome, rows = read_rows(template, file_name, content, today, replace_period)
+    if rows is None:
+        return outcome
     with engine.connect() as connection:
         transaction = connection.begin()
         try:
