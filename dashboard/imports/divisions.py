@@ -16,23 +16,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import Connection, select
 
-from dashboard.data_version import bump_data_version
 from dashboard.divisions import short_name, town_kind, village_kind
 from dashboard.imports.columns import Column, Template
 from dashboard.imports.load import (
-    DemoStoreError,
     Outcome,
     Row,
-    _record,
-    _short,
     _write,
-    is_demo_store,
     read_rows,
+    write_in_one_transaction,
 )
-from dashboard.imports.reading import Problem
 from dashboard.imports.templates import _community_rules
 from dashboard.schema import Community, Street
 
@@ -78,49 +72,33 @@ def import_divisions(engine, file_name: str, content: bytes, username: str | Non
         "code": row.values["code"], "name": short_name(row.values["name"]), "kind": town_kinds[row.values["code"]],
         "county_id": row.values["parent"], "lon": _coordinate(row.values["lon"]),
         "lat": _coordinate(row.values["lat"])}) for row in towns if not row.bad]
-    with engine.connect() as connection:
-        transaction = connection.begin()
-        try:
-            if is_demo_store(connection):
-                raise DemoStoreError("当前数据库是演示数据。导入真实数据前,请先清空演示数据,以免两者混在一起。")
-            stored = connection.execute(select(Street.code, Street.kind)).all()
-            town_kinds.update({code: kind for code, kind in stored if code not in town_kinds})
-            community_rows = []
-            for row in rows:
-                if row.bad or row.values.get("rank") != VILLAGE_RANK:
-                    continue
-                code, parent = row.values["code"], row.values["parent"]
-                kind = village_kind(row.values["name"])
-                urban = kind == "社区" and town_kinds.get(parent) == "街道"
-                community_rows.append(Row(row.number, {
-                    "code": code, "name": short_name(row.values["name"]), "kind": kind, "is_urban": urban,
-                    "is_central_city": urban and code[:6] in CENTRAL_CITY_CODES, "street_id": parent,
-                    "lon": _coordinate(row.values["lon"]), "lat": _coordinate(row.values["lat"])}))
-            counts = []
-            for template, written in ((_STREETS, street_rows), (_COMMUNITIES, community_rows)):
-                part = Outcome(DIVISIONS, file_name, outcome.sha256)
-                if written:
-                    _write(connection, template, written, part, None)
-                outcome.problems.extend(part.problems)
-                counts.append((part.inserted, part.updated, len(written) - part.inserted - part.updated))
-                if outcome.problems:
-                    break
-            outcome.problems.sort(key=lambda p: p.row or 0)
-            outcome.inserted = sum(c[0] for c in counts)
-            outcome.updated = sum(c[1] for c in counts)
-            outcome.unchanged = sum(c[2] for c in counts)
-            if outcome.problems or dry_run:
-                transaction.rollback()
-                return outcome
-            _record(connection, outcome, username, source, None)
-            bump_data_version(connection)
-            transaction.commit()
-            outcome.committed = True
-        except DBAPIError as error:
-            transaction.rollback()
-            outcome.problems.append(Problem(file_name, None, None, f"数据库拒绝写入,未导入任何数据:{_short(error)}"))
-        except BaseException:
-            transaction.rollback()
-            raise
-    return outcome
+
+    def write(connection: Connection) -> None:
+        stored = connection.execute(select(Street.code, Street.kind)).all()
+        town_kinds.update({code: kind for code, kind in stored if code not in town_kinds})
+        community_rows = []
+        for row in rows:
+            if row.bad or row.values.get("rank") != VILLAGE_RANK:
+                continue
+            code, parent = row.values["code"], row.values["parent"]
+            kind = village_kind(row.values["name"])
+            urban = kind == "社区" and town_kinds.get(parent) == "街道"
+            community_rows.append(Row(row.number, {
+                "code": code, "name": short_name(row.values["name"]), "kind": kind, "is_urban": urban,
+                "is_central_city": urban and code[:6] in CENTRAL_CITY_CODES, "street_id": parent,
+                "lon": _coordinate(row.values["lon"]), "lat": _coordinate(row.values["lat"])}))
+        counts = []
+        for template, written in ((_STREETS, street_rows), (_COMMUNITIES, community_rows)):
+            part = Outcome(DIVISIONS, file_name, outcome.sha256)
+            if written:
+                _write(connection, template, written, part, None)
+            outcome.problems.extend(part.problems)
+            counts.append((part.inserted, part.updated, len(written) - part.inserted - part.updated))
+            if outcome.problems:
+                break
+        outcome.inserted = sum(c[0] for c in counts)
+        outcome.updated = sum(c[1] for c in counts)
+        outcome.unchanged = sum(c[2] for c in counts)
+
+    return write_in_one_transaction(engine, outcome, write, username, source, None, dry_run, rebuild=False)
 

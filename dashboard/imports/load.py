@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -115,25 +116,36 @@ def import_file(engine: Engine, template: Template, file_name: str, content: byt
     outcome, rows = read_rows(template, file_name, content, today, replace_period)
     if rows is None:
         return outcome
+    return write_in_one_transaction(
+        engine, outcome, lambda connection: _write(connection, template, rows, outcome, replace_period),
+        username, source, replace_period, dry_run, rebuild=template.table.name in SUMMARY_SOURCES)
+
+
+def write_in_one_transaction(engine: Engine, outcome: Outcome, write: Callable[[Connection], None],
+                             username: str | None, source: str, replace_period: tuple[dt.date, dt.date] | None,
+                             dry_run: bool, rebuild: bool) -> Outcome:
+    """Run `write` (which adds its problems to `outcome`), log the import, rebuild the summaries if `rebuild`
+    and move the data version, all in one transaction: all of it, or, on any problem or a dry run, none."""
     with engine.connect() as connection:
         transaction = connection.begin()
         try:
             if is_demo_store(connection):
                 raise DemoStoreError("当前数据库是演示数据。导入真实数据前,请先清空演示数据,以免两者混在一起。")
-            _write(connection, template, rows, outcome, replace_period)
+            write(connection)
             outcome.problems.sort(key=lambda p: p.row or 0)
             if outcome.problems or dry_run:
                 transaction.rollback()
                 return outcome
             _record(connection, outcome, username, source, replace_period)
-            if template.table.name in SUMMARY_SOURCES:
+            if rebuild:
                 rebuild_summaries(connection)
             bump_data_version(connection)
             transaction.commit()
             outcome.committed = True
         except DBAPIError as error:
             transaction.rollback()
-            outcome.problems.append(Problem(file_name, None, None, f"数据库拒绝写入,未导入任何数据:{_short(error)}"))
+            outcome.problems.append(Problem(outcome.file_name, None, None,
+                                            f"数据库拒绝写入,未导入任何数据:{_short(error)}"))
         except BaseException:
             transaction.rollback()
             raise
