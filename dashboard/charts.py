@@ -8,10 +8,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.text import chart_labels, chart_text
+from queries.assessment import BANDS
 from queries.store import rag_status
 
 STATUS_COLOURS = {"绿": "#2E8B57", "黄": "#E0A100", "红": "#C8102E", "无数据": "#9E9E9E"}
 FONT = "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif"
+BAND_COLOURS = {"excellent": "#2E8B57", "good": "#5B7DB1", "fair": "#E0A100", "poor": "#C8102E"}
 
 
 def ranking_bar(frame: pd.DataFrame, value: str, label: str, target: float, title: str,
@@ -181,4 +183,31 @@ def funding_sankey(flows: pd.DataFrame, title: str) -> go.Figure:
                                     font=dict(size=18)),
                          height=max(420, 22 * len(nodes)), margin=dict(l=10, r=10, t=80, b=10),
                          font=dict(family=FONT, size=13))
+    return figure
+
+
+def score_band_bars(frame: pd.DataFrame, category: str, title: str, as_of_text: str) -> go.Figure:
+    """双向考核 results stacked by band (优秀/良好/一般/较差, columns of queries.assessment.BANDS) for each
+    `category` (a child area's area_name, or a year), the average score written over each bar; the area's
+    code, where the frame has one, is the bars' customdata for drill-down."""
+    labels = chart_labels(frame[category].astype(str))
+    codes = frame["area_code"] if "area_code" in frame.columns else None
+    figure = go.Figure([
+        go.Bar(name=name, x=labels, y=frame[column], marker_color=BAND_COLOURS[column], customdata=codes,
+               hovertemplate=f"%{{x}} {name}:%{{y}} 个<extra></extra>")
+        for column, name, _floor in BANDS
+    ])
+    figure.add_trace(go.Scatter(
+        x=labels, y=frame["assessments"], mode="text", textposition="top center", showlegend=False,
+        text=[f"平均 {v:.1f} 分" if pd.notna(v) else "" for v in frame["average_score"]], hoverinfo="skip",
+    ))
+    upper = max(1.0, float(frame["assessments"].max()) * 1.18) if not frame.empty else 1.0
+    figure.update_layout(
+        barmode="stack",
+        title=dict(text=f"{chart_text(title)}<br><span style='font-size:13px'>单位:个(考核结果)· 分 · "
+                        f"数据截至 {chart_text(as_of_text)}</span>", font=dict(size=18)),
+        yaxis=dict(title="考核结果(个)", range=[0, upper]), xaxis=dict(title=None, type="category"),
+        height=420, margin=dict(l=10, r=10, t=90, b=40), font=dict(family=FONT, size=14),
+        legend=dict(orientation="h", y=1.02, x=1, xanchor="right", yanchor="bottom"), clickmode="event+select",
+    )
     return figure

@@ -19,12 +19,13 @@ class PageSpec:
 OVERVIEW = PageSpec("pages/overview.py", "总览", ":material/dashboard:", default=True)
 COVERAGE = PageSpec("pages/coverage.py", "六级体系覆盖", ":material/account_tree:")
 CHECKIN = PageSpec("pages/checkin.py", "双报到·双结对", ":material/handshake:")
+ASSESSMENT = PageSpec("pages/assessment.py", "双向考核", ":material/fact_check:")
 MEETINGS = PageSpec("pages/meetings.py", "联席会议", ":material/groups:")
 TWO_NEW = PageSpec("pages/two_new.py", "两新组织", ":material/apartment:")
 FUNDING = PageSpec("pages/funding.py", "经费保障", ":material/account_balance_wallet:")
 ADMIN = PageSpec("pages/admin.py", "账号与日志", ":material/admin_panel_settings:", admin_only=True)
 IMPORT = PageSpec("pages/data_import.py", "数据导入", ":material/upload_file:", admin_only=True)
-PAGES = [OVERVIEW, COVERAGE, CHECKIN, MEETINGS, TWO_NEW, FUNDING, ADMIN, IMPORT]
+PAGES = [OVERVIEW, COVERAGE, CHECKIN, ASSESSMENT, MEETINGS, TWO_NEW, FUNDING, ADMIN, IMPORT]
 # The view that explains each cockpit figure; its card links there.
 VIEW_OF_METRIC = {
     "grid_branch_coverage": COVERAGE,
@@ -33,6 +34,7 @@ VIEW_OF_METRIC = {
     "meetings_on_schedule": MEETINGS,
     "two_new_org_coverage": TWO_NEW,
     "funding_execution": FUNDING,
+    "assessment_coverage": ASSESSMENT,
 }
 
 

@@ -1,4 +1,4 @@
-"""The six headline metrics, each broken down by the level below the area.
+"""The headline metrics of the cockpit, each broken down by the level below the area.
 
 Each function returns one row per child area (county-level units for the city, streets for a county,
 communities for a street) with the metric's numerator, denominator and rate. The area's figure is the
@@ -28,6 +28,8 @@ from dashboard.schema import (
     PartyOrg,
     Street,
     TwoNewOrg,
+    UnitAssessment,
+    UnitCheckin,
     UnitPairing,
 )
 from queries.area import (
@@ -40,6 +42,7 @@ from queries.area import (
     grouped,
     via_community,
 )
+from queries.assessment import assessment_coverage_by_area, assessment_year
 from queries.frames import frame_of, rate
 from queries.meetings import meeting_activity_by_street
 from queries.store import setting_value
@@ -222,14 +225,17 @@ HEADLINES = [
              "已建党组织的两新组织", "两新组织数", "个两新组织", (TwoNewOrg,)),
     Headline("funding_execution", "经费执行率", "disbursed_yuan", "budget_yuan",
              "拨付数(元)", "预算数(元)", "元预算", (FundingLine, FundingDisbursement), paced=True),
+    Headline("assessment_coverage", "双向考核覆盖率", "units_assessed", "units_due",
+             "已考核报到单位", "应考核报到单位", "个报到单位", (UnitCheckin, UnitAssessment)),
 ]
 MEETING_QUARTERS = 4
 
 
 def cockpit_by_area(engine: Engine, area: Area, as_of: dt.date) -> dict[str, pd.DataFrame]:
-    """The six headline metrics broken down below the area, keyed by Headline.key.
+    """The headline metrics broken down below the area, keyed by Headline.key.
 
-    Meetings are judged over the last four complete quarters, funding over `as_of`'s year so far.
+    Meetings are judged over the last four complete quarters, funding over `as_of`'s year so far, 双向考核
+    on the latest round due by `as_of` (the year before, unless `as_of` is 31 December).
     """
     required = int(setting_value(engine, "meetings_required_per_quarter", "1"))
     first, last = last_complete_quarters(as_of, MEETING_QUARTERS)
@@ -240,4 +246,5 @@ def cockpit_by_area(engine: Engine, area: Area, as_of: dt.date) -> dict[str, pd.
         "meetings_on_schedule": meetings_on_schedule_by_area(engine, area, first, last, required),
         "two_new_org_coverage": two_new_coverage_by_area(engine, area),
         "funding_execution": funding_execution_by_area(engine, area, as_of),
+        "assessment_coverage": assessment_coverage_by_area(engine, area, assessment_year(as_of)),
     }

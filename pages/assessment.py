@@ -1,0 +1,184 @@
+"""双向考核: the communities' yearly scores of the resident units, by area and by unit, the units not yet scored,
+the year-on-year trend, and the league table a county leader takes to 述职评议 and 评先评优."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import streamlit as st
+
+from dashboard import formatting as fmt
+from dashboard.briefing import rate_section, value_section
+from dashboard.charts import area_bars, score_band_bars
+from dashboard.data import derived, figure, load
+from dashboard.export import briefing_buttons, export_buttons, show_findings
+from dashboard.filters import drill_from_chart, drill_from_table, open_view
+from dashboard.frame import status_badge
+from dashboard.missing import BLANK, NO_FIGURE, missing_line, missing_tables, note_missing
+from dashboard.schema import ResidentUnit, UnitAssessment, UnitCheckin
+from dashboard.tables import page_of
+from dashboard.text import plain
+from queries.area import AREA_COLUMNS, LEVEL_NAMES
+from queries.assessment import (
+    BAND_NAMES,
+    assessment_coverage_by_area,
+    assessment_year,
+    score_bands_by_area,
+    score_trend,
+    unit_scores,
+    units_not_assessed,
+)
+from queries.findings import lowest_unit_findings, score_findings
+from queries.overview import headline
+from queries.store import rag_status, tables_with_rows, targets
+
+LOWEST_SHOWN = 10
+
+facts, selection = open_view("双向考核")
+area, last = selection.area, selection.last
+as_of_text = fmt.chinese_date(last)
+where = selection.area_text()
+child = LEVEL_NAMES[area.child_level]
+year = assessment_year(last)
+
+present = load(tables_with_rows)
+coverage = load(assessment_coverage_by_area, area, year)
+bands = load(score_bands_by_area, area, year)
+if coverage.empty and bands.empty:
+    if not note_missing(present, ResidentUnit, UnitCheckin, UnitAssessment):
+        st.info(f"{plain(where)}没有{year}年底前报到的驻区单位,也没有{year}年度的考核结果。请选择其他区域或月份。")
+    st.stop()
+trend = load(score_trend, area, year)
+league = load(unit_scores, area, year)
+pending = load(units_not_assessed, area, year)
+goal = load(targets).set_index("metric_key").loc["assessment_coverage"]
+no_scores = bool(missing_tables(present, UnitAssessment))
+
+rate = headline(coverage, "units_assessed", "units_due")
+due, assessed = int(coverage["units_due"].sum()), int(coverage["units_assessed"].sum())
+count = int(bands["assessments"].sum())
+average = float(bands["score_total"].sum()) / count if count else None
+before = trend[(trend["year"] == year - 1) & (trend["assessments"] > 0)]
+row = st.columns(5)
+with row[0].container(border=True):
+    title = f"{year}年双向考核覆盖率"
+    if missing_tables(present, UnitCheckin, UnitAssessment):
+        st.metric(title, NO_FIGURE)
+        status_badge("无数据")
+    else:
+        st.metric(title, fmt.percent(rate),
+                  delta=None if rate is None else fmt.points(rate - goal["target_value"]) + "(对目标)")
+        status_badge(rag_status(rate, goal["target_value"], goal["amber_floor"]))
+    st.caption(f"已考核 {fmt.count(assessed)} / 应考核 {fmt.count(due)} 个报到单位(单位·社区)")
+with row[1].container(border=True):
+    st.metric("平均得分", NO_FIGURE if no_scores or average is None else f"{average:.1f} 分",
+              delta=None if average is None or before.empty
+              else f"{average - float(before['average_score'].iloc[0]):+.1f} 分(较上年)")
+    st.caption(f"{fmt.count(count)} 个考核结果,百分制")
+for column, band, note in ((row[2], "excellent", "90分及以上"), (row[3], "poor", "60分以下")):
+    with column.container(border=True):
+        number = int(bands[band].sum())
+        st.metric(f"{BAND_NAMES[band]}单位", NO_FIGURE if no_scores else f"{number} 个")
+        st.caption(f"{note}" + (f",占 {fmt.percent(number / count)}" if count else ""))
+with row[4].container(border=True):
+    st.metric("尚未考核", NO_FIGURE if no_scores else f"{len(pending)} 个")
+    st.caption(f"{year}年底前已报到、尚无{year}年度得分")
+st.caption(f"{plain(where)} · {year}年度考核(截至{as_of_text}应完成的最近一轮,每年年底考核)· 数据截至 {as_of_text}")
+note_missing(present, ResidentUnit, UnitCheckin, UnitAssessment)
+
+rate_labels = {"area_name": child, "units_due": "应考核", "units_assessed": "已考核"}
+band_labels = {"area_name": child, "assessments": "考核结果", "average_score": "平均得分",
+               **{column: name for column, name in BAND_NAMES.items()}}
+league_labels = {"rank": "排名", "unit": "驻区单位", "kind": "类型", "streets": "街道", "communities": "评分社区",
+                 "score": "得分", "band": "等次", "previous_score": "上年得分", "score_change": "较上年",
+                 "checkin_rate": "在职党员报到率(%)", "service_rate": "月度服务率(%)", "notifications": "双通报(对)",
+                 "notifications_completed": "双方已通报", "members_reported": "通报党员(人)"}
+scores_said = [] if no_scores else derived(score_findings, bands, trend, year, where, child)
+lowest_said = derived(lowest_unit_findings, league, year)
+sections = [
+    derived(rate_section, f"{year}年双向考核覆盖率", coverage, "units_assessed", "units_due", where, child,
+            float(goal["target_value"]), rate_labels),
+    derived(value_section, f"{year}年度各{child}平均得分", bands, "area_name", "average_score", "分", scores_said,
+            band_labels),
+    derived(value_section, "得分最低的单位", league.sort_values(["score", "unit_code"]).head(LOWEST_SHOWN), "unit",
+            "score", "分", lowest_said, league_labels),
+]
+coverage_said = [] if missing_tables(present, UnitCheckin, UnitAssessment) else sections[0].findings[:2]
+show_findings(coverage_said + scores_said + lowest_said or [missing_line(present, UnitAssessment)])
+briefing_buttons("双向考核简报", where, f"{year}年度", as_of_text, [
+    (f"{year}年双向考核覆盖率", fmt.percent(rate), f"已考核 {assessed} / 应考核 {due} 个报到单位"),
+    ("平均得分", BLANK if average is None else f"{average:.1f} 分", f"{count} 个考核结果"),
+    ("优秀 / 较差单位", f"{int(bands['excellent'].sum())} / {int(bands['poor'].sum())} 个", "90分及以上 / 60分以下"),
+    ("尚未考核", f"{len(pending)} 个", f"{year}年底前已报到的单位·社区"),
+], sections, "assessment_briefing")
+
+st.markdown(f"#### 各{child}考核情况")
+by_area = coverage.merge(bands, on=AREA_COLUMNS, how="outer").sort_values("area_code").reset_index(drop=True)
+if not no_scores and coverage["units_due"].sum():
+    st.plotly_chart(figure(area_bars, coverage, "assessment_coverage", "双向考核覆盖率",
+                           f"{year}年各{child}双向考核覆盖率", as_of_text, float(goal["target_value"]),
+                           float(goal["amber_floor"])),
+                    key="assessment_coverage_chart", on_select=partial(drill_from_chart, "assessment_coverage_chart",
+                                                                       area),
+                    selection_mode="points", config={"displaylogo": False})
+if count:
+    st.plotly_chart(figure(score_band_bars, bands, "area_name", f"{year}年度各{child}考核等次分布", as_of_text),
+                    key="assessment_band_chart", on_select=partial(drill_from_chart, "assessment_band_chart", area),
+                    selection_mode="points", config={"displaylogo": False})
+area_labels = {"area_name": child, "units_due": "应考核", "units_assessed": "已考核",
+               "assessment_coverage": "覆盖率(%)", "assessments": "考核结果", "average_score": "平均得分", **BAND_NAMES}
+shown_areas = by_area.assign(assessment_coverage=by_area["assessment_coverage"] * 100)
+st.dataframe(shown_areas[list(area_labels)].rename(columns=area_labels), hide_index=True, placeholder=BLANK,
+             key="assessment_areas", selection_mode="single-row",
+             on_select=partial(drill_from_table, "assessment_areas", area, by_area["area_code"].tolist()),
+             column_config={area_labels["assessment_coverage"]: st.column_config.NumberColumn(format="%.1f"),
+                            area_labels["average_score"]: st.column_config.NumberColumn(format="%.1f")})
+st.caption(f"应考核:{year}年底前已到城市社区报到的驻区单位(每个单位·社区一次);"
+           f"等次:优秀90分及以上、良好80—90分、一般60—80分、较差60分以下。选中一行或点击柱子进入该{child}。")
+export_buttons(shown_areas, area_labels, f"双向考核_{where}_{year}年度", "assessment_areas_export")
+
+if not trend.empty:
+    st.markdown("#### 历年考核情况")
+    years = trend.assign(year_label=[f"{y}年" for y in trend["year"]])
+    st.plotly_chart(figure(score_band_bars, years, "year_label", f"{where}历年双向考核等次与平均得分", as_of_text),
+                    key="assessment_trend_chart", config={"displaylogo": False})
+    trend_labels = {"year_label": "年度", "assessments": "考核结果", "average_score": "平均得分", **BAND_NAMES,
+                    "units_due": "应考核", "units_assessed": "已考核", "assessment_coverage": "覆盖率(%)"}
+    shown_years = years.assign(assessment_coverage=years["assessment_coverage"] * 100)
+    st.dataframe(shown_years[list(trend_labels)].rename(columns=trend_labels), hide_index=True, placeholder=BLANK,
+                 key="assessment_trend",
+                 column_config={trend_labels["assessment_coverage"]: st.column_config.NumberColumn(format="%.1f"),
+                                trend_labels["average_score"]: st.column_config.NumberColumn(format="%.1f")})
+    export_buttons(shown_years, trend_labels, f"双向考核历年_{where}", "assessment_trend_export")
+
+st.markdown("#### 单位排名:述职评议、评先评优参考")
+if league.empty:
+    st.info(missing_line(present, UnitAssessment) or f"{plain(where)}没有{year}年度的考核结果。")
+    st.stop()
+shown_league = league.assign(checkin_rate=league["checkin_rate"] * 100, service_rate=league["service_rate"] * 100)
+number_formats = {league_labels[k]: st.column_config.NumberColumn(format="%.1f")
+                  for k in ("score", "previous_score", "checkin_rate", "service_rate")}
+number_formats[league_labels["score_change"]] = st.column_config.NumberColumn(format="%+.1f")
+st.markdown(f"**得分最低的 {min(LOWEST_SHOWN, len(league))} 个单位**")
+lowest = shown_league.sort_values(["score", "unit_code"]).head(LOWEST_SHOWN)
+st.dataframe(lowest[list(league_labels)].rename(columns=league_labels), hide_index=True, placeholder=BLANK,
+             key="assessment_lowest", column_config=number_formats)
+st.caption(f"得分旁是说明原因的数字:{year}年底在职党员报到率、{year}年月度服务率、{year}年双通报(单位与社区相互通报在职党员"
+           "表现,社区的评价由此进入党员年度民主评议、评先评优)。报到率与服务率按居住在所选区域的该单位党员计。")
+st.markdown(f"**全部 {len(league)} 个单位排名({year}年度)**")
+league_page, _offset = page_of(shown_league, "assessment_league")
+st.dataframe(league_page[list(league_labels)].rename(columns=league_labels), hide_index=True, placeholder=BLANK,
+             key="assessment_league", column_config=number_formats)
+export_buttons(shown_league, {"unit_code": "单位编码", **league_labels}, f"双向考核单位排名_{where}_{year}年度",
+               "assessment_league_export")
+
+st.markdown(f"#### 尚未考核的报到单位({len(pending)} 个)")
+if pending.empty:
+    st.caption(f"{year}年底前已报到的单位均已取得{year}年度考核结果。")
+else:
+    pending_labels = {"unit_code": "单位编码", "unit": "驻区单位", "kind": "类型", "county": "区县(市)",
+                      "street": "街道", "community": "报到社区", "checked_in_on": "报到日期"}
+    pending_page, _offset = page_of(pending, "assessment_pending")
+    st.dataframe(pending_page[list(pending_labels)].rename(columns=pending_labels), hide_index=True, placeholder=BLANK,
+                 key="assessment_pending")
+    export_buttons(pending, pending_labels, f"双向考核未考核单位_{where}_{year}年度", "assessment_pending_export")
