@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.text import chart_labels, chart_text
-from queries.assessment import BANDS
+from queries.assessment import BANDS, rounded_score
 from queries.store import rag_status
 
 STATUS_COLOURS = {"绿": "#2E8B57", "黄": "#E0A100", "红": "#C8102E", "无数据": "#9E9E9E"}
@@ -199,7 +199,8 @@ def score_band_bars(frame: pd.DataFrame, category: str, title: str, as_of_text: 
     ])
     figure.add_trace(go.Scatter(
         x=labels, y=frame["assessments"], mode="text", textposition="top center", showlegend=False,
-        text=[f"平均 {v:.1f} 分" if pd.notna(v) else "" for v in frame["average_score"]], hoverinfo="skip",
+        text=[f"平均 {rounded_score(v):.1f} 分" if pd.notna(v) else "" for v in frame["average_score"]],
+        hoverinfo="skip",
     ))
     upper = max(1.0, float(frame["assessments"].max()) * 1.18) if not frame.empty else 1.0
     figure.update_layout(

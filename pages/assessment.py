@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import partial
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import formatting as fmt
@@ -14,7 +15,7 @@ from dashboard.data import derived, figure, load
 from dashboard.export import briefing_buttons, export_buttons, show_findings
 from dashboard.filters import drill_from_chart, drill_from_table, open_view
 from dashboard.frame import status_badge
-from dashboard.missing import BLANK, NO_FIGURE, missing_line, missing_tables, note_missing
+from dashboard.missing import BLANK, NO_FIGURE, missing_tables, note_missing
 from dashboard.schema import ResidentUnit, UnitAssessment, UnitCheckin
 from dashboard.tables import page_of
 from dashboard.text import plain
@@ -23,6 +24,7 @@ from queries.assessment import (
     BAND_NAMES,
     assessment_coverage_by_area,
     assessment_year,
+    rounded_score,
     score_bands_by_area,
     score_trend,
     unit_scores,
@@ -33,6 +35,12 @@ from queries.overview import headline
 from queries.store import rag_status, tables_with_rows, targets
 
 LOWEST_SHOWN = 10
+
+
+def rounded_or_blank(value: float) -> float:
+    """An average score as the tables show it (halves up), or the blank it is."""
+    return rounded_score(value) if pd.notna(value) else value
+
 
 facts, selection = open_view("双向考核")
 area, last = selection.area, selection.last
@@ -71,9 +79,9 @@ with row[0].container(border=True):
         status_badge(rag_status(rate, goal["target_value"], goal["amber_floor"]))
     st.caption(f"已考核 {fmt.count(assessed)} / 应考核 {fmt.count(due)} 个报到单位(单位·社区)")
 with row[1].container(border=True):
-    st.metric("平均得分", NO_FIGURE if no_scores or average is None else f"{average:.1f} 分",
-              delta=None if average is None or before.empty
-              else f"{average - float(before['average_score'].iloc[0]):+.1f} 分(较上年)")
+    change = None if average is None or before.empty else average - float(before["average_score"].iloc[0])
+    st.metric("平均得分", NO_FIGURE if no_scores or average is None else fmt.score(average),
+              delta=None if change is None else ("+" if change >= 0 else "-") + fmt.score(abs(change)) + "(较上年)")
     st.caption(f"{fmt.count(count)} 个考核结果,百分制")
 for column, band, note in ((row[2], "excellent", "90分及以上"), (row[3], "poor", "60分以下")):
     with column.container(border=True):
@@ -104,16 +112,20 @@ sections = [
             "score", "分", lowest_said, league_labels),
 ]
 coverage_said = [] if missing_tables(present, UnitCheckin, UnitAssessment) else sections[0].findings[:2]
-show_findings(coverage_said + scores_said + lowest_said or [missing_line(present, UnitAssessment)])
+said = coverage_said + scores_said + lowest_said
+if said:  # none only while the scores are not imported: the line under the figures says so
+    show_findings(said)
 briefing_buttons("双向考核简报", where, f"{year}年度", as_of_text, [
     (f"{year}年双向考核覆盖率", fmt.percent(rate), f"已考核 {assessed} / 应考核 {due} 个报到单位"),
-    ("平均得分", BLANK if average is None else f"{average:.1f} 分", f"{count} 个考核结果"),
+    ("平均得分", fmt.score(average), f"{count} 个考核结果"),
     ("优秀 / 较差单位", f"{int(bands['excellent'].sum())} / {int(bands['poor'].sum())} 个", "90分及以上 / 60分以下"),
     ("尚未考核", f"{len(pending)} 个", f"{year}年底前已报到的单位·社区"),
 ], sections, "assessment_briefing")
 
 st.markdown(f"#### 各{child}考核情况")
 by_area = coverage.merge(bands, on=AREA_COLUMNS, how="outer").sort_values("area_code").reset_index(drop=True)
+area_counts = ["units_due", "units_assessed", "assessments", *BAND_NAMES]
+by_area = by_area.fillna(dict.fromkeys(area_counts, 0)).astype(dict.fromkeys(area_counts, int))
 if not no_scores and coverage["units_due"].sum():
     st.plotly_chart(figure(area_bars, coverage, "assessment_coverage", "双向考核覆盖率",
                            f"{year}年各{child}双向考核覆盖率", as_of_text, float(goal["target_value"]),
@@ -127,7 +139,8 @@ if count:
                     selection_mode="points", config={"displaylogo": False})
 area_labels = {"area_name": child, "units_due": "应考核", "units_assessed": "已考核",
                "assessment_coverage": "覆盖率(%)", "assessments": "考核结果", "average_score": "平均得分", **BAND_NAMES}
-shown_areas = by_area.assign(assessment_coverage=by_area["assessment_coverage"] * 100)
+shown_areas = by_area.assign(assessment_coverage=by_area["assessment_coverage"] * 100,
+                             average_score=by_area["average_score"].map(rounded_or_blank))
 st.dataframe(shown_areas[list(area_labels)].rename(columns=area_labels), hide_index=True, placeholder=BLANK,
              key="assessment_areas", selection_mode="single-row",
              on_select=partial(drill_from_table, "assessment_areas", area, by_area["area_code"].tolist()),
@@ -144,7 +157,8 @@ if not trend.empty:
                     key="assessment_trend_chart", config={"displaylogo": False})
     trend_labels = {"year_label": "年度", "assessments": "考核结果", "average_score": "平均得分", **BAND_NAMES,
                     "units_due": "应考核", "units_assessed": "已考核", "assessment_coverage": "覆盖率(%)"}
-    shown_years = years.assign(assessment_coverage=years["assessment_coverage"] * 100)
+    shown_years = years.assign(assessment_coverage=years["assessment_coverage"] * 100,
+                               average_score=years["average_score"].map(rounded_or_blank))
     st.dataframe(shown_years[list(trend_labels)].rename(columns=trend_labels), hide_index=True, placeholder=BLANK,
                  key="assessment_trend",
                  column_config={trend_labels["assessment_coverage"]: st.column_config.NumberColumn(format="%.1f"),
@@ -153,7 +167,8 @@ if not trend.empty:
 
 st.markdown("#### 单位排名:述职评议、评先评优参考")
 if league.empty:
-    st.info(missing_line(present, UnitAssessment) or f"{plain(where)}没有{year}年度的考核结果。")
+    if not no_scores:
+        st.info(f"{plain(where)}没有{year}年度的考核结果。")
     st.stop()
 shown_league = league.assign(checkin_rate=league["checkin_rate"] * 100, service_rate=league["service_rate"] * 100)
 number_formats = {league_labels[k]: st.column_config.NumberColumn(format="%.1f")

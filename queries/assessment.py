@@ -11,6 +11,7 @@ members living in the area (the whole city for the city). Definitions are in doc
 from __future__ import annotations
 
 import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 from sqlalchemy import Engine, and_, case, extract, func, select
@@ -48,6 +49,12 @@ def score_band(score: float | None) -> str | None:
     if score is None or pd.isna(score):
         return None
     return next(name for _column, name, floor in BANDS if score >= floor)
+
+
+def rounded_score(score: float) -> float:
+    """A score to one decimal as scores are read, halves rounded up (四舍五入: 85.25 → 85.3), where a float's
+    own rounding would give 85.2."""
+    return float(Decimal(repr(float(score))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
 
 def _year_end(year: int) -> dt.date:
@@ -218,10 +225,11 @@ LEAGUE_COLUMNS = ["rank", "unit_code", "unit", "kind", "streets", "communities",
 
 def unit_scores(engine: Engine, area: Area, year: int) -> pd.DataFrame:
     """The league table of `year`: each resident unit scored by communities of the area, ranked by its score
-    (the average of its scores there; 1 = best, equal scores share a rank), with its band, its score of the
-    year before (same area) and the figures that explain it: its in-service members' 在职党员报到率 by the
-    year's end, their 月度服务率 over the year, and its 双通报 of the year (made by both sides; members
-    reported by the unit and community to each other, the community's word on them for their annual review).
+    (the average of its scores there, to one decimal, halves up; 1 = best, equal scores share a rank), with
+    its band, its score of the year before (same area) and the figures that explain it: its in-service
+    members' 在职党员报到率 by the year's end, their 月度服务率 over the year, and its 双通报 of the year (made
+    by both sides; members reported by the unit and community to each other, the community's word on them
+    for their annual review).
 
     Columns: rank, unit_code, unit, kind, streets, communities, score, band, previous_score, score_change,
     members_in_service, members_checked_in, checkin_rate, member_months, member_months_served, service_rate,
@@ -243,9 +251,11 @@ def unit_scores(engine: Engine, area: Area, year: int) -> pd.DataFrame:
     counts = ["members_in_service", "members_checked_in", "member_months", "member_months_served", "notifications",
               "notifications_completed", "members_reported"]
     frame = frame.fillna(dict.fromkeys(counts, 0)).astype(dict.fromkeys(counts, int))
-    frame["score"] = frame["score"].round(1)
+    for column in ("score", "previous_score"):
+        frame[column] = [rounded_score(v) if pd.notna(v) else v for v in frame[column]]
     frame["band"] = frame["score"].map(score_band)
-    frame["score_change"] = (frame["score"] - frame["previous_score"]).round(1)
+    change = frame["score"] - frame["previous_score"]
+    frame["score_change"] = [rounded_score(v) if pd.notna(v) else v for v in change]
     frame = rate(frame, "members_checked_in", "members_in_service", "checkin_rate")
     frame = rate(frame, "member_months_served", "member_months", "service_rate")
     frame = frame.sort_values(["score", "unit_code"], ascending=[False, True]).reset_index(drop=True)

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from queries.assessment import rounded_score
+
 LISTED = 5
 
 
@@ -70,7 +72,7 @@ def rate_findings(frame: pd.DataFrame, numerator: str, denominator: str, title: 
 
 
 def _score(value: float) -> str:
-    return f"{value:.1f} 分"
+    return f"{rounded_score(value):.1f} 分"
 
 
 def score_findings(bands: pd.DataFrame, trend: pd.DataFrame, year: int, area_name: str, child_name: str) -> list[str]:
@@ -85,7 +87,7 @@ def score_findings(bands: pd.DataFrame, trend: pd.DataFrame, year: int, area_nam
     earlier = trend[(trend["year"] == year - 1) & (trend["assessments"] > 0)]
     if not earlier.empty:
         change = average - float(earlier["average_score"].iloc[0])
-        first += (f",较上年{'上升' if change > 0 else '下降'} {_score(abs(change))}" if round(change, 1)
+        first += (f",较上年{'上升' if change > 0 else '下降'} {_score(abs(change))}" if rounded_score(abs(change))
                   else ",与上年持平")
     bands_said = "、".join(f"{name} {int(scored[column].sum())} 个" for column, name in
                            (("excellent", "优秀"), ("good", "良好"), ("fair", "一般"), ("poor", "较差")))

@@ -19,6 +19,7 @@ import pandas as pd
 import pytest
 from sqlalchemy import select
 
+from dashboard import formatting as fmt
 from dashboard.db import upgrade_store
 from dashboard.schema import Target
 from queries import assessment
@@ -46,6 +47,12 @@ def test_score_bands_at_their_edges():
     assert [assessment.score_band(s) for s in (100, 90.0, 89.9, 80.0, 79.9, 60.0, 59.9, 0)] == [
         "优秀", "优秀", "良好", "良好", "一般", "一般", "较差", "较差"]
     assert assessment.score_band(None) is None and assessment.score_band(float("nan")) is None
+
+
+def test_scores_are_read_to_one_decimal_halves_up():
+    assert [assessment.rounded_score(v) for v in (85.25, 72.35, 76.6333, 58.0, 99.95)] == [85.3, 72.4, 76.6, 58.0,
+                                                                                          100.0]
+    assert (fmt.score(85.25), fmt.score(None), fmt.score(float("nan"))) == ("85.3 分", "—", "—")
 
 
 def test_coverage_counts_the_check_ins_due_by_the_year_end(fixture_engine):
