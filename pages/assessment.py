@@ -70,7 +70,7 @@ before = trend[(trend["year"] == year - 1) & (trend["assessments"] > 0)]
 row = st.columns(5)
 with row[0].container(border=True):
     title = f"{year}年双向考核覆盖率"
-    if missing_tables(present, UnitCheckin, UnitAssessment):
+    if missing_tables(present, UnitCheckin, UnitAssessment) or rate is None:
         st.metric(title, NO_FIGURE)
         status_badge("无数据")
     else:
@@ -170,7 +170,8 @@ if league.empty:
     if not no_scores:
         st.info(f"{plain(where)}没有{year}年度的考核结果。")
     st.stop()
-shown_league = league.assign(checkin_rate=league["checkin_rate"] * 100, service_rate=league["service_rate"] * 100)
+shown_league = league.assign(checkin_rate=(league["checkin_rate"] * 100).round(1),
+                             service_rate=(league["service_rate"] * 100).round(1))
 number_formats = {league_labels[k]: st.column_config.NumberColumn(format="%.1f")
                   for k in ("score", "previous_score", "checkin_rate", "service_rate")}
 number_formats[league_labels["score_change"]] = st.column_config.NumberColumn(format="%+.1f")

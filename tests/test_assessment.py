@@ -14,13 +14,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
+import openpyxl
 import pandas as pd
 import pytest
+from pptx import Presentation
 from sqlalchemy import select
 
 from dashboard import formatting as fmt
+from dashboard.briefing import rate_section, value_section
 from dashboard.db import upgrade_store
+from dashboard.deck import briefing_deck, briefing_workbook
 from dashboard.schema import Target
 from queries import assessment
 from queries.area import CITY, Area
@@ -172,3 +177,25 @@ def test_a_store_migrated_from_before_gets_the_target(empty_engine):
         row = connection.execute(select(Target.target_value, Target.amber_floor, Target.label)
                                  .where(Target.metric_key == "assessment_coverage")).one()
     assert tuple(row) == (1.0, 0.9, "双向考核覆盖率")
+
+
+def test_the_briefing_holds_the_scores(fixture_engine):
+    """The view's slides: coverage by county, the counties' average scores, the lowest units' scores."""
+    bands = assessment.score_bands_by_area(fixture_engine, CITY, 2017)
+    league = assessment.unit_scores(fixture_engine, CITY, 2017)
+    sections = [
+        rate_section("2017年双向考核覆盖率", assessment.assessment_coverage_by_area(fixture_engine, CITY, 2017),
+                     "units_assessed", "units_due", "全市", "区县(市)", 1.0, {"area_name": "区县(市)"}),
+        value_section("2017年度各区县(市)平均得分", bands, "area_name", "average_score", "分", ["一句"],
+                      {"area_name": "区县(市)", "average_score": "平均得分"}),
+        value_section("得分最低的单位", league.sort_values("score").head(2), "unit", "score", "分", [],
+                      {"unit": "驻区单位", "score": "得分"}),
+    ]
+    deck = Presentation(io.BytesIO(briefing_deck("双向考核简报", "全市", "2017年度", "2018年6月30日", [], sections)))
+    charts = [shape.chart for slide in deck.slides for shape in slide.shapes if shape.has_chart]
+    assert [list(chart.plots[0].categories) for chart in charts] == [
+        ["甲区"], ["甲区", "乙县"], ["常德某科技有限公司", "乙县教育局"]]
+    assert [list(chart.series[0].values) for chart in charts] == [[66.7], [76.0, 60.0], [58.0, 60.0]]
+    book = openpyxl.load_workbook(io.BytesIO(briefing_workbook(sections)))
+    assert book.sheetnames == ["2017年双向考核覆盖率", "2017年度各区县(市)平均得分", "得分最低的单位"]
+    assert [c.value for c in book["得分最低的单位"]["A"]] == ["驻区单位", "常德某科技有限公司", "乙县教育局"]
