@@ -74,8 +74,7 @@ with row[0].container(border=True):
         st.metric(title, NO_FIGURE)
         status_badge("无数据")
     else:
-        st.metric(title, fmt.percent(rate),
-                  delta=None if rate is None else fmt.points(rate - goal["target_value"]) + "(对目标)")
+        st.metric(title, fmt.percent(rate), delta=fmt.points(rate - goal["target_value"]) + "(对目标)")
         status_badge(rag_status(rate, goal["target_value"], goal["amber_floor"]))
     st.caption(f"已考核 {fmt.count(assessed)} / 应考核 {fmt.count(due)} 个报到单位(单位·社区)")
 with row[1].container(border=True):
@@ -86,17 +85,16 @@ with row[1].container(border=True):
 for column, band, note in ((row[2], "excellent", "90分及以上"), (row[3], "poor", "60分以下")):
     with column.container(border=True):
         number = int(bands[band].sum())
-        st.metric(f"{BAND_NAMES[band]}单位", NO_FIGURE if no_scores else f"{number} 个")
-        st.caption(f"{note}" + (f",占 {fmt.percent(number / count)}" if count else ""))
+        st.metric(f"评为{BAND_NAMES[band]}", NO_FIGURE if no_scores else f"{number} 个")
+        st.caption(f"{note}" + (f",占考核结果 {fmt.percent(number / count)}" if count else ""))
 with row[4].container(border=True):
     st.metric("尚未考核", NO_FIGURE if no_scores else f"{len(pending)} 个")
-    st.caption(f"{year}年底前已报到、尚无{year}年度得分")
+    st.caption(f"{year}年底前已报到、尚无{year}年度得分的单位·社区")
 st.caption(f"{plain(where)} · {year}年度考核(截至{as_of_text}应完成的最近一轮,每年年底考核)· 数据截至 {as_of_text}")
 note_missing(present, ResidentUnit, UnitCheckin, UnitAssessment)
 
 rate_labels = {"area_name": child, "units_due": "应考核", "units_assessed": "已考核"}
-band_labels = {"area_name": child, "assessments": "考核结果", "average_score": "平均得分",
-               **{column: name for column, name in BAND_NAMES.items()}}
+band_labels = {"area_name": child, "assessments": "考核结果", "average_score": "平均得分", **BAND_NAMES}
 league_labels = {"rank": "排名", "unit": "驻区单位", "kind": "类型", "streets": "街道", "communities": "评分社区",
                  "score": "得分", "band": "等次", "previous_score": "上年得分", "score_change": "较上年",
                  "checkin_rate": "在职党员报到率(%)", "service_rate": "月度服务率(%)", "notifications": "双通报(对)",
@@ -118,7 +116,7 @@ if said:  # none only while the scores are not imported: the line under the figu
 briefing_buttons("双向考核简报", where, f"{year}年度", as_of_text, [
     (f"{year}年双向考核覆盖率", fmt.percent(rate), f"已考核 {assessed} / 应考核 {due} 个报到单位"),
     ("平均得分", fmt.score(average), f"{count} 个考核结果"),
-    ("优秀 / 较差单位", f"{int(bands['excellent'].sum())} / {int(bands['poor'].sum())} 个", "90分及以上 / 60分以下"),
+    ("评为优秀 / 较差", f"{int(bands['excellent'].sum())} / {int(bands['poor'].sum())} 个", "90分及以上 / 60分以下"),
     ("尚未考核", f"{len(pending)} 个", f"{year}年底前已报到的单位·社区"),
 ], sections, "assessment_briefing")
 

@@ -14,9 +14,10 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
-from sqlalchemy import Engine, and_, case, extract, func, select
+from sqlalchemy import BigInteger, Engine, and_, bindparam, case, distinct, extract, func, select
 
 from dashboard.schema import (
+    CheckedInMember,
     Community,
     County,
     MemberCheckin,
@@ -29,8 +30,9 @@ from dashboard.schema import (
     UnitCheckin,
 )
 from queries.area import AREA_COLUMNS, Area, area_conditions, by_child, grouped, via_community
-from queries.checkin import notification_year
+from queries.checkin import month_end, notification_year
 from queries.frames import frame_of, rate
+from queries.summary import month_bits
 
 # The score bands a leader uses, best first: (column, name, lowest score of the band). Scores are 0-100.
 BANDS = (("excellent", "优秀", 90), ("good", "良好", 80), ("fair", "一般", 60), ("poor", "较差", 0))
@@ -176,21 +178,59 @@ def _members_checked_in(engine: Engine, area: Area, year: int) -> pd.DataFrame:
     return frame_of(engine, statement, ["unit_id", "members_in_service", "members_checked_in"])
 
 
+def _months_of(year: int) -> list[tuple[dt.date, dt.date]]:
+    """The first and last day of each month of `year`."""
+    return [(dt.date(year, month, 1), month_end(year, month)) for month in range(1, 13)]
+
+
+def _months_checked_in(checked_in_on, year: int):
+    """SUM of the months of `year` by whose end a member had checked in (on `checked_in_on`)."""
+    return func.sum(sum(case((checked_in_on <= last, 1), else_=0) for _first, last in _months_of(year)))
+
+
 def _member_months(engine: Engine, area: Area, year: int) -> pd.DataFrame:
     """Per work unit: the 月度服务率 of `year` of its members checked in to communities of the area, as in
     queries.checkin: a member counts in each month of the year by whose end they had checked in, and as
-    served in a month with a service on or after their check-in."""
+    served in a month with a service on or after their check-in. Read from the summary `checked_in_member`
+    when it holds the year (a month after the check-in month is served when its bit is set; the check-in
+    month itself is looked up in the services, on or after the check-in day), else counted from raw rows."""
+    bits = month_bits(engine, dt.date(year, 1, 1), _year_end(year))
+    if bits is None:
+        return _member_months_counted(engine, area, year)
+    later = [and_(CheckedInMember.checked_in_on < first,
+                  CheckedInMember.served_months.op("&")(bindparam(f"month_{index}", bit, BigInteger)) != 0)
+             for index, ((first, _last), bit) in enumerate(zip(_months_of(year), bits))]
+    summary = frame_of(engine, via_community(
+        select(CheckedInMember.work_unit_id, _months_checked_in(CheckedInMember.checked_in_on, year),
+               func.sum(sum(case((served, 1), else_=0) for served in later))).select_from(CheckedInMember),
+        CheckedInMember.community_id,
+    ).where(CheckedInMember.checked_in_on <= _year_end(year), CheckedInMember.work_unit_id.is_not(None),
+            *area_conditions(area)).group_by(CheckedInMember.work_unit_id),
+        ["unit_id", "member_months", "served_later"])
+    same_month = frame_of(engine, via_community(
+        select(PartyMember.work_unit_id, func.count(distinct(MemberCheckin.member_id))).select_from(MemberCheckin)
+        .join(PartyMember, MemberCheckin.member_id == PartyMember.id)
+        .join(ServiceActivity, ServiceActivity.member_id == MemberCheckin.member_id), MemberCheckin.community_id,
+    ).where(MemberCheckin.checked_in_on >= dt.date(year, 1, 1), MemberCheckin.checked_in_on <= _year_end(year),
+            ServiceActivity.served_on >= MemberCheckin.checked_in_on, ServiceActivity.served_on <= _year_end(year),
+            extract("month", ServiceActivity.served_on) == extract("month", MemberCheckin.checked_in_on),
+            PartyMember.work_unit_id.is_not(None), *area_conditions(area)).group_by(PartyMember.work_unit_id),
+        ["unit_id", "served_in_check_in_month"])
+    frame = summary.merge(same_month, on="unit_id", how="left").fillna({"served_in_check_in_month": 0})
+    frame["member_months_served"] = (pd.to_numeric(frame["served_later"])
+                                     + pd.to_numeric(frame["served_in_check_in_month"])).astype(int)
+    return frame[["unit_id", "member_months", "member_months_served"]]
+
+
+def _member_months_counted(engine: Engine, area: Area, year: int) -> pd.DataFrame:
+    """`_member_months` counted from the raw check-ins and services (for a year the summary does not hold)."""
     end = _year_end(year)
-    checked_year, checked_month = extract("year", MemberCheckin.checked_in_on), extract("month",
-                                                                                        MemberCheckin.checked_in_on)
-    checkins = frame_of(engine, via_community(
-        select(PartyMember.work_unit_id, checked_year, checked_month, func.count(MemberCheckin.id))
+    eligible = frame_of(engine, via_community(
+        select(PartyMember.work_unit_id, _months_checked_in(MemberCheckin.checked_in_on, year))
         .select_from(MemberCheckin).join(PartyMember, MemberCheckin.member_id == PartyMember.id),
         MemberCheckin.community_id,
     ).where(MemberCheckin.checked_in_on <= end, PartyMember.work_unit_id.is_not(None), *area_conditions(area))
-        .group_by(PartyMember.work_unit_id, checked_year, checked_month), ["unit_id", "y", "m", "checkins"])
-    months = [12 if int(y) < year else 13 - int(m) for y, m in zip(checkins["y"], checkins["m"])]
-    checkins["member_months"] = pd.to_numeric(checkins["checkins"]) * pd.Series(months, dtype=int)
+        .group_by(PartyMember.work_unit_id), ["unit_id", "member_months"])
     served_month = extract("month", ServiceActivity.served_on)
     member_months = (select(ServiceActivity.member_id.label("member_id"), served_month.label("month"),
                             func.max(ServiceActivity.served_on).label("last_served_on"))
@@ -202,9 +242,7 @@ def _member_months(engine: Engine, area: Area, year: int) -> pd.DataFrame:
         .join(PartyMember, MemberCheckin.member_id == PartyMember.id), MemberCheckin.community_id,
     ).where(member_months.c.last_served_on >= MemberCheckin.checked_in_on, PartyMember.work_unit_id.is_not(None),
             *area_conditions(area)).group_by(PartyMember.work_unit_id)
-    months_served = frame_of(engine, served, ["unit_id", "member_months_served"])
-    eligible = checkins.groupby("unit_id", as_index=False)["member_months"].sum()
-    return eligible.merge(months_served, on="unit_id", how="outer")
+    return eligible.merge(frame_of(engine, served, ["unit_id", "member_months_served"]), on="unit_id", how="left")
 
 
 def _notifications(engine: Engine, area: Area, year: int) -> pd.DataFrame:
@@ -237,10 +275,12 @@ def unit_scores(engine: Engine, area: Area, year: int) -> pd.DataFrame:
     """
     rows = _unit_scores(engine, area, year)
     rows["score"] = pd.to_numeric(rows["score"]).astype(float)
-    units = rows.groupby(["unit_id", "unit_code", "unit", "kind"], as_index=False, sort=False).agg(
-        streets=("street", lambda names: "、".join(dict.fromkeys(names))),
-        communities=("community", lambda names: "、".join(dict.fromkeys(names))),
-        score=("score", "mean"))
+    units = rows.groupby(["unit_id", "unit_code", "unit", "kind"], as_index=False, sort=False)["score"].mean()
+    for column, joined in (("street", "streets"), ("community", "communities")):  # who scored it, by code
+        places: dict[int, dict[str, None]] = {}
+        for unit, name in zip(rows["unit_id"], rows[column]):
+            places.setdefault(unit, {})[name] = None
+        units[joined] = ["、".join(places[unit]) for unit in units["unit_id"]]
     before = _unit_scores(engine, area, year - 1)
     previous = (before.assign(score=pd.to_numeric(before["score"]).astype(float)).groupby("unit_id")["score"].mean()
                 .rename("previous_score"))

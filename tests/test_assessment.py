@@ -20,19 +20,22 @@ import openpyxl
 import pandas as pd
 import pytest
 from pptx import Presentation
-from sqlalchemy import select
+from sqlalchemy import delete, insert, select, update
 
 from dashboard import formatting as fmt
 from dashboard.briefing import rate_section, value_section
 from dashboard.db import upgrade_store
 from dashboard.deck import briefing_deck, briefing_workbook
-from dashboard.schema import Target
+from dashboard.schema import Community, MemberCheckin, PartyMember, ServiceActivity, Target
+from dashboard.summaries import rebuild_summaries
 from queries import assessment
 from queries.area import CITY, Area
 from queries.cockpit import scored_headlines
 from queries.findings import lowest_unit_findings, score_findings
 from queries.overview import cockpit_by_area
 from queries.store import targets
+from tests.conftest import fill_with_fixture
+from tests.test_summaries import raw
 
 AS_OF = dt.date(2018, 6, 30)
 JIA, YI = Area(county="T01"), Area(county="T02")
@@ -199,3 +202,25 @@ def test_the_briefing_holds_the_scores(fixture_engine):
     book = openpyxl.load_workbook(io.BytesIO(briefing_workbook(sections)))
     assert book.sheetnames == ["2017年双向考核覆盖率", "2017年度各区县(市)平均得分", "得分最低的单位"]
     assert [c.value for c in book["得分最低的单位"]["A"]] == ["驻区单位", "常德某科技有限公司", "乙县教育局"]
+
+
+def test_a_service_before_the_check_in_day_in_the_check_in_month_is_not_counted(empty_engine):
+    """M4 checks in on 2017-05-10 instead and serves on 2017-05-03 too: the summary marks May as a month with
+    service, but May counts as served only with a service on or after the 10th (none); December's counts.
+    Both ways: 8 member-months (May to December), 1 served."""
+    fill_with_fixture(empty_engine)
+    with empty_engine.begin() as connection:
+        member = connection.execute(select(PartyMember.id).where(PartyMember.code == "M4")).scalar()
+        k3 = connection.execute(select(Community.id).where(Community.code == "K3")).scalar()
+        connection.execute(update(MemberCheckin).where(MemberCheckin.member_id == member)
+                           .values(checked_in_on=dt.date(2017, 5, 10)))
+        connection.execute(delete(ServiceActivity).where(ServiceActivity.member_id == member,
+                                                         ServiceActivity.served_on == dt.date(2017, 5, 1)))
+        connection.execute(insert(ServiceActivity).values(code="FW-M4-20170503", member_id=member, community_id=k3,
+                                                          served_on=dt.date(2017, 5, 3), kind="治安巡逻", hours=2))
+        rebuild_summaries(connection)
+    with pytest.MonkeyPatch.context() as patch:
+        counted = raw(patch, assessment.unit_scores, empty_engine, CITY, 2017)
+    for league in (assessment.unit_scores(empty_engine, CITY, 2017), counted):
+        row = league.set_index("unit_code").loc["U3"]
+        assert (row["member_months"], row["member_months_served"]) == (8, 1)
