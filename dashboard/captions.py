@@ -1,7 +1,7 @@
 """Captions that answer "how is this counted?": each figure's caption carries a link to its metric's definition
 on the 指标口径 page (pages/definitions.py), which opens with that definition first.
 
-The link is a page link (`?metric=key`), not a markdown link: Streamlit opens markdown links in a new tab,
+The link is a page link (`?key=grid_branch_coverage`), not a markdown link: Streamlit opens markdown links in a new tab,
 a new session that would have to sign in again. On the big screen page links are hidden (dashboard/screen.py).
 """
 
@@ -12,7 +12,7 @@ import streamlit as st
 from dashboard.navigation import DEFINITIONS, page_file
 from queries.definitions import metric
 
-METRIC_PARAM = "metric"  # the link parameter naming the definition to show first
+METRIC_PARAM = "key"  # the link parameter naming the definition to show first (the cockpit binds "metric")
 ICON = ":material/help_outline:"
 
 

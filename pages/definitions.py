@@ -2,8 +2,8 @@
 
 Generated from queries/definitions.py (numerator, denominator, as-of rule, unit, view) with each target and
 warning line read from the store's `target` table, and the settings a rule reads from the `setting` table: a
-changed target shows here at once. A figure's 口径 link opens this page with its metric first (?metric=key);
-each definition also has its own anchor (/definitions#key).
+changed target shows here at once. A figure's 口径 link opens this page with its metric first
+(?key=grid_branch_coverage); each definition also has its own anchor (/definitions#grid_branch_coverage).
 """
 
 from __future__ import annotations

@@ -139,13 +139,13 @@ def test_each_card_links_into_its_view_and_its_definition(monkeypatch, fixture_u
     app = run_app(monkeypatch, fixture_url)
     links = [(link.proto.label, link.proto.query_string) for link in app.get("page_link")]
     assert links[:12] == [
-        ("进入六级体系覆盖", ""), ("口径", "metric=grid_branch_coverage"),
-        ("进入双报到·双结对", ""), ("口径", "metric=member_checkin_rate"),
-        ("进入双报到·双结对", ""), ("口径", "metric=pairing_coverage"),
-        ("进入联席会议", ""), ("口径", "metric=meetings_on_schedule"),
-        ("进入两新组织", ""), ("口径", "metric=two_new_org_coverage"),
-        ("进入经费保障", ""), ("口径", "metric=funding_execution")]
-    assert links[12:] == [("口径", "metric=member_checkin_rate")]  # under the ranking, of the metric ranked
+        ("进入六级体系覆盖", ""), ("口径", "key=grid_branch_coverage"),
+        ("进入双报到·双结对", ""), ("口径", "key=member_checkin_rate"),
+        ("进入双报到·双结对", ""), ("口径", "key=pairing_coverage"),
+        ("进入联席会议", ""), ("口径", "key=meetings_on_schedule"),
+        ("进入两新组织", ""), ("口径", "key=two_new_org_coverage"),
+        ("进入经费保障", ""), ("口径", "key=funding_execution")]
+    assert links[12:] == [("口径", "key=member_checkin_rate")]  # under the ranking, of the metric ranked
 
 
 def test_a_store_from_before_the_summaries_is_summarised_on_start(monkeypatch, tmp_path):

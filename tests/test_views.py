@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.auth import SIGN_IN_ENV
 from dashboard.db import URL_ENV, make_engine, upgrade_store
 from dashboard.schema import County
-from tests.apptest import APP, metrics, table_with
+from tests.apptest import APP, metrics, structure, table_with
 from tests.partial_world import Plan, load_plan
 
 COVERAGE, CHECKIN = "../pages/coverage.py", "../pages/checkin.py"
@@ -29,12 +29,6 @@ def open_view(monkeypatch, url: str, page: str, params: dict | None = None) -> A
     app.run()
     assert not app.exception, [e.value for e in app.exception]
     return app
-
-
-def structure(app: AppTest) -> dict[str, str]:
-    """The six levels as the view draws them: level → organizations built (the boxes above the rates)."""
-    boxes = [m.value for m in app.markdown if m.value.startswith("**") and "已建 **" in m.value]
-    return {box.split("**")[1]: box.split("**")[3] for box in boxes}
 
 
 def test_coverage_for_the_city(monkeypatch, fixture_url):
@@ -171,8 +165,8 @@ def test_two_new_view_for_the_city(monkeypatch, fixture_url):
 
 def test_funding_view_for_the_city_this_year_and_last(monkeypatch, fixture_url):
     app = open_view(monkeypatch, fixture_url, FUNDING, H1)
-    assert metrics(app) == {"2018年预算数": "18万元", "已支出数": "6.5万元", "执行率": "36.1%", "社区平均预算": "4.5万元",
-                            "党员人均预算": "1.38万元"}
+    assert metrics(app) == {"2018年预算数": "18万元", "已支出数": "6.5万元", "执行率": "36.1%",
+                            "社区平均预算": "4.5万元", "党员人均预算": "1.38万元"}
     table = table_with(app, "执行率(%)")
     assert table["县级单位"].tolist() == ["甲区", "乙县"]
     assert table["提示"].tolist() == ["", "执行偏低"]  # 50% is over 0.85 x 49.6%; 0% is not
