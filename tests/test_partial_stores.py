@@ -49,7 +49,7 @@ from tests.conftest import BACKENDS
 from tests.partial_world import ROW_KEYS, TITLES, Plan, load_plan
 
 VIEWS = ["../pages/coverage.py", "../pages/checkin.py", "../pages/meetings.py", "../pages/two_new.py",
-         "../pages/funding.py"]
+         "../pages/funding.py", "../pages/definitions.py"]
 ADMIN_PAGES = ["../pages/admin.py", "../pages/data_import.py"]
 # Who is looking: (role or "open" for sign-in off or "display" for a display token, county, street)
 VIEWERS = [("open", None, None), ("city_leader", None, None), ("county_leader", "T01", None),
@@ -79,7 +79,8 @@ plans = st.builds(
 )
 links = st.builds(lambda area, period, extra: {**area, **period, **extra}, st.sampled_from(AREAS),
                   st.sampled_from(PERIODS), st.sampled_from([{}, {"metric": "联席会议按期召开率"},
-                                                             {"metric": "经费执行率"}, {"screen": "1", "rotate": "0"}]))
+                                                             {"metric": "经费执行率"}, {"key": "funding_execution"},
+                                                             {"screen": "1", "rotate": "0"}]))
 
 
 # --- Stores ---------------------------------------------------------------------------------------------------
