@@ -117,7 +117,7 @@ with by_area:
                        for k in ("grid_branch_coverage", "group_coverage")},
     )
     figure_caption(f"选中一行或点击柱子进入该{child}。", "grid_branch_coverage", "group_coverage")
-    export_buttons(table, labels, f"六级体系覆盖_{selection.area_text()}", "coverage_export")
+    export_buttons(table, labels, f"{COVERAGE.title}_{selection.area_text()}", "coverage_export")
 
 with tree_tab:
     tree = load(grid_coverage_tree, area)
@@ -167,7 +167,8 @@ with forms_tab:
         else:
             st.dataframe(mismatched[list(form_labels)].rename(columns=form_labels), hide_index=True,
                          placeholder=BLANK, key="forms_table")
-            export_buttons(mismatched, form_labels, f"组织设置不符_{selection.area_text()}", "forms_export")
+            export_buttons(mismatched, form_labels, f"{name('community_form_check')}_{selection.area_text()}",
+                           "forms_export")
 
 with gaps_tab:
     no_branch = load(grids_without_branch, area)
@@ -181,7 +182,7 @@ with gaps_tab:
         grid_page, _offset = page_of(no_branch, "gap_grids")
         st.dataframe(grid_page[list(grid_labels)].rename(columns=grid_labels), hide_index=True,
                      placeholder=BLANK, key="gap_grids")
-        export_buttons(no_branch, grid_labels, f"未建网格党支部_{selection.area_text()}", "gap_grids_export")
+        export_buttons(no_branch, grid_labels, f"应建未建网格党支部_{selection.area_text()}", "gap_grids_export")
     st.markdown(f"**应建未建小区(楼栋)党小组:{len(no_group)} 个小区(楼栋)**")
     compound_labels = {"county": COUNTY_LEVEL, "street": "街道", "community": "社区", "grid": "网格",
                        "compound_code": "编码", "compound": "小区(楼栋)", "kind": "类型"}
@@ -192,4 +193,4 @@ with gaps_tab:
         st.dataframe(compound_page[list(compound_labels)].rename(columns=compound_labels), hide_index=True,
                      placeholder=BLANK,
                      key="gap_compounds")
-        export_buttons(no_group, compound_labels, f"未建党小组_{selection.area_text()}", "gap_compounds_export")
+        export_buttons(no_group, compound_labels, f"应建未建党小组_{selection.area_text()}", "gap_compounds_export")

@@ -104,7 +104,7 @@ st.dataframe(table[list(labels)].rename(columns=labels), hide_index=True, placeh
                             for k, v in labels.items() if k not in ("area_name", "flag")})
 figure_caption(f"{name('funding_execution')}低于 {fmt.percent(amber)}(序时进度目标的预警线)的标为“执行偏低”。"
                "“本级”为留在本级、未分到下级的预算。", "funding_execution")
-export_buttons(table, labels, f"经费执行_{selection.area_text()}_{year}", "funding_export")
+export_buttons(table, labels, f"{title('funding_execution')}_{selection.area_text()}_{year}", "funding_export")
 
 by_use = load(funding_by_source_and_use, area, year, last)
 left, right = st.columns(2)
