@@ -5,7 +5,9 @@ unit), the view that shows it and, where it is judged against a target, the key 
 `target` table. The cockpit, the views, the findings, the briefings and the 指标口径 page take the names from
 here, so a name cannot drift between a card, a chart, a finding and a file; docs/METRICS.md carries the same
 table (tests/test_definitions.py compares them). To add a metric, add a `Metric` to METRICS (in the order of
-its view) and regenerate the docs table: `python -m dashboard.glossary`.
+its view; its `view` must be a page of dashboard/navigation.PAGES), give its card and chart captions a link
+(`dashboard.captions.figure_caption(text, key)`), and regenerate the docs table:
+`python -m dashboard.glossary --write`.
 
 `name` is what the metric's own view calls it; `subject` says what it is about where the view does not
 (两新组织 for 党的组织覆盖率), and `title` (subject + name) is what the cockpit, findings, chart titles and
