@@ -4,14 +4,14 @@ The target rows take the names and words of queries/definitions.py: the Two New 
 (not 两新组织覆盖率), and the funding target counts money spent (已支出数), not "拨付数" (财政拨付 is a source).
 A row a department has already renamed is left as it is.
 
-Revision ID: 0016
+Revision ID: 0012
 Revises: 0011
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0016"
+revision = "0012"
 down_revision = "0011"
 branch_labels = None
 depends_on = None
