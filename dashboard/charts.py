@@ -110,7 +110,7 @@ def coverage_treemap(tree: pd.DataFrame, title: str, to_grids: bool) -> go.Figur
     figure = go.Figure(go.Treemap(
         ids=ids, labels=labels, parents=parents, values=sizes, branchvalues="total", maxdepth=2,
         marker=dict(colors=colours, colorscale=[[0, "#C8102E"], [0.9, "#E0A100"], [1, "#2E8B57"]], cmin=0, cmax=100,
-                    colorbar=dict(title="覆盖率%")),
+                    colorbar=dict(title="网格党支部覆盖率(%)")),
         hovertemplate="%{label}<br>网格 %{value} 个<br>网格党支部覆盖率 %{color:.1f}%<extra></extra>",
     ))
     figure.update_layout(title=dict(text=chart_text(title), font=dict(size=18)), height=560,

@@ -557,7 +557,7 @@ class FundingLine(Base):
 
 
 class FundingDisbursement(Base):
-    """Money actually paid out (拨付) against a budget line."""
+    """Money actually spent (已支出) against a budget line."""
 
     __tablename__ = "funding_disbursement"
     __table_args__ = (CheckConstraint("amount_yuan >= 0", name="amount"),)

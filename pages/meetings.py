@@ -9,13 +9,17 @@ import streamlit as st
 from dashboard import formatting as fmt
 from dashboard.auth import active_viewer
 from dashboard.briefing import rate_section
+from dashboard.captions import figure_caption
 from dashboard.charts import meeting_heatmap, ranking_bar
 from dashboard.data import derived, figure, load
 from dashboard.export import briefing_buttons, export_buttons, show_findings
 from dashboard.filters import drill_to_street, open_view
 from dashboard.missing import BLANK, NO_FIGURE, missing_tables, note_missing
+from dashboard.navigation import MEETINGS
 from dashboard.schema import CommitteeMember, JointMeeting, MeetingAttendance, MeetingItem, Street, WorkingCommittee
 from dashboard.text import plain
+from queries.area import COUNTY_LEVEL
+from queries.definitions import name, title
 from queries.meetings import (
     meeting_activity_by_street,
     meetings_by_street_month,
@@ -26,7 +30,7 @@ from queries.meetings import (
 )
 from queries.store import rag_status, setting_value, tables_with_rows, targets
 
-facts, selection = open_view("大工委联席会议")
+facts, selection = open_view(MEETINGS.title)
 area, first, last = selection.area, selection.first, selection.last
 as_of_text = fmt.chinese_date(last)
 required = int(load(setting_value, "meetings_required_per_quarter", "1"))
@@ -48,32 +52,33 @@ overdue = activity[activity["overdue"]]
 row = st.columns(6)
 with row[0].container(border=True):
     rate = on_schedule / quarters if quarters and not no_meetings else None
-    st.metric("按期召开率", NO_FIGURE if no_meetings else fmt.percent(rate))
-    st.caption(f"{'' if no_meetings else f'{on_schedule} / '}{quarters} 个街道·季度(每季度应召开 {required} 次)")
+    st.metric(name("meetings_on_schedule"), NO_FIGURE if no_meetings else fmt.percent(rate))
+    figure_caption(f"{'' if no_meetings else f'{on_schedule} / '}{quarters} 个街道·季度(每季度应召开 {required} 次)",
+                   "meetings_on_schedule")
 with row[1].container(border=True):
-    st.metric("实际召开次数", NO_FIGURE if no_meetings else fmt.count(activity["meetings_held"].sum()))
-    st.caption(f"应召开次数 {fmt.count(activity['meetings_required'].sum())}")
+    st.metric(name("meetings_held"), NO_FIGURE if no_meetings else fmt.count(activity["meetings_held"].sum()))
+    figure_caption(f"应召开次数 {fmt.count(activity['meetings_required'].sum())}", "meetings_held")
 with row[2].container(border=True):
-    st.metric("成员单位出席率", NO_FIGURE if missing_tables(present, JointMeeting, MeetingAttendance)
+    st.metric(name("attendance_rate"), NO_FIGURE if missing_tables(present, JointMeeting, MeetingAttendance)
               else fmt.percent(attended / seats if seats else None))
-    st.caption(f"出席 {fmt.count(attended)} / 应出席 {fmt.count(seats)} 人次")
+    figure_caption(f"出席 {fmt.count(attended)} / 应出席 {fmt.count(seats)} 人次", "attendance_rate")
 matched, resolved = int(activity["items_matched"].sum()), int(activity["items_resolved"].sum())
 with row[3].container(border=True):
-    st.metric("对接率", NO_FIGURE if missing_tables(present, JointMeeting, MeetingItem)
+    st.metric(name("item_match_rate"), NO_FIGURE if missing_tables(present, JointMeeting, MeetingItem)
               else fmt.percent(matched / tabled if tabled else None))
-    st.caption(f"议题 {fmt.count(tabled)} 个(资源、需求、项目清单),已对接 {fmt.count(matched)}")
+    figure_caption(f"议题 {fmt.count(tabled)} 个(资源、需求、项目清单),已对接 {fmt.count(matched)}", "item_match_rate")
 with row[4].container(border=True):
-    st.metric("办结率", NO_FIGURE if missing_tables(present, JointMeeting, MeetingItem)
+    st.metric(name("item_resolution_rate"), NO_FIGURE if missing_tables(present, JointMeeting, MeetingItem)
               else fmt.percent(resolved / tabled if tabled else None))
-    st.caption(f"已办结 {fmt.count(resolved)} 个议题")
+    figure_caption(f"已办结 {fmt.count(resolved)} 个议题", "item_resolution_rate")
 with row[5].container(border=True):
-    st.metric("超期未开会街道", NO_FIGURE if no_meetings else f"{len(overdue)} 个")
-    st.caption(f"距上次会议超过 {overdue_after_days(required)} 天")
+    st.metric(name("overdue_streets"), NO_FIGURE if no_meetings else f"{len(overdue)} 个")
+    figure_caption(f"距上次会议超过 {overdue_after_days(required)} 天", "overdue_streets")
 st.caption(f"{plain(selection.area_text())} · {selection.period_text} · 数据截至 {as_of_text}")
 note_missing(present, WorkingCommittee, CommitteeMember, JointMeeting, MeetingAttendance, MeetingItem)
 
 by_street = activity.rename(columns={"street": "area_name"})
-sections = [derived(rate_section, "联席会议按期召开率", by_street, "quarters_on_schedule", "quarters",
+sections = [derived(rate_section, title("meetings_on_schedule"), by_street, "quarters_on_schedule", "quarters",
                     selection.area_text(),
                     "街道", float(goal["target_value"]),
                     {"area_name": "街道", "meetings_required": "应召开次数", "meetings_held": "实际召开次数",
@@ -83,11 +88,11 @@ if len(overdue) and not no_meetings:
                                 + "、".join(overdue["street"].head(5)) + ("等。" if len(overdue) > 5 else "。"))
 show_findings([] if no_meetings else sections[0].findings)
 briefing_buttons("联席会议简报", selection.area_text(), selection.period_text, as_of_text, [
-    ("按期召开率", fmt.percent(rate), f"{on_schedule} / {quarters} 个街道·季度"),
-    ("实际召开次数", fmt.count(activity["meetings_held"].sum()),
+    (title("meetings_on_schedule"), fmt.percent(rate), f"{on_schedule} / {quarters} 个街道·季度"),
+    (title("meetings_held"), fmt.count(activity["meetings_held"].sum()),
      f"应召开 {fmt.count(activity['meetings_required'].sum())}"),
-    ("成员单位出席率", fmt.percent(attended / seats if seats else None), ""),
-    ("超期未开会街道", f"{len(overdue)} 个", ""),
+    (title("attendance_rate"), fmt.percent(attended / seats if seats else None), ""),
+    (title("overdue_streets"), f"{len(overdue)} 个", ""),
 ], sections, "meetings_briefing")
 
 heat = load(meetings_by_street_month, area, first, last)
@@ -95,6 +100,7 @@ if not no_meetings:
     st.plotly_chart(figure(meeting_heatmap, heat, f"各街道联席会议召开次数({selection.period_text})"),
                     key="meeting_heatmap",
                     config={"displaylogo": False})
+    figure_caption("每格为该街道当月召开联席会议的次数。", "meetings_held")
 
 ranking = activity.assign(
     area_code=activity["street_code"], area_name=activity["street"],
@@ -103,12 +109,13 @@ ranking = activity.assign(
 ranking["status"] = [rag_status(v, goal["target_value"], goal["amber_floor"]) for v in ranking["rate"]]
 county_of_street = dict(zip(activity["street_code"], activity["county_code"]))
 if not no_meetings:
-    st.plotly_chart(figure(ranking_bar, ranking, "rate", "按期召开率", float(goal["target_value"]),
-                           "各街道联席会议按期召开率", as_of_text),
+    st.plotly_chart(figure(ranking_bar, ranking, "rate", name("meetings_on_schedule"), float(goal["target_value"]),
+                           f"各街道{title('meetings_on_schedule')}", as_of_text),
                     key="meeting_ranking", on_select=partial(drill_to_street, "meeting_ranking", county_of_street),
                     selection_mode="points", config={"displaylogo": False})
-labels = {"county": "区县(市)", "street": "街道", "meetings_required": "应召开次数", "meetings_held": "实际召开次数",
-          "rate": "按期召开率(%)", "attendance_rate": "成员单位出席率(%)", "items_tabled": "议题",
+labels = {"county": COUNTY_LEVEL, "street": "街道", "meetings_required": "应召开次数", "meetings_held": "实际召开次数",
+          "rate": f"{name('meetings_on_schedule')}(%)", "attendance_rate": f"{name('attendance_rate')}(%)",
+          "items_tabled": "议题",
           "items_matched": "已对接", "items_resolved": "已办结", "last_meeting_on": "最近一次会议",
           "days_since_last": "距上次会议天数", "overdue_text": "提示"}
 shown = ranking.assign(rate=ranking["rate"] * 100, attendance_rate=ranking["attendance_rate"] * 100,
@@ -117,14 +124,16 @@ st.dataframe(shown[list(labels)].rename(columns=labels), hide_index=True, placeh
              column_config={labels["rate"]: st.column_config.NumberColumn(format="%.1f"),
                             labels["attendance_rate"]: st.column_config.NumberColumn(format="%.1f")})
 if not no_meetings:
-    st.caption("点击柱子进入该街道,查看大工委成员、历次会议和议题。")
+    figure_caption("点击柱子进入该街道,查看大工委成员、历次会议和议题。", "meetings_on_schedule", "attendance_rate",
+                   "item_match_rate", "item_resolution_rate")
 export_buttons(shown, labels, f"联席会议_{selection.area_text()}_{selection.period_text}", "meetings_export")
 
 if area.street:
     street = selection.names.get(area.street, area.street)
     st.markdown(f"#### {plain(street)}大工委")
     committee = load(street_committee, area)
-    committee_labels = {"role": "职务", "person": "姓名", "title": "身份", "unit": "所在单位", "phone": "联系电话"}
+    committee_labels = {"role": "大工委职务", "person": "姓名", "title": "现任职务", "unit": "所在单位",
+                        "phone": "联系电话"}
     if active_viewer().read_only:  # a big screen shows figures, never people, masked or not
         st.caption(f"大工委共 {len(committee)} 名成员;大屏令牌不显示成员名单。")
     elif committee.empty:
@@ -136,8 +145,8 @@ if area.street:
     held = load(street_meetings, area, first, last)
     st.markdown(f"**{selection.period_text}召开的联席会议:{len(held)} 次**")
     held_labels = {"held_on": "召开日期", "title": "会议", "seats": "应出席", "attended": "实际出席",
-                   "attendance_rate": "出席率(%)", "items_tabled": "议题", "items_matched": "已对接",
-                   "items_resolved": "已办结"}
+                   "attendance_rate": f"{name('attendance_rate')}(%)", "items_tabled": "议题",
+                   "items_matched": "已对接", "items_resolved": "已办结"}
     if held.empty:
         st.info("所选期间没有召开联席会议。")
     else:

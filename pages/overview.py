@@ -11,6 +11,7 @@ import streamlit as st
 from dashboard import formatting as fmt
 from dashboard.auth import active_viewer
 from dashboard.briefing import cockpit_headlines, cockpit_sections
+from dashboard.captions import definition_link, figure_caption
 from dashboard.charts import ranking_bar
 from dashboard.data import derived, figure, load
 from dashboard.export import briefing_buttons, show_findings
@@ -67,7 +68,7 @@ def caption(row) -> str:
         return f"所选范围内没有{spec.counted.lstrip('个名元')},暂无数据"
     if spec.paced:
         return (f"目标 {fmt.percent(row.target)}(序时进度 {fmt.percent(year_elapsed(as_of))})· "
-                f"已拨付 {fmt.yuan(row.numerator)} / 预算 {fmt.yuan(row.denominator)}")
+                f"已支出 {fmt.yuan(row.numerator)} / 预算 {fmt.yuan(row.denominator)}")
     counts = f"{fmt.count(row.numerator)} / {fmt.count(row.denominator)} {spec.counted}"
     return f"目标 {fmt.percent(row.target, 0)} · {counts}"
 
@@ -80,7 +81,9 @@ for start in range(0, len(scores), 3):
             status_badge(row.status)
             st.caption(caption(row))
             view = VIEW_OF_METRIC[row.key]
-            st.page_link(page_file(view), label=f"进入{view.title}", icon=":material/arrow_forward:")
+            with st.container(horizontal=True, gap="small"):
+                st.page_link(page_file(view), label=f"进入{view.title}", icon=":material/arrow_forward:")
+                definition_link(row.key)
 
 previous_end = as_of.replace(day=1) - dt.timedelta(days=1)
 previous = {"member_checkin_rate": load(member_checkin_rate_by_area, CITY, previous_end),
@@ -120,4 +123,4 @@ st.dataframe(
         "status": st.column_config.TextColumn("状态"),
     },
 )
-st.caption(f"口径:{plain(goals.set_index('metric_key').loc[spec.key, 'note'])}。数据截至 {as_of_text}。")
+figure_caption(f"比率单位为%,数据截至 {as_of_text}。", spec.key)

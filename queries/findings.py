@@ -28,7 +28,7 @@ def rate_findings(frame: pd.DataFrame, numerator: str, denominator: str, title: 
                   previous_label: str = "上期") -> list[str]:
     """Sentences about the rate numerator/denominator of `frame` (columns area_name, numerator, denominator).
 
-    `area_name` names the whole (全市, 乙县 …), `child_name` its parts (区县(市), 街道, 社区).
+    `area_name` names the whole (全市, 乙县 …), `child_name` its parts (县级单位, 街道, 社区).
     """
     rows = frame[frame[denominator] > 0].copy()
     if rows.empty:

@@ -43,6 +43,7 @@ from queries.area import (
     via_community,
 )
 from queries.assessment import assessment_coverage_by_area, assessment_year
+from queries.definitions import title
 from queries.frames import frame_of, rate
 from queries.meetings import meeting_activity_by_street
 from queries.store import setting_value
@@ -128,8 +129,8 @@ def meetings_on_schedule_by_area(engine: Engine, area: Area, first: dt.date, las
 
 
 def two_new_coverage_by_area(engine: Engine, area: Area) -> pd.DataFrame:
-    """两新组织覆盖率: organizations with their own or a joint Party organization / all Two New organizations
-    (组织覆盖率); 工作覆盖率 also counts those with a Party-building instructor sent in.
+    """两新组织党的组织覆盖率: organizations with their own or a joint Party organization / all Two New
+    organizations; 党的工作覆盖率 also counts those with a Party-building instructor sent in.
 
     Columns: area_code, area_name, two_new_orgs, orgs_covered, org_coverage, work_covered, work_coverage.
     """
@@ -150,7 +151,7 @@ def year_elapsed(as_of: dt.date) -> float:
 
 
 def funding_execution_by_area(engine: Engine, area: Area, as_of: dt.date) -> pd.DataFrame:
-    """经费执行率: money paid out by `as_of` against the budget lines of `as_of`'s year / their budget;
+    """经费执行率: money spent (已支出) by `as_of` against the budget lines of `as_of`'s year / their budget;
     `pace` compares it with 序时进度 (1.0 = on pace with the share of the year elapsed).
 
     Lines kept at county (or street) level fall outside a street (or community) area; in a breakdown
@@ -213,19 +214,19 @@ class Headline:
 
 
 HEADLINES = [
-    Headline("grid_branch_coverage", "网格党支部覆盖率", "grids_with_branch", "grids",
+    Headline("grid_branch_coverage", title("grid_branch_coverage"), "grids_with_branch", "grids",
              "已建党支部网格数", "网格数", "个网格", (Grid, PartyOrg)),
-    Headline("member_checkin_rate", "在职党员报到率", "members_checked_in", "members_in_service",
+    Headline("member_checkin_rate", title("member_checkin_rate"), "members_checked_in", "members_in_service",
              "已报到在职党员", "应报到在职党员", "名在职党员", (PartyMember, MemberCheckin)),
-    Headline("pairing_coverage", "结对社区覆盖率", "communities_paired", "urban_communities",
+    Headline("pairing_coverage", title("pairing_coverage"), "communities_paired", "urban_communities",
              "有结对单位的社区", "城市社区数", "个城市社区", (Community, UnitPairing)),
-    Headline("meetings_on_schedule", "联席会议按期召开率", "street_quarters_on_schedule", "street_quarters",
+    Headline("meetings_on_schedule", title("meetings_on_schedule"), "street_quarters_on_schedule", "street_quarters",
              "按期召开(街道·季度)", "应召开(街道·季度)", "个街道·季度", (Street, JointMeeting)),
-    Headline("two_new_org_coverage", "两新组织覆盖率", "orgs_covered", "two_new_orgs",
+    Headline("two_new_org_coverage", title("two_new_org_coverage"), "orgs_covered", "two_new_orgs",
              "已建党组织的两新组织", "两新组织数", "个两新组织", (TwoNewOrg,)),
-    Headline("funding_execution", "经费执行率", "disbursed_yuan", "budget_yuan",
-             "拨付数(元)", "预算数(元)", "元预算", (FundingLine, FundingDisbursement), paced=True),
-    Headline("assessment_coverage", "双向考核覆盖率", "units_assessed", "units_due",
+    Headline("funding_execution", title("funding_execution"), "disbursed_yuan", "budget_yuan",
+             "已支出数(元)", "预算数(元)", "元预算", (FundingLine, FundingDisbursement), paced=True),
+    Headline("assessment_coverage", title("assessment_coverage"), "units_assessed", "units_due",
              "已考核报到单位", "应考核报到单位", "个报到单位", (UnitCheckin, UnitAssessment)),
 ]
 MEETING_QUARTERS = 4

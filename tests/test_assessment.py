@@ -158,7 +158,7 @@ def test_the_cockpit_judges_coverage_against_its_target(fixture_engine):
 def test_findings_say_the_average_the_bands_and_why_the_lowest_unit_scored_low(fixture_engine):
     bands = assessment.score_bands_by_area(fixture_engine, CITY, 2017)
     trend = assessment.score_trend(fixture_engine, CITY, 2017)
-    assert score_findings(bands, trend, 2017, "全市", "区县(市)") == [
+    assert score_findings(bands, trend, 2017, "全市", "县级单位") == [
         "全市2017年度双向考核 4 个结果,平均 72.0 分,较上年下降 4.0 分;优秀 1 个、良好 1 个、一般 1 个、较差 1 个。",
         "甲区平均得分最高,76.0 分;乙县最低,60.0 分。"]
     league = assessment.unit_scores(fixture_engine, CITY, 2017)
@@ -188,11 +188,11 @@ def test_the_briefing_holds_the_scores(fixture_engine):
     league = assessment.unit_scores(fixture_engine, CITY, 2017)
     sections = [
         rate_section("2017年双向考核覆盖率", assessment.assessment_coverage_by_area(fixture_engine, CITY, 2017),
-                     "units_assessed", "units_due", "全市", "区县(市)", 1.0, {"area_name": "区县(市)"}),
-        value_section("2017年度各区县(市)平均得分", bands, "area_name", "average_score", "分", ["一句"],
-                      {"area_name": "区县(市)", "average_score": "平均得分"}),
-        value_section("得分最低的单位", league.sort_values("score").head(2), "unit", "score", "分", [],
-                      {"unit": "驻区单位", "score": "得分"}),
+                     "units_assessed", "units_due", "全市", "县级单位", 1.0, {"area_name": "县级单位"}),
+        value_section("2017年度各县级单位平均得分", bands, "area_name", "average_score", "分", ["一句"],
+                      {"area_name": "县级单位", "average_score": "平均得分"}),
+        value_section("单位得分最低的单位", league.sort_values("score").head(2), "unit", "score", "分", [],
+                      {"unit": "驻区单位", "score": "单位得分"}),
     ]
     deck = Presentation(io.BytesIO(briefing_deck("双向考核简报", "全市", "2017年度", "2018年6月30日", [], sections)))
     charts = [shape.chart for slide in deck.slides for shape in slide.shapes if shape.has_chart]
@@ -200,8 +200,8 @@ def test_the_briefing_holds_the_scores(fixture_engine):
         ["甲区"], ["甲区", "乙县"], ["常德某科技有限公司", "乙县教育局"]]
     assert [list(chart.series[0].values) for chart in charts] == [[66.7], [76.0, 60.0], [58.0, 60.0]]
     book = openpyxl.load_workbook(io.BytesIO(briefing_workbook(sections)))
-    assert book.sheetnames == ["2017年双向考核覆盖率", "2017年度各区县(市)平均得分", "得分最低的单位"]
-    assert [c.value for c in book["得分最低的单位"]["A"]] == ["驻区单位", "常德某科技有限公司", "乙县教育局"]
+    assert book.sheetnames == ["2017年双向考核覆盖率", "2017年度各县级单位平均得分", "单位得分最低的单位"]
+    assert [c.value for c in book["单位得分最低的单位"]["A"]] == ["驻区单位", "常德某科技有限公司", "乙县教育局"]
 
 
 def test_a_service_before_the_check_in_day_in_the_check_in_month_is_not_counted(empty_engine):

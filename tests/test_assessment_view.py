@@ -24,12 +24,12 @@ def league_tables(app):
 def test_the_city_in_the_round_of_2017(monkeypatch, fixture_url):
     app = open_view(monkeypatch, fixture_url, ASSESSMENT)  # the default period, 2018-04 to 2018-06: round 2017
     check_page(app, "assessment")
-    assert metrics(app) == {"2017年双向考核覆盖率": "66.7%", "平均得分": "72.0 分", "评为优秀": "1 个",
-                            "评为较差": "1 个", "尚未考核": "1 个"}
+    assert metrics(app) == {"2017年双向考核覆盖率": "66.7%", "平均得分": "72.0 分", "优秀等次": "1 个",
+                            "较差等次": "1 个", "未考核单位": "1 个"}
     assert [m.value for m in app.markdown if "-badge[" in m.value] == [":red-badge[落后]"]
     assert "已考核 2 / 应考核 3 个报到单位(单位·社区)" in [c.value for c in app.caption]
     areas = table_with(app, "应考核")
-    assert areas["区县(市)"].tolist() == ["甲区", "乙县"]
+    assert areas["县级单位"].tolist() == ["甲区", "乙县"]
     assert (areas["应考核"].tolist(), areas["已考核"].tolist(), areas["考核结果"].tolist()) == ([3, 0], [2, 0], [3, 1])
     assert areas["平均得分"].tolist() == pytest.approx([76.0, 60.0])
     assert areas["覆盖率(%)"].tolist()[0] == pytest.approx(200 / 3) and pd.isna(areas["覆盖率(%)"].tolist()[1])
@@ -38,7 +38,7 @@ def test_the_city_in_the_round_of_2017(monkeypatch, fixture_url):
     lowest, league = league_tables(app)
     assert lowest["驻区单位"].tolist() == ["常德某科技有限公司", "乙县教育局", "甲区财政局"]
     assert league["排名"].tolist() == [1, 2, 3]
-    assert league["得分"].tolist() == [85.0, 60.0, 58.0]
+    assert league["单位得分"].tolist() == [85.0, 60.0, 58.0]
     assert league["等次"].tolist() == ["良好", "一般", "较差"]
     assert league["在职党员报到率(%)"].tolist() == pytest.approx([0.0, 50.0, 100.0])
     assert league["月度服务率(%)"].tolist()[1:] == [16.7, 25.0]  # 2 of 12 member-months, 2 of 8
@@ -52,8 +52,8 @@ def test_the_city_in_the_round_of_2017(monkeypatch, fixture_url):
 
 def test_a_county_from_the_link_breaks_down_by_street(monkeypatch, fixture_url):
     app = open_view(monkeypatch, fixture_url, ASSESSMENT, {"county": "甲区"})
-    assert metrics(app) == {"2017年双向考核覆盖率": "66.7%", "平均得分": "76.0 分", "评为优秀": "1 个",
-                            "评为较差": "1 个", "尚未考核": "1 个"}
+    assert metrics(app) == {"2017年双向考核覆盖率": "66.7%", "平均得分": "76.0 分", "优秀等次": "1 个",
+                            "较差等次": "1 个", "未考核单位": "1 个"}
     areas = table_with(app, "应考核")
     assert (areas["街道"].tolist(), areas["应考核"].tolist(), areas["已考核"].tolist()) == (
         ["一街道", "二街道"], [2, 1], [1, 1])
@@ -63,24 +63,24 @@ def test_a_county_from_the_link_breaks_down_by_street(monkeypatch, fixture_url):
 def test_a_period_ending_mid_2017_shows_the_round_of_2016(monkeypatch, fixture_url):
     app = open_view(monkeypatch, fixture_url, ASSESSMENT, {"from": "2017-04", "to": "2017-06"})
     # 2016: U1-K1 82.0 (due, since 2016-05-01) and U2-K4 70.0 (not checked in): 1 of 1, average 76.0
-    assert metrics(app) == {"2016年双向考核覆盖率": "100.0%", "平均得分": "76.0 分", "评为优秀": "0 个",
-                            "评为较差": "0 个", "尚未考核": "0 个"}
-    assert league_tables(app)[1]["得分"].tolist() == [82.0, 70.0]
+    assert metrics(app) == {"2016年双向考核覆盖率": "100.0%", "平均得分": "76.0 分", "优秀等次": "0 个",
+                            "较差等次": "0 个", "未考核单位": "0 个"}
+    assert league_tables(app)[1]["单位得分"].tolist() == [82.0, 70.0]
     assert "2016年底前已报到的单位均已取得2016年度考核结果。" in [c.value for c in app.caption]
 
 
 def test_the_import_world_shows_its_scores(databases, backend):
     app = visit(partial_store(databases, backend, TITLES), ASSESSMENT)
     # U01-C01 due and scored 92.5; U02-C02 scored 78 without a check-in: (92.5 + 78) / 2 = 85.25, read 85.3
-    assert metrics(app) == {"2017年双向考核覆盖率": "100.0%", "平均得分": "85.3 分", "评为优秀": "1 个",
-                            "评为较差": "0 个", "尚未考核": "0 个"}
+    assert metrics(app) == {"2017年双向考核覆盖率": "100.0%", "平均得分": "85.3 分", "优秀等次": "1 个",
+                            "较差等次": "0 个", "未考核单位": "0 个"}
 
 
 def test_check_ins_without_scores_name_the_template(databases):
     """Everything but the scores: U01's check-in to C01 is due (data as of the last service, 2018-06-10)."""
     url = partial_store(databases, "sqlite", [t for t in TITLES if t != "双向考核"])
     app = visit(url, ASSESSMENT)
-    assert metrics(app) == dict.fromkeys(["2017年双向考核覆盖率", "平均得分", "评为优秀", "评为较差", "尚未考核"],
+    assert metrics(app) == dict.fromkeys(["2017年双向考核覆盖率", "平均得分", "优秀等次", "较差等次", "未考核单位"],
                                          "暂无数据")
     line = "尚未导入双向考核数据:请在“数据导入”页导入《双向考核》模板。"
     assert [i.value for i in app.info] == [line]
@@ -94,7 +94,7 @@ def test_check_ins_without_scores_name_the_template(databases):
 def test_scores_without_check_ins_show_the_scores_and_name_the_check_in_template(databases):
     app = visit(partial_store(databases, "sqlite", [t for t in TITLES if t != "单位报到"]), ASSESSMENT)
     shown = metrics(app)
-    assert (shown["2017年双向考核覆盖率"], shown["平均得分"], shown["评为优秀"]) == ("暂无数据", "85.3 分", "1 个")
+    assert (shown["2017年双向考核覆盖率"], shown["平均得分"], shown["优秀等次"]) == ("暂无数据", "85.3 分", "1 个")
     assert [i.value for i in app.info] == ["尚未导入单位报到数据:请在“数据导入”页导入《单位报到》模板。"]
     assert league_tables(app)[1]["驻区单位"].tolist() == ["市财政局", "某科技公司"]  # 92.5, 78
 

@@ -67,12 +67,12 @@ def test_no_page_is_reachable_without_signing_in(app, page):
 def test_a_county_leader_sees_their_county_only(app):
     sign_in(app, "county2")
     assert metrics(app) == {"网格党支部覆盖率": "50.0%", "在职党员报到率": "100.0%", "结对社区覆盖率": "0.0%",
-                            "联席会议按期召开率": "25.0%", "两新组织覆盖率": "50.0%", "经费执行率": "0.0%",
+                            "联席会议按期召开率": "25.0%", "两新组织党的组织覆盖率": "50.0%", "经费执行率": "0.0%",
                             "双向考核覆盖率": "暂无数据"}  # no unit of 乙县 had checked in by the end of 2017
     assert app.dataframe[0].value["area_name"].tolist() == ["三街道"]
     assert any(m.value == "#### 乙县核心指标" for m in app.markdown)
     assert any(m.value == "#### 各街道排名:谁在落后" for m in app.markdown)
-    assert "county2(区县(市)领导,乙县)" in [c.value for c in app.sidebar.caption]
+    assert "county2(县级单位领导,乙县)" in [c.value for c in app.sidebar.caption]
 
 
 def test_tampered_links_reveal_nothing(app):
@@ -148,8 +148,8 @@ def test_every_view_shows_a_county_leader_only_their_county(app, page):
     shown = [frame.value for frame in app.dataframe]
     assert shown, "the view shows tables"
     for frame in shown:
-        if "区县(市)" in frame.columns:
-            assert set(frame["区县(市)"]) <= {"乙县"}, frame
+        if "县级单位" in frame.columns:
+            assert set(frame["县级单位"]) <= {"乙县"}, frame
         for column in ("街道", "社区"):
             if column in frame.columns:
                 assert not set(frame[column]) & {"一街道", "二街道", "红星社区", "光明社区", "和平社区"}, frame

@@ -26,7 +26,7 @@ AS_OF = dt.date(2018, 6, 30)
 def test_the_deck_holds_the_query_figures(fixture_engine):
     frames = cockpit_by_area(fixture_engine, CITY, AS_OF)
     goals = targets(fixture_engine)
-    sections = cockpit_sections(frames, goals, AS_OF, "全市", "区县(市)")
+    sections = cockpit_sections(frames, goals, AS_OF, "全市", "县级单位")
     headlines = cockpit_headlines(scored_headlines(frames, goals, AS_OF))
     deck = Presentation(io.BytesIO(briefing_deck("党建工作简报", "全市", "截至2018年6月30日", "2018年6月30日",
                                                  headlines, sections)))
@@ -44,8 +44,8 @@ def test_the_deck_holds_the_query_figures(fixture_engine):
     words = " ".join(shape.text_frame.text for shape in checkin.shapes if shape.has_text_frame)
     assert "甲区 50.0%,低于全市 16.7 个百分点,列末位" in words
     sheets = openpyxl.load_workbook(io.BytesIO(briefing_workbook(sections))).sheetnames
-    assert sheets == ["网格党支部覆盖率", "在职党员报到率", "结对社区覆盖率", "联席会议按期召开率", "两新组织覆盖率",
-                      "经费执行率", "双向考核覆盖率"]
+    assert sheets == ["网格党支部覆盖率", "在职党员报到率", "结对社区覆盖率", "联席会议按期召开率",
+                      "两新组织党的组织覆盖率", "经费执行率", "双向考核覆盖率"]
 
 
 def test_the_cockpit_shows_findings_and_offers_the_briefing(monkeypatch, fixture_url):

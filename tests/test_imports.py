@@ -145,6 +145,23 @@ def test_importing_the_same_files_again_changes_no_data(empty_engine):
         assert connection.execute(select(func.count()).select_from(ImportRun)).scalar() == 2 * len(FILES)
 
 
+def test_a_file_made_with_an_earlier_template_version_still_imports(empty_engine):
+    """经费支出 was 经费拨付 (拨付日期, 拨付金额) and 是否规模较大、生产经营稳定 was 是否规模以上稳定企业: files a
+    department filled before the renaming import unchanged, under either title."""
+    load_world(empty_engine)
+    old = WORLD["经费支出"].replace("支出日期", "拨付日期").replace("支出金额", "拨付金额")
+    outcome = import_file(empty_engine, template_named("经费拨付"), "old.csv", old.encode(), "tester", today=TODAY)
+    assert (outcome.problems, outcome.unchanged) == ([], WORLD["经费支出"].count("\n") - 1)
+    old_two_new = WORLD["两新组织"].replace("是否规模较大、生产经营稳定", "是否规模以上稳定企业")
+    assert old_two_new != WORLD["两新组织"]
+    outcome = import_file(empty_engine, template_named("两新组织"), "old.csv", old_two_new.encode(), "tester",
+                          today=TODAY)
+    assert outcome.problems == [] and outcome.inserted == 0
+    both = old.replace("拨付金额", "支出日期")
+    refused = import_file(empty_engine, template_named("经费支出"), "both.csv", both.encode(), "tester", today=TODAY)
+    assert [(p.row, p.column, p.message) for p in refused.problems][:1] == [(1, "支出日期", "列名重复")]
+
+
 def test_a_dry_run_changes_nothing_at_all(world_engine):
     before = snapshot(world_engine)
     outcome = import_file(world_engine, template_named("街道乡镇"), "streets.csv",
@@ -317,8 +334,8 @@ GALLERY = [
      (5, None, "与第 2 行重复")),
     ("text_in_number", "网格", "grids.csv", lambda: _csv("网格", ("C01,300", "C01,三百")),
      (2, "户数", "不是整数")),
-    ("negative_amount", "经费拨付", "paid.csv", lambda: _csv("经费拨付", ("200000", "-200000")),
-     (2, "拨付金额", "小于 0")),
+    ("negative_amount", "经费支出", "paid.csv", lambda: _csv("经费支出", ("200000", "-200000")),
+     (2, "支出金额", "小于 0")),
     ("negative_count", "两新组织", "orgs.csv", lambda: _csv("两新组织", (",56,", ",-56,")),
      (2, "从业人员数", "小于 0")),
     ("formula_cell", "网格", "grids.xlsx",

@@ -120,7 +120,7 @@ WORK_TEMPLATES: tuple[Template, ...] = (
         _c("成员姓名", "committee_member_id", "name", "李四", "须是该街道大工委成员(先导入大工委成员)"),
         _c("是否出席", "attended", "bool", "是", YES_NO),
     ), ("meeting_id", "committee_member_id"),
-        "联席会议的成员出席情况:每次会议每名大工委成员一条(成员按姓名识别),出席率 = 出席 / 应出席。",
+        "联席会议的成员出席情况:每次会议每名大工委成员一条(成员按姓名识别),成员单位出席率 = 出席 / 应出席。",
         _attendance_rules, lookups=_seats),
     Template("pairing_activity", "结对活动", s.PairingActivity, (
         _c("活动编号", "code", "code", "HD0000000001", "全市唯一,如平台导出的记录号"),

@@ -32,8 +32,8 @@ from tests.conftest import fill_with_fixture
 from tests.live_server import free_port, start_server
 
 PASSWORD = "Correct-Horse-9"
-VIEWS = {"总览": "核心指标", "六级体系覆盖": "六级体系覆盖", "双报到·双结对": "双报到 · 双结对 · 双通报",
-         "双向考核": "双向考核", "联席会议": "大工委联席会议", "两新组织": "两新组织覆盖", "经费保障": "经费保障"}
+VIEWS = {"总览": "核心指标", "六级体系覆盖": "六级体系覆盖", "双报到·双结对": "双报到·双结对",
+         "双向考核": "双向考核", "联席会议": "联席会议", "两新组织": "两新组织", "经费保障": "经费保障"}
 TABLE_VIEW, BRIEFING_VIEW, DETAIL_VIEW = "两新组织", "总览", "双报到·双结对"
 KINDS = {TABLE_VIEW: ["下载 CSV", "下载 Excel"], BRIEFING_VIEW: ["下载简报(PPT)", "下载全部表格(Excel)"]}
 T01_ONLY = ["一街道", "二街道", "红星社区", "光明社区", "和平社区"]
@@ -279,9 +279,9 @@ def test_the_assessment_league_table_a_leader_takes_to_the_meeting(store, signed
     assert [row["驻区单位"] for row in rows] == units
     assert [row["排名"] for row in rows] == [str(rank) for rank in range(1, len(units) + 1)]
     if username == "county2":
-        assert (rows[0]["得分"], rows[0]["等次"], rows[0]["在职党员报到率(%)"], rows[0]["双方已通报"]) == (
+        assert (rows[0]["单位得分"], rows[0]["等次"], rows[0]["在职党员报到率(%)"], rows[0]["双方已通报"]) == (
             "60.0", "一般", "50.0", "0")
     else:
-        assert [row["得分"] for row in rows] == ["85.0", "60.0", "58.0"]
+        assert [row["单位得分"] for row in rows] == ["85.0", "60.0", "58.0"]
     audited = [row for row in exports_since(url, since) if row[1] == "export" and f"文件 {name}" in row[2]]
     assert audited and audited[0][0] == username and "视图 双向考核" in audited[0][2]

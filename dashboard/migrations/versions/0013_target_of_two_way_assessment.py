@@ -4,14 +4,14 @@ The cockpit's 双向考核覆盖率: every unit check-in of the year should carr
 A store migrated from before gets the target row too (targets are data, not code).
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0012
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0013"
-down_revision = "0011"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
