@@ -21,10 +21,12 @@ COVERAGE = PageSpec("pages/coverage.py", "六级体系覆盖", ":material/accoun
 CHECKIN = PageSpec("pages/checkin.py", "双报到·双结对", ":material/handshake:")
 MEETINGS = PageSpec("pages/meetings.py", "联席会议", ":material/groups:")
 TWO_NEW = PageSpec("pages/two_new.py", "两新组织", ":material/apartment:")
+TEAMS = PageSpec("pages/teams.py", "四支队伍", ":material/badge:")
+PLATFORMS = PageSpec("pages/platforms.py", "阵地建设", ":material/home_work:")
 FUNDING = PageSpec("pages/funding.py", "经费保障", ":material/account_balance_wallet:")
 ADMIN = PageSpec("pages/admin.py", "账号与日志", ":material/admin_panel_settings:", admin_only=True)
 IMPORT = PageSpec("pages/data_import.py", "数据导入", ":material/upload_file:", admin_only=True)
-PAGES = [OVERVIEW, COVERAGE, CHECKIN, MEETINGS, TWO_NEW, FUNDING, ADMIN, IMPORT]
+PAGES = [OVERVIEW, COVERAGE, CHECKIN, MEETINGS, TWO_NEW, TEAMS, PLATFORMS, FUNDING, ADMIN, IMPORT]
 # The view that explains each cockpit figure; its card links there.
 VIEW_OF_METRIC = {
     "grid_branch_coverage": COVERAGE,
@@ -33,6 +35,7 @@ VIEW_OF_METRIC = {
     "meetings_on_schedule": MEETINGS,
     "two_new_org_coverage": TWO_NEW,
     "funding_execution": FUNDING,
+    "liaison_staffing": TEAMS,
 }
 
 

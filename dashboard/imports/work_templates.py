@@ -98,7 +98,8 @@ def _platform_place(record: dict, refs: dict) -> list:
     record["county_id"] = (street or community)["county_id"]
     items = record.get("standard_items")
     if street is not None and items is not None and items > s.STREET_STANDARD_ITEMS:
-        return [("达标项数", f"街道阵地按“一所一校四中心”共 {s.STREET_STANDARD_ITEMS} 项,不能超过 {s.STREET_STANDARD_ITEMS}")]
+        most = s.STREET_STANDARD_ITEMS
+        return [("达标项数", f"街道阵地按“一所一校四中心”共 {most} 项,不能超过 {most}")]
     return []
 
 
@@ -152,9 +153,11 @@ WORK_TEMPLATES: tuple[Template, ...] = (
         _ref("所在社区编码", "community_id", "community", "430702001007", "社区和村的阵地填写", required=False),
         _c("建设类型", "kind", "choice", "新建", choices=s.PLATFORM_KINDS),
         _c("建成年度", "completed_year", "year", 2017),
-        _c("达标项数", "standard_items", "int", 10, "已建成的标准项目数:街道按“一所一校四中心”共6项,社区按“一站一园一场七室”"
-           "共10项;村不填", required=False, minimum=0, maximum=s.COMMUNITY_STANDARD_ITEMS),
-        _c("是否开放共享", "is_shared", "bool", "是", "是否向驻区单位、企业和社会组织开放使用;" + YES_NO, required=False),
+        _c("达标项数", "standard_items", "int", 10,
+           "已建成的标准项目数:街道按“一所一校四中心”共6项,社区按“一站一园一场七室”共10项;村不填",
+           required=False, minimum=0, maximum=s.COMMUNITY_STANDARD_ITEMS),
+        _c("是否开放共享", "is_shared", "bool", "是", "是否向驻区单位、企业和社会组织开放使用;" + YES_NO,
+           required=False),
     ), ("street_id", "community_id"),
         "村级综合服务平台(街道、社区和村的党群服务阵地)的新建和改扩建:每个街道或社区一条,按所在地识别。",
         _platform_place),
