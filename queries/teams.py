@@ -294,6 +294,6 @@ def cadre_roster(engine: Engine, area: Area, as_of: dt.date, mask: bool = True) 
     frame = frame.assign(_c=frame.pop("community_code").map(where), _o=frame["role"].map(ROLE_ORDER))
     frame = frame.sort_values(["_c", "_o"], kind="stable").drop(columns=["_c", "_o"]).reset_index(drop=True)
     if mask:
-        frame["person"] = frame["person"].map(mask_name)
-        frame["phone"] = frame["phone"].map(mask_phone)
+        frame["person"] = frame["person"].map(mask_name, na_action="ignore")
+        frame["phone"] = frame["phone"].map(mask_phone, na_action="ignore")
     return frame

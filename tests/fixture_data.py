@@ -2,8 +2,9 @@
 
 Two county-level units (甲区 T01, 乙县 T02), three streets and a town, four urban communities and a village,
 eight grids, three resident units, ten members, and a handful of pairings, meetings, Two New organizations,
-funding lines, cadres of the four teams and service platforms, each chosen to sit on one side of a definition's edge (a check-in after the as-of date,
-a pairing that has ended, a meeting outside the window, a payment after the as-of date ...).
+funding lines, cadres of the four teams and service platforms, each chosen to sit on one side of a
+definition's edge (a check-in after the as-of date, a pairing that has ended, a meeting outside the window, a
+payment after the as-of date ...).
 The as-of date is 2018-06-30. The expected figures are written out in tests/test_queries.py.
 Records on the inclusive edges (issue 18), each counted in the tests: a unit pairing (U3-K2) ending on the
 as-of day, unit, member and secretary check-ins on it, 一街道's meetings on the first day of 2018 and of its

@@ -1,7 +1,7 @@
 """阵地建设 on the hand-built fixture, every backend. Counted by hand from tests/fixture_data.py
 (`_platform_world`): platforms of 一街道 (新建 2016, 6 of 6 items, shared), 三街道 (改扩建 2017, 5, not shared),
-K1 红星社区 (改扩建 2016, 10, shared), K2 光明社区 (新建 2018, 8, sharing not reported), K4 幸福社区 (改扩建 2017, items not
-reported, shared), the village V1 青山村 (新建 2018, neither reported); K3 和平社区 and 二街道 have none.
+K1 红星社区 (改扩建 2016, 10, shared), K2 光明社区 (新建 2018, 8, sharing not reported), K4 幸福社区 (改扩建 2017,
+items not reported, shared), the village V1 青山村 (新建 2018, neither reported); K3 和平社区 and 二街道 have none.
 Money for 阵地建设: L5 2017 ¥90,000 (甲区, paid 45,000), L4 2017 ¥80,000 (乙县, paid 80,000), L1 2018 ¥100,000
 (甲区, paid 20,000 + 30,000 by 2018-06-30, 10,000 after)."""
 

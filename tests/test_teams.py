@@ -28,7 +28,8 @@ def test_staffing_of_the_city_by_county(fixture_engine):
     assert frame["area_name"].tolist() == ["甲区", "乙县"]
     assert rows(frame, "area_name", "urban_communities", "with_secretary", "committees_short",
                 "committee_members_short", "with_staff", "with_liaison", "grids", "grids_with_worker") == {
-        "甲区": (3, 2, 2, 6, 2, 2, 6, 4),  # K3 lacks a secretary; K2 two members short, K3 four; K2 no staff, K3 no liaison
+        # K3 lacks a secretary; K2 two members short, K3 four; K2 no staff, K3 no liaison; G3 and G6
+        "甲区": (3, 2, 2, 6, 2, 2, 6, 4),
         "乙县": (1, 1, 0, 0, 1, 1, 2, 1)}  # G8
     assert rows(frame, "area_name", "secretaries", "committee_members", "staff", "liaisons", "grid_workers") == {
         "甲区": (2, 9, 2, 2, 5), "乙县": (1, 5, 2, 1, 1)}
@@ -74,8 +75,8 @@ def test_the_gap_list_names_each_gap_and_the_secretary_to_call(fixture_engine):
 
 def test_profile_by_role_with_ages_on_the_as_of_day(fixture_engine):
     profile = teams.team_profile(fixture_engine, CITY, AS_OF).set_index("role")
-    assert profile.index.tolist() == ["社区党组织书记", "两委成员", "社区专职工作者", "网格员", "党建联络员", "党员志愿者",
-                                      "社区干部(职务未填)"]
+    assert profile.index.tolist() == ["社区党组织书记", "两委成员", "社区专职工作者", "网格员", "党建联络员",
+                                      "党员志愿者", "社区干部(职务未填)"]
     assert profile["people"].tolist() == [3, 12, 4, 6, 3, 1, 1]
     # secretaries 48, 49, 46; grid workers 25, 43 (GB9's birthday is the as-of day), 23 (GB14's is the day
     # after), 28, 29, 26; liaison officers 30, 45, 25
