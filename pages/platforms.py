@@ -80,8 +80,9 @@ st.caption(f"{plain(where)} · 标准:街道阵地“一所一校四中心”6�
            f"全部建成为达标;村级平台不按这两项标准评定 · 数据截至 {as_of_text}")
 
 child = LEVEL_NAMES[area.child_level]
-area_labels = {"area_name": child, "platforms": "平台合计", "street_platforms": "街道", "community_platforms": "社区",
-               "village_platforms": "村", "new_built": "新建", "extended": "改扩建", "urban_communities": "城市社区",
+area_labels = {"area_name": child, "platforms": "平台合计", "street_platforms": "街道阵地",
+               "community_platforms": "社区阵地", "village_platforms": "村级平台", "new_built": "新建",
+               "extended": "改扩建", "urban_communities": "城市社区",
                "urban_with_platform": "有阵地的城市社区", "urban_meeting_standard": "达标城市社区",
                "standard_rate": "城市社区阵地达标率(%)", "shared": "开放共享", "sharing_reported": "已填报共享情况",
                "shared_rate": "开放共享率(%)"}
