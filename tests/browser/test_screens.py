@@ -19,7 +19,7 @@ from tests.live_server import free_port, start_server
 
 SHOTS = ROOT / "test-screenshots"
 VIEWS = {"overview": "/", "coverage": "/coverage", "checkin": "/checkin", "meetings": "/meetings",
-         "two_new": "/two_new", "funding": "/funding"}
+         "two_new": "/two_new", "teams": "/teams", "platforms": "/platforms", "funding": "/funding"}
 SIZES = [(1920, 1080), (1366, 768)]
 SCREEN = "screen=1&embed=true&embed_options=dark_theme"
 FINISHED = """() => document.querySelector("[data-test-script-state]")?.getAttribute("data-test-script-state")
@@ -29,9 +29,10 @@ SHOWN_METRICS = """() => Object.fromEntries([...document.querySelectorAll("[data
   m.querySelector("[data-testid='stMetricValue']").innerText.trim()]))"""
 # Each view's headline figures for a link, as a person reads them; counted by hand in the tests named.
 HEADLINES = {
-    "overview": ("/", {  # tests/test_queries.py: 5/8 grids, 4/6 members, 3/4 communities, 7/12, 3/6, 65k/180k
+    "overview": ("/", {  # tests/test_queries.py: 5/8 grids, 4/6 members, 3/4 communities, 7/12, 3/6, 65k/180k;
+        # tests/test_teams.py: 3/4 communities with a liaison officer
         "网格党支部覆盖率": "62.5%", "在职党员报到率": "66.7%", "结对社区覆盖率": "75.0%",
-        "联席会议按期召开率": "58.3%", "两新组织覆盖率": "50.0%", "经费执行率": "36.1%"}),
+        "联席会议按期召开率": "58.3%", "两新组织覆盖率": "50.0%", "经费执行率": "36.1%", "党建联络员配备率": "75.0%"}),
     "coverage": ("/coverage", {  # tests/test_coverage.py
         "市委覆盖率": "100.0%", "区县(市)委覆盖率": "50.0%", "街道党工委覆盖率": "33.3%", "社区党组织覆盖率": "100.0%",
         "网格党支部覆盖率": "62.5%", "小区(楼栋)党小组覆盖率": "50.0%"}),
@@ -44,6 +45,12 @@ HEADLINES = {
         "超期未开会街道": "0 个"}),
     "two_new": ("/two_new", {  # tests/test_two_new_and_funding.py
         "两新组织": "6", "组织覆盖率": "50.0%", "工作覆盖率": "66.7%", "应建未建": "1 个", "规模以上未覆盖": "1 个"}),
+    "teams": ("/teams", {  # tests/test_teams.py
+        "党建联络员配备率": "75.0%", "网格员配备率": "62.5%", "社区党组织书记空缺": "1 个",
+        "2017年两委换届进入": "6 名", "2017年选聘专职工作人员和网格员": "6 名"}),
+    "platforms": ("/platforms", {  # tests/test_platforms.py
+        "村级综合服务平台": "6 个", "街道阵地(一所一校四中心)": "2 个", "城市社区阵地达标率(一站一园一场七室)": "25.0%",
+        "开放共享率": "75.0%", "阵地建设经费(历年预算)": "27万元"}),
     "funding": ("/funding?from=2018-01&to=2018-06", {  # tests/test_two_new_and_funding.py
         "2018年预算数": "18万元", "拨付数": "6.5万元", "执行率": "36.1%", "每个城市社区": "4.5万元",
         "每名党员": "1.38万元"}),
