@@ -62,18 +62,19 @@ with row[0].container(border=True):
                    f"改扩建 {int(by_year['extended'].sum()):,}")
 with row[1].container(border=True):
     streets = int(kinds["platforms"].get("街道", 0))
-    st.metric("街道阵地(一所一校四中心)", f"{streets:,} 个")
-    st.caption(f"达到标准 {int(kinds['meeting_standard'].get('街道', 0)):,} 个")
+    st.metric("街道阵地", f"{streets:,} 个")
+    st.caption(f"一所一校四中心:达到标准 {int(kinds['meeting_standard'].get('街道', 0)):,} 个")
 with row[2].container(border=True):
-    st.metric(f"城市社区阵地达标率({STANDARD})", fmt.percent(standard_rate))
-    st.caption(f"{meeting:,} / {urban:,} 个城市社区;未达标 {urban - meeting:,} 个")
+    st.metric("社区阵地达标率", fmt.percent(standard_rate))
+    st.caption(f"{STANDARD}:{meeting:,} / {urban:,} 个城市社区;未达标 {urban - meeting:,} 个")
 with row[3].container(border=True):
     st.metric("开放共享率", fmt.percent(shared_rate))
     st.caption(f"向驻区单位开放的街道和社区阵地 {int(by_kind['shared'].sum()):,} 个")
 with row[4].container(border=True):
-    st.metric(f"{USE}经费(历年预算)", fmt.yuan(spending["budget_yuan"].sum()) if not spending.empty else "—")
-    st.caption(" · ".join(f"{int(y)}年 {fmt.yuan(b)}" for y, b in zip(spending["year"], spending["budget_yuan"]))
-               or missing_line(present, FundingLine) or f"没有{USE}的经费预算")
+    st.metric(f"{USE}经费", fmt.yuan(spending["budget_yuan"].sum()) if not spending.empty else "—")
+    st.caption("历年预算:" + " · ".join(f"{int(y)}年 {fmt.yuan(b)}" for y, b in zip(spending["year"],
+                                                                               spending["budget_yuan"]))
+               if not spending.empty else missing_line(present, FundingLine) or f"没有{USE}的经费预算")
     st.page_link(page_file(FUNDING), label=f"在经费保障中查看{USE}经费", icon=":material/arrow_forward:",
                  query_params={**st.query_params.to_dict(), "use": USE})
 st.caption(f"{plain(where)} · 标准:街道阵地“一所一校四中心”6项,社区阵地“{STANDARD}”{COMMUNITY_STANDARD_ITEMS}项,"
@@ -104,7 +105,7 @@ sections = [
 show_findings(sections[0].findings + sections[1].findings[1:2] + sections[3].findings)
 briefing_buttons("阵地建设简报", where, f"截至{as_of_text}", as_of_text, [
     ("村级综合服务平台", f"{platforms:,} 个", "含街道、社区"),
-    (f"城市社区阵地达标率({STANDARD})", fmt.percent(standard_rate), f"未达标 {urban - meeting} 个"),
+    ("社区阵地达标率", fmt.percent(standard_rate), f"{STANDARD};未达标 {urban - meeting} 个"),
     ("开放共享率", fmt.percent(shared_rate), "街道和社区阵地"),
     (f"{USE}经费(历年预算)", fmt.yuan(spending["budget_yuan"].sum()) if not spending.empty else "—", ""),
 ], sections, "platforms_briefing")

@@ -71,17 +71,19 @@ with row[1].container(border=True):
     st.metric("网格员配备率", fmt.percent(grid_rate))
     st.caption(f"{total['grids_with_worker']:,} / {total['grids']:,} 个网格有网格员")
 with row[2].container(border=True):
-    st.metric("社区党组织书记空缺", f"{total['secretary_vacancies']:,} 个")
-    st.caption(f"两委成员不足{COMMITTEE_MINIMUM}名的社区 {total['committees_short']:,} 个;"
+    st.metric("书记空缺", f"{total['secretary_vacancies']:,} 个")
+    st.caption(f"没有社区党组织书记的城市社区;两委成员不足{COMMITTEE_MINIMUM}名的 {total['committees_short']:,} 个,"
                f"专职工作者空缺 {total['staff_vacancies']:,} 个")
 with row[3].container(border=True):
-    st.metric(f"{year}年两委换届进入", f"{fmt.count(latest['entrants'].sum())} 名")
-    st.caption(" · ".join(f"{b} {fmt.count(n)}" for b, n in zip(latest["background"], latest["entrants"]))
-               or "没有两委换届进入人员的记录")
+    st.metric(f"{year}年换届进入", f"{fmt.count(latest['entrants'].sum())} 名")
+    st.caption("进入社区“两委”班子:" + " · ".join(f"{b} {fmt.count(n)}" for b, n in zip(latest["background"],
+                                                                                latest["entrants"]))
+               if not latest.empty else "没有两委换届进入人员的记录")
 with row[4].container(border=True):
-    st.metric(f"{year}年选聘专职工作人员和网格员", f"{fmt.count(hired_that_year['hired'].sum())} 名")
-    st.caption(" · ".join(f"{r} {fmt.count(n)}" for r, n in zip(hired_that_year["role"], hired_that_year["hired"]))
-               or "没有公开选聘人员的记录")
+    st.metric(f"{year}年选聘", f"{fmt.count(hired_that_year['hired'].sum())} 名")
+    st.caption("专职工作人员和网格员:" + " · ".join(f"{r} {fmt.count(n)}" for r, n in zip(hired_that_year["role"],
+                                                                                    hired_that_year["hired"]))
+               if not hired_that_year.empty else "没有选聘专职工作人员和网格员的记录")
 st.caption(f"{plain(where)} · 配备标准:每个城市社区1名社区党组织书记、两委成员(含书记)不少于{COMMITTEE_MINIMUM}名、"
            f"至少1名社区专职工作者、1名党建联络员,每个网格1名网格员 · 数据截至 {as_of_text}")
 

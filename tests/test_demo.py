@@ -140,14 +140,14 @@ def test_the_views_show_the_reference_figures_of_the_teams_and_platforms(monkeyp
     app.switch_page("../pages/teams.py").run()
     assert not app.exception, [e.value for e in app.exception]
     shown = metrics(app)
-    assert (shown["2017年两委换届进入"], shown["2017年选聘专职工作人员和网格员"]) == ("2,093 名", "889 名")
+    assert (shown["2017年换届进入"], shown["2017年选聘"]) == ("2,093 名", "889 名")
     captions = [c.value for c in app.caption]
-    assert "致富带头人 1,225 · 返乡人员 279 · 大中专毕业生 209 · 退伍军人 380" in captions
-    assert "社区专职工作者 369 · 网格员 520" in captions
+    assert "进入社区“两委”班子:致富带头人 1,225 · 返乡人员 279 · 大中专毕业生 209 · 退伍军人 380" in captions
+    assert "专职工作人员和网格员:社区专职工作者 369 · 网格员 520" in captions
     app.switch_page("../pages/platforms.py").run()
     assert not app.exception, [e.value for e in app.exception]
     assert metrics(app)["村级综合服务平台"] == "2,046 个"
-    assert any(c.value.startswith("2014年 1亿元 · 2015年 1亿元 · 2016年 1亿元 · ") for c in app.caption)
+    assert any(c.value.startswith("历年预算:2014年 1亿元 · 2015年 1亿元 · 2016年 1亿元 · ") for c in app.caption)
 
 
 def test_demo_period_and_label(demo_engine):

@@ -61,7 +61,7 @@ def test_the_teams_view_shows_its_figure_and_hands_over_the_gap_list(server, pag
     page.goto(server + "/teams")
     settle(page)
     assert figure(page, "党建联络员配备率") == "75.0%"  # K1 K2 K4 of four
-    assert figure(page, "两委换届进入") == "6 名"
+    assert figure(page, "换届进入") == "6 名"
     open_tab(page, "缺口清单")
     rows = csv_rows(page, "gaps_export", tmp_path)
     assert [(r["社区"], r["缺口"]) for r in rows][:2] == [("红星社区", "网格员空缺"), ("光明社区", "两委成员不足")]
@@ -73,7 +73,7 @@ def test_the_platforms_view_shows_its_figure_hands_over_its_list_and_links_to_th
     page.goto(server + "/platforms")
     settle(page)
     assert figure(page, "村级综合服务平台") == "6 个"
-    assert figure(page, "城市社区阵地达标率") == "25.0%"
+    assert figure(page, "社区阵地达标率") == "25.0%"
     open_tab(page, "未达标社区")
     rows = csv_rows(page, "below_export", tmp_path)
     assert [(r["社区"], r["差距"]) for r in rows] == [("光明社区", "缺 2 项"), ("和平社区", "未建服务阵地"),
