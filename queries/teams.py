@@ -73,12 +73,15 @@ def _community_staffing(engine: Engine, area: Area) -> pd.DataFrame:
              .group_by(Grid.community_id).subquery())
     code, name, order = child_columns(area)
     counts = ["secretaries", "committee", "staff", "liaisons", "grid_workers", "grids", "grids_with_worker"]
-    statement = from_communities(select(
-        code, name, County.name, Street.name, Community.name, Community.code,
-        *(func.coalesce(people.c[c], 0) for c in counts[:5]), *(func.coalesce(grids.c[c], 0) for c in counts[5:]),
-    )).outerjoin(people, people.c.community_id == Community.id).outerjoin(grids, grids.c.community_id == Community.id
-                                                                          ).where(
-        Community.is_urban, *area_conditions(area)).order_by(order, County.sort_order, Street.code, Community.code)
+    statement = (
+        from_communities(select(code, name, County.name, Street.name, Community.name, Community.code,
+                                *(func.coalesce(people.c[c], 0) for c in counts[:5]),
+                                *(func.coalesce(grids.c[c], 0) for c in counts[5:])))
+        .outerjoin(people, people.c.community_id == Community.id)
+        .outerjoin(grids, grids.c.community_id == Community.id)
+        .where(Community.is_urban, *area_conditions(area))
+        .order_by(order, County.sort_order, Street.code, Community.code)
+    )
     frame = frame_of(engine, statement, AREA_COLUMNS + PLACE + ["community_code"] + counts)
     return frame.astype(dict.fromkeys(counts, int))
 
