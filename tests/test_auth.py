@@ -111,7 +111,7 @@ def test_a_wrong_password_is_refused_with_a_message(app):
 
 def test_sessions_expire_and_sign_out_works(app):
     sign_in(app, "city")
-    assert len(app.metric) == 6
+    assert len(app.metric) == 7
     app.session_state[SEEN] = dt.datetime.now() - dt.timedelta(hours=2)
     app.run()
     assert "登录已过期" in app.warning[0].value
