@@ -18,7 +18,7 @@ from tests.fixture_data import build_fixture
 
 PASSWORD = "Correct-Horse-9"
 VIEWS = ["../pages/coverage.py", "../pages/checkin.py", "../pages/meetings.py", "../pages/two_new.py",
-         "../pages/funding.py", "../pages/admin.py"]
+         "../pages/teams.py", "../pages/platforms.py", "../pages/funding.py", "../pages/admin.py"]
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +66,8 @@ def test_no_page_is_reachable_without_signing_in(app, page):
 def test_a_county_leader_sees_their_county_only(app):
     sign_in(app, "county2")
     assert metrics(app) == {"网格党支部覆盖率": "50.0%", "在职党员报到率": "100.0%", "结对社区覆盖率": "0.0%",
-                            "联席会议按期召开率": "25.0%", "两新组织党的组织覆盖率": "50.0%", "经费执行率": "0.0%"}
+                            "联席会议按期召开率": "25.0%", "两新组织党的组织覆盖率": "50.0%", "经费执行率": "0.0%",
+                            "党建联络员配备率": "100.0%"}  # K4 has its liaison officer
     assert app.dataframe[0].value["area_name"].tolist() == ["三街道"]
     assert any(m.value == "#### 乙县核心指标" for m in app.markdown)
     assert any(m.value == "#### 各街道排名:谁在落后" for m in app.markdown)
@@ -110,7 +111,7 @@ def test_a_wrong_password_is_refused_with_a_message(app):
 
 def test_sessions_expire_and_sign_out_works(app):
     sign_in(app, "city")
-    assert len(app.metric) == 6
+    assert len(app.metric) == 7
     app.session_state[SEEN] = dt.datetime.now() - dt.timedelta(hours=2)
     app.run()
     assert "登录已过期" in app.warning[0].value
