@@ -61,3 +61,11 @@ def cockpit_headlines(scores: pd.DataFrame) -> list[tuple[str, str, str]]:
     """(figure, value, target and status) for the deck's summary slide."""
     return [(row.title, percent(row.value), f"目标 {percent(row.target)} · {STATUS_WORDS[row.status]}")
             for row in scores.itertuples()]
+
+
+def breakdown_section(title: str, frame: pd.DataFrame, category: str, value: str, unit: str, findings: list[str],
+                      labels: dict[str, str]) -> Section:
+    """A section of counts (people, platforms, money) by category: bars in `unit`, the findings, the table."""
+    return Section(title=title, categories=[str(c) for c in frame[category]],
+                   values=[float(v) for v in frame[value]], unit=unit, findings=findings,
+                   table=frame[[c for c in labels if c in frame.columns]].rename(columns=labels))

@@ -215,4 +215,24 @@ def score_band_bars(frame: pd.DataFrame, category: str, title: str, as_of_text: 
         legend=dict(orientation="h", y=1.02, x=1, xanchor="right", yanchor="bottom", traceorder="normal"),
         clickmode="event+select",
     )
+
+
+def stacked_bars(frame: pd.DataFrame, category: str, series: dict[str, str], title: str, unit: str,
+                 as_of_text: str) -> go.Figure:
+    """Bars stacked by series (column → legend label) for each category, in the frame's order; a frame with an
+    `area_code` column carries it as customdata, so a click drills into that area."""
+    palette = ["#C8102E", "#5B7DB1", "#E0A100", "#2E8B57", "#8E5BB1", "#9E9E9E", "#D2691E"]
+    codes = frame["area_code"] if "area_code" in frame.columns else None
+    figure = go.Figure([
+        go.Bar(name=chart_text(label), x=chart_labels(frame[category]), y=frame[column], customdata=codes,
+               marker_color=palette[i % len(palette)], text=[f"{v:,.0f}" if v else "" for v in frame[column]],
+               textposition="inside", hovertemplate=f"%{{x}} · {chart_text(label)}:%{{y:,.0f}}<extra></extra>")
+        for i, (column, label) in enumerate(series.items())
+    ])
+    figure.update_layout(barmode="stack",
+                         title=dict(text=f"{chart_text(title)}<br><span style='font-size:13px'>单位:{chart_text(unit)}"
+                                         f" · 数据截至 {chart_text(as_of_text)}</span>", font=dict(size=18)),
+                         yaxis=dict(title=chart_text(unit)), xaxis=dict(title=None, type="category"), height=420,
+                         margin=dict(l=10, r=10, t=90, b=40), font=dict(family=FONT, size=14),
+                         legend=dict(orientation="h", y=1.12, x=1, xanchor="right"), clickmode="event+select")
     return figure

@@ -1,5 +1,6 @@
 """经费保障: budgeted against disbursed, by area, source, use and year; where money flows; per community and
-per Party member. The year is that of the period's last month; payments count up to its last day."""
+per Party member. The year is that of the period's last month; payments count up to its last day. The 用途
+choice (in the link as ?use=阵地建设, as the 阵地建设 view links here) narrows every figure to one use."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from dashboard.filters import drill_from_chart, drill_from_table, open_view
 from dashboard.frame import status_badge
 from dashboard.missing import BLANK, NO_FIGURE, note_missing
 from dashboard.navigation import FUNDING
-from dashboard.schema import FundingDisbursement, FundingLine
+from dashboard.schema import FUNDING_USES, FundingDisbursement, FundingLine
 from dashboard.text import plain
 from queries.area import COUNTY_LEVEL, LEVEL_NAMES
 from queries.cockpit import effective_target
@@ -28,26 +29,31 @@ from queries.store import rag_status, tables_with_rows, targets
 
 SPEC = next(spec for spec in HEADLINES if spec.key == "funding_execution")
 
+ALL_USES = "全部用途"
+
 facts, selection = open_view(FUNDING.title)
 area, last = selection.area, selection.last
 year = last.year
 as_of_text = fmt.chinese_date(last)
+chosen = st.segmented_control("用途", options=[ALL_USES, *FUNDING_USES], default=ALL_USES, key="use",
+                              bind="query-params", required=True)
+purpose = None if chosen in (None, ALL_USES) else chosen
 
 present = load(tables_with_rows)
-by_area = load(funding_execution_by_area, area, last)
+by_area = load(funding_execution_by_area, area, last, purpose)
 if by_area.empty or not by_area["budget_yuan"].sum():
     if not note_missing(present, FundingLine):
-        st.info(f"{plain(selection.area_text())}没有{year}年的经费预算。请选择其他区域或年份。")
+        st.info(f"{plain(selection.area_text())}没有{year}年{purpose or ''}的经费预算。请选择其他区域、年份或用途。")
     st.stop()
 no_payments = note_missing(present, FundingDisbursement)
 goal = load(targets).set_index("metric_key").loc["funding_execution"]
 target, amber = effective_target(SPEC, goal, last)
 execution = headline(by_area, "disbursed_yuan", "budget_yuan")
-per = load(funding_per_community_and_member, area, last)
+per = load(funding_per_community_and_member, area, last, purpose)
 
 row = st.columns(5)
 with row[0].container(border=True):
-    st.metric(f"{year}年{name('funding_budget')}", fmt.yuan(by_area["budget_yuan"].sum()))
+    st.metric(f"{year}年{purpose or ''}{name('funding_budget')}", fmt.yuan(by_area["budget_yuan"].sum()))
     figure_caption("来源:财政拨付、党费补充、社会筹措", "funding_budget")
 with row[1].container(border=True):
     st.metric(name("funding_spent"), fmt.yuan(by_area["disbursed_yuan"].sum()))
@@ -106,7 +112,7 @@ figure_caption(f"{name('funding_execution')}低于 {fmt.percent(amber)}(序时�
                "“本级”为留在本级、未分到下级的预算。", "funding_execution")
 export_buttons(table, labels, f"{title('funding_execution')}_{selection.area_text()}_{year}", "funding_export")
 
-by_use = load(funding_by_source_and_use, area, year, last)
+by_use = load(funding_by_source_and_use, area, year, last, purpose)
 left, right = st.columns(2)
 with left:
     st.plotly_chart(figure(paired_bars, by_use.assign(label=by_use["source"] + "·" + by_use["purpose"]), "label",
@@ -123,7 +129,7 @@ with left:
                                 use_labels["execution_rate"]: st.column_config.NumberColumn(format="%.1f")})
     export_buttons(by_use, use_labels, f"经费来源用途_{selection.area_text()}_{year}", "funding_use_export")
 with right:
-    yearly = load(funding_by_year, area, last)
+    yearly = load(funding_by_year, area, last, purpose)
     st.plotly_chart(figure(paired_bars, yearly.assign(label=yearly["year"].astype(str) + "年"), "label",
                                 {"budget_yuan": "预算数", "disbursed_yuan": "已支出数"},
                                 f"历年预算与支出(截至 {as_of_text})", "万元", scale=10_000),
@@ -138,7 +144,7 @@ with right:
                                 year_labels["disbursed_yuan"]: st.column_config.NumberColumn(format="%,.0f"),
                                 year_labels["execution_rate"]: st.column_config.NumberColumn(format="%.1f")})
 
-flows = load(funding_flows, area, year)
+flows = load(funding_flows, area, year, purpose)
 st.plotly_chart(figure(funding_sankey, flows, f"{year}年经费预算流向:来源 → 用途 → {COUNTY_LEVEL}"),
                 key="funding_sankey", config={"displaylogo": False})
 figure_caption("按预算数计。", "funding_budget")

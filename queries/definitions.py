@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-COVERAGE, CHECKIN, ASSESSMENT, MEETINGS, TWO_NEW, FUNDING = (
+COVERAGE, CHECKIN, ASSESSMENT, MEETINGS, TWO_NEW, TEAMS, PLATFORMS, FUNDING = (
     "pages/coverage.py", "pages/checkin.py", "pages/assessment.py", "pages/meetings.py", "pages/two_new.py",
-    "pages/funding.py")
+    "pages/teams.py", "pages/platforms.py", "pages/funding.py")
 CURRENT_STATE = "当前状态:组织设置不带日期,不随期间筛选变化;数据截至日为数据库的数据截止日期。"
 QUARTERLY_MEETINGS = ("meetings_required_per_quarter", "1", "每个街道大工委每季度应召开联席会议次数")
 BY_PERIOD_END = "截至所选期间最后一天(不晚于数据截止日);总览截至数据截止日。"
@@ -186,6 +186,41 @@ METRICS: tuple[Metric, ...] = (
            "规模较大、生产经营稳定的企业中,未单独组建也未联合组建党组织的企业数", None, CURRENT_STATE, unit="个",
            query="queries.two_new.large_stable_without_organization",
            note="报告要求“着重抓好社区内规模较大、生产经营稳定的大型企业的党建工作”;不使用统计上的“规模以上”口径。"),
+    # 四支队伍
+    Metric("liaison_staffing", "党建联络员配备率", TEAMS,
+           "配备了党建联络员的城市社区数", "城市社区数", CURRENT_STATE,
+           target_key="liaison_staffing", query="queries.teams.liaison_staffing_by_area",
+           note="报告:每个社区配备1名党建联络员(30岁左右、大专以上学历)。"),
+    Metric("grid_worker_staffing", "网格员配备率", TEAMS,
+           "有网格员的网格数", "城市社区的网格数", CURRENT_STATE, query="queries.teams.staffing_by_area",
+           note="每个网格1名网格员;网格员按其登记的所在网格计。"),
+    Metric("secretary_vacancies", "书记空缺", TEAMS,
+           "没有社区党组织书记的城市社区数", None, CURRENT_STATE, unit="个", query="queries.teams.staffing_by_area",
+           note="同一张卡片也列出两委成员(含书记)不足5名的社区和专职工作者空缺。"),
+    Metric("election_entrants", "换届进入", TEAMS,
+           "最近一次换届进入社区“两委”班子的人数,按来源(本土经济能人、返乡人员、大学毕业生、退役军人)", None,
+           "最近一个有记录的换届年度。", unit="名", query="queries.teams.election_entrants",
+           note="报告:2017年换届进入1225名本土经济能人、279名返乡人员、209名大学毕业生、380名退役军人。"),
+    Metric("staff_hired", "选聘", TEAMS,
+           "同一年度选聘的社区专职工作者和网格员人数", None, "与换届进入同一年度。", unit="名",
+           query="queries.teams.hires", note="报告:2017年选聘专职工作人员和网格员889名。"),
+    # 阵地建设
+    Metric("platforms", "村级综合服务平台", PLATFORMS,
+           "新建或改扩建的村级综合服务平台数(含街道、社区)", None, CURRENT_STATE, unit="个",
+           query="queries.platforms.platforms_by_area", note="报告:2016—2018年新建、改扩建2046个。"),
+    Metric("street_platforms", "街道阵地", PLATFORMS,
+           "街道的阵地(一所一校四中心)数", None, CURRENT_STATE, unit="个",
+           query="queries.platforms.platforms_by_kind"),
+    Metric("community_platform_standard", "社区阵地达标率", PLATFORMS,
+           "阵地达到“一站一园一场七室”10项的城市社区数", "城市社区数", CURRENT_STATE,
+           query="queries.platforms.platforms_by_area",
+           note="没有阵地或未报项目数的社区算未达标。"),
+    Metric("platform_sharing", "开放共享率", PLATFORMS,
+           "向驻区单位开放共享的街道和社区阵地数", "报了是否开放共享的街道和社区阵地数", CURRENT_STATE,
+           query="queries.platforms.platforms_by_kind"),
+    Metric("platform_funding", "阵地建设经费", PLATFORMS,
+           "用途为阵地建设的历年预算数", None, "各年度全年。", unit="元",
+           query="queries.funding.funding_by_year", note="报告:2014—2016年市财政每年安排1亿元。"),
     # 经费保障
     Metric("funding_budget", "预算数", FUNDING,
            "当年预算条目的金额之和(财政拨付、党费补充、社会筹措)", None,

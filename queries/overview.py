@@ -1,4 +1,4 @@
-"""The headline metrics of the cockpit, each broken down by the level below the area.
+"""The headline metrics, each broken down by the level below the area.
 
 Each function returns one row per child area (county-level units for the city, streets for a county,
 communities for a street) with the metric's numerator, denominator and rate. The area's figure is the
@@ -16,6 +16,7 @@ import pandas as pd
 from sqlalchemy import Engine, and_, case, distinct, func, or_, select
 
 from dashboard.schema import (
+    Cadre,
     Community,
     CommunityMonth,
     County,
@@ -48,6 +49,7 @@ from queries.frames import frame_of, rate
 from queries.meetings import meeting_activity_by_street
 from queries.store import setting_value
 from queries.summary import summary_covers
+from queries.teams import liaison_staffing_by_area
 
 UNASSIGNED = "本级(未分到下级)"
 
@@ -150,9 +152,10 @@ def year_elapsed(as_of: dt.date) -> float:
     return ((as_of - start).days + 1) / ((dt.date(as_of.year + 1, 1, 1) - start).days)
 
 
-def funding_execution_by_area(engine: Engine, area: Area, as_of: dt.date) -> pd.DataFrame:
+def funding_execution_by_area(engine: Engine, area: Area, as_of: dt.date, purpose: str | None = None) -> pd.DataFrame:
     """经费执行率: money spent (已支出) by `as_of` against the budget lines of `as_of`'s year / their budget;
-    `pace` compares it with 序时进度 (1.0 = on pace with the share of the year elapsed).
+    `pace` compares it with 序时进度 (1.0 = on pace with the share of the year elapsed). With `purpose`, the
+    lines of that use only (阵地建设 …).
 
     Lines kept at county (or street) level fall outside a street (or community) area; in a breakdown
     they form the row 本级(未分到下级).
@@ -168,7 +171,7 @@ def funding_execution_by_area(engine: Engine, area: Area, as_of: dt.date) -> pd.
         .outerjoin(Street, FundingLine.street_id == Street.id)
         .outerjoin(Community, FundingLine.community_id == Community.id)
         .outerjoin(paid, paid.c.funding_line_id == FundingLine.id)
-        .where(FundingLine.year == as_of.year, *area_conditions(area))
+        .where(FundingLine.year == as_of.year, *for_purpose(purpose), *area_conditions(area))
         .group_by(code, name, order).order_by(order)
     )
     frame = frame_of(engine, statement, AREA_COLUMNS + ["budget_yuan", "disbursed_yuan"])
@@ -177,6 +180,11 @@ def funding_execution_by_area(engine: Engine, area: Area, as_of: dt.date) -> pd.
     frame = rate(frame, "disbursed_yuan", "budget_yuan", "execution_rate")
     frame["pace"] = frame["execution_rate"] / year_elapsed(as_of)
     return frame
+
+
+def for_purpose(purpose: str | None) -> list:
+    """The condition keeping the funding lines of one use (none: every use)."""
+    return [] if purpose is None else [FundingLine.purpose == purpose]
 
 
 def headline(frame: pd.DataFrame, numerator: str, denominator: str) -> float | None:
@@ -226,6 +234,8 @@ HEADLINES = [
              "已建党组织的两新组织", "两新组织数", "个两新组织", (TwoNewOrg,)),
     Headline("funding_execution", title("funding_execution"), "disbursed_yuan", "budget_yuan",
              "已支出数(元)", "预算数(元)", "元预算", (FundingLine, FundingDisbursement), paced=True),
+    Headline("liaison_staffing", title("liaison_staffing"), "with_liaison", "urban_communities",
+             "配备党建联络员的社区", "城市社区数", "个城市社区", (Community, Cadre)),
     Headline("assessment_coverage", title("assessment_coverage"), "units_assessed", "units_due",
              "已考核报到单位", "应考核报到单位", "个报到单位", (UnitCheckin, UnitAssessment)),
 ]
@@ -247,5 +257,6 @@ def cockpit_by_area(engine: Engine, area: Area, as_of: dt.date) -> dict[str, pd.
         "meetings_on_schedule": meetings_on_schedule_by_area(engine, area, first, last, required),
         "two_new_org_coverage": two_new_coverage_by_area(engine, area),
         "funding_execution": funding_execution_by_area(engine, area, as_of),
+        "liaison_staffing": liaison_staffing_by_area(engine, area),
         "assessment_coverage": assessment_coverage_by_area(engine, area, assessment_year(as_of)),
     }

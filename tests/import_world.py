@@ -9,8 +9,10 @@ The figures it gives are counted by hand in tests/test_imports.py:
 - street S01's meetings J1 and J2 (first half of 2018): 4 seats, 3 attended → attendance 3/4;
 - in force on 2018-06-30 in 甲区: unit pairing U01–C01 (U02–C02 ended 2018-01-01) and member pairing M1–M3;
   activities from 2018-01-01: HD1, HD2, HD3 (HD4 is of 2017) → 3 activities for 2 pairs;
-- 2017 assessments: U01 92.5, U02 78; platforms: 甲区 2 (street S01, community C01), 乙县 1 (village C03);
-- cadres: 社区干部 2 (the secretary GB1, a member M3; GB2 from the election, a returnee), 网格员 1, 党建联络员 1.
+- 2017 assessments: U01 92.5, U02 78; platforms: 甲区 2 (street S01: 6 of 6 items, shared; community C01:
+  8 of 10, not shared), 乙县 1 (village C03, items and sharing not reported); urban community C02 has none;
+- cadres: 社区干部 2 (the secretary GB1, a member M3; GB2 from the election, a returnee), 网格员 1 (GB3, grid
+  G03 of C02), 党建联络员 1 (GB4, C02).
 Identity numbers carry check digits worked out by hand (GB 11643), e.g. 43070219800101001 → weights sum
 173, 173 mod 11 = 8 → "4".
 """
@@ -146,16 +148,16 @@ HD4,U02,,,C02,2017-12-10,捐资助学
 U01,C01,2017,92.5
 U02,C02,2017,78
 """, 2),
-    ("服务阵地", """所在街道编码,所在社区编码,建设类型,建成年度
-S01,,新建,2016
-,C01,改扩建,2017
-,C03,新建,2018
+    ("服务阵地", """所在街道编码,所在社区编码,建设类型,建成年度,达标项数,是否开放共享
+S01,,新建,2016,6,是
+,C01,改扩建,2017,8,否
+,C03,新建,2018,,
 """, 3),
-    ("四支队伍", f"""人员编号,姓名,队伍,职务,所在社区编码,公民身份号码,出生日期,学历,手机号码,进入方式,进入年度,人员来源,党员编号
-GB1,王三,社区干部,社区党组织书记,C01,{ID_M3},1970-07-20,本科,0736-7123456,原有,2014,,M3
-GB2,刘二,社区干部,两委成员,C01,,1988-03-01,大专,,两委换届,2017,返乡人员,
-GB3,孙三,网格员,,C02,,1995-07-07,大专,,公开选聘,2017,,
-GB4,周四,党建联络员,,C02,{ID_GB4},1989-09-09,本科,13600000004,公开选聘,2017,,
+    ("四支队伍", f"""人员编号,姓名,队伍,职务,所在社区编码,公民身份号码,出生日期,学历,手机号码,进入方式,进入年度,人员来源,党员编号,所在网格编码
+GB1,王三,社区干部,社区党组织书记,C01,{ID_M3},1970-07-20,本科,0736-7123456,原有,2014,,M3,
+GB2,刘二,社区干部,两委成员,C01,,1988-03-01,大专,,两委换届,2017,返乡人员,,
+GB3,孙三,网格员,,C02,,1995-07-07,大专,,公开选聘,2017,,,G03
+GB4,周四,党建联络员,,C02,{ID_GB4},1989-09-09,本科,13600000004,公开选聘,2017,,,
 """, 4),
 ]
 AS_OF = dt.date(2018, 6, 30)

@@ -19,7 +19,8 @@ from tests.fixture_data import build_fixture
 
 PASSWORD = "Correct-Horse-9"
 VIEWS = ["../pages/coverage.py", "../pages/checkin.py", "../pages/meetings.py", "../pages/two_new.py",
-         "../pages/funding.py", "../pages/assessment.py", "../pages/admin.py"]
+         "../pages/teams.py", "../pages/platforms.py", "../pages/funding.py", "../pages/assessment.py",
+         "../pages/admin.py"]
 
 
 @pytest.fixture(scope="module")
@@ -68,6 +69,7 @@ def test_a_county_leader_sees_their_county_only(app):
     sign_in(app, "county2")
     assert metrics(app) == {"网格党支部覆盖率": "50.0%", "在职党员报到率": "100.0%", "结对社区覆盖率": "0.0%",
                             "联席会议按期召开率": "25.0%", "两新组织党的组织覆盖率": "50.0%", "经费执行率": "0.0%",
+                            "党建联络员配备率": "100.0%",  # K4 has its liaison officer
                             "双向考核覆盖率": "暂无数据"}  # no unit of 乙县 had checked in by the end of 2017
     assert app.dataframe[0].value["area_name"].tolist() == ["三街道"]
     assert any(m.value == "#### 乙县核心指标" for m in app.markdown)

@@ -40,13 +40,15 @@ def badges(app: AppTest) -> list[str]:
 def test_cockpit_shows_the_fixture_figures(monkeypatch, fixture_url):
     app = run_app(monkeypatch, fixture_url)
     # Counted in tests/test_queries.py: 5/8 grids, 4/6 members, 3/4 communities, 7/12 street-quarters,
-    # 3/6 Two New organizations, 65,000/180,000 yuan; in tests/test_assessment.py: 2/3 unit check-ins scored.
+    # 3/6 Two New organizations, 65,000/180,000 yuan; in tests/test_teams.py: 3/4 communities with a liaison;
+    # in tests/test_assessment.py: 2/3 unit check-ins scored.
     assert metrics(app) == {
         "网格党支部覆盖率": "62.5%", "在职党员报到率": "66.7%", "结对社区覆盖率": "75.0%",
         "联席会议按期召开率": "58.3%", "两新组织党的组织覆盖率": "50.0%", "经费执行率": "36.1%",
-        "双向考核覆盖率": "66.7%",
+        "党建联络员配备率": "75.0%", "双向考核覆盖率": "66.7%",
     }
-    assert badges(app) == [":red-badge[落后]"] * 7
+    assert badges(app) == [":red-badge[落后]"] * 8
+    assert "目标 100% · 3 / 4 个城市社区" in [c.value for c in app.caption]
     captions = [c.value for c in app.caption]
     assert "目标 90% · 4 / 6 名在职党员" in captions
     assert any("已支出 6.5万元 / 预算 18万元" in c for c in captions)
@@ -140,15 +142,16 @@ def test_first_start_fills_an_empty_store_with_labelled_demo_data(monkeypatch, t
 def test_each_card_links_into_its_view_and_its_definition(monkeypatch, fixture_url):
     app = run_app(monkeypatch, fixture_url)
     links = [(link.proto.label, link.proto.query_string) for link in app.get("page_link")]
-    assert links[:14] == [
+    assert links[:16] == [
         ("进入六级体系覆盖", ""), ("口径", "key=grid_branch_coverage"),
         ("进入双报到·双结对", ""), ("口径", "key=member_checkin_rate"),
         ("进入双报到·双结对", ""), ("口径", "key=pairing_coverage"),
         ("进入联席会议", ""), ("口径", "key=meetings_on_schedule"),
         ("进入两新组织", ""), ("口径", "key=two_new_org_coverage"),
         ("进入经费保障", ""), ("口径", "key=funding_execution"),
+        ("进入四支队伍", ""), ("口径", "key=liaison_staffing"),
         ("进入双向考核", ""), ("口径", "key=assessment_coverage")]
-    assert links[14:] == [("口径", "key=member_checkin_rate")]  # under the ranking, of the metric ranked
+    assert links[16:] == [("口径", "key=member_checkin_rate")]  # under the ranking, of the metric ranked
 
 
 def test_a_store_from_before_the_summaries_is_summarised_on_start(monkeypatch, tmp_path):

@@ -49,7 +49,8 @@ from tests.conftest import BACKENDS
 from tests.partial_world import ROW_KEYS, TITLES, Plan, load_plan
 
 VIEWS = ["../pages/coverage.py", "../pages/checkin.py", "../pages/assessment.py", "../pages/meetings.py",
-         "../pages/two_new.py", "../pages/funding.py", "../pages/definitions.py"]
+         "../pages/two_new.py", "../pages/teams.py", "../pages/platforms.py", "../pages/funding.py",
+         "../pages/definitions.py"]
 ADMIN_PAGES = ["../pages/admin.py", "../pages/data_import.py"]
 # Who is looking: (role or "open" for sign-in off or "display" for a display token, county, street)
 VIEWERS = [("open", None, None), ("city_leader", None, None), ("county_leader", "T01", None),
@@ -80,7 +81,8 @@ plans = st.builds(
 links = st.builds(lambda area, period, extra: {**area, **period, **extra}, st.sampled_from(AREAS),
                   st.sampled_from(PERIODS), st.sampled_from([{}, {"metric": "联席会议按期召开率"},
                                                              {"metric": "经费执行率"}, {"key": "funding_execution"},
-                                                             {"screen": "1", "rotate": "0"}]))
+                                                             {"screen": "1", "rotate": "0"},
+                                                             {"use": "阵地建设"}]))
 
 
 # --- Stores ---------------------------------------------------------------------------------------------------
@@ -343,7 +345,7 @@ def test_geography_and_organizations_show_coverage_and_only_that(databases):
     cockpit = visit(url, None)
     assert metrics(cockpit) == {"网格党支部覆盖率": "33.3%", "在职党员报到率": "暂无数据", "结对社区覆盖率": "暂无数据",
                                 "联席会议按期召开率": "暂无数据", "两新组织党的组织覆盖率": "暂无数据",
-                                "经费执行率": "暂无数据", "双向考核覆盖率": "暂无数据"}
+                                "经费执行率": "暂无数据", "党建联络员配备率": "暂无数据", "双向考核覆盖率": "暂无数据"}
     assert [c.value for c in cockpit.caption][:3] == [
         "目标 100% · 1 / 3 个网格", "尚未导入党员、党员报到数据:请在“数据导入”页导入《党员》《党员报到》模板。",
         "尚未导入单位结对数据:请在“数据导入”页导入《单位结对》模板。"]

@@ -19,7 +19,8 @@ from tests.live_server import free_port, start_server
 
 SHOTS = ROOT / "test-screenshots"
 VIEWS = {"overview": "/", "coverage": "/coverage", "checkin": "/checkin", "assessment": "/assessment",
-         "meetings": "/meetings", "two_new": "/two_new", "funding": "/funding"}
+         "meetings": "/meetings", "two_new": "/two_new", "teams": "/teams", "platforms": "/platforms",
+         "funding": "/funding"}
 SIZES = [(1920, 1080), (1366, 768)]
 SCREEN = "screen=1&embed=true&embed_options=dark_theme"
 FINISHED = """() => document.querySelector("[data-test-script-state]")?.getAttribute("data-test-script-state")
@@ -30,10 +31,10 @@ SHOWN_METRICS = """() => Object.fromEntries([...document.querySelectorAll("[data
 # Each view's headline figures for a link, as a person reads them; counted by hand in the tests named.
 HEADLINES = {
     "overview": ("/", {  # tests/test_queries.py: 5/8 grids, 4/6 members, 3/4 communities, 7/12, 3/6, 65k/180k;
-        # tests/test_assessment.py: 2/3 unit check-ins scored
+        # tests/test_teams.py: 3/4 communities with a liaison officer; tests/test_assessment.py: 2/3 check-ins scored
         "网格党支部覆盖率": "62.5%", "在职党员报到率": "66.7%", "结对社区覆盖率": "75.0%",
         "联席会议按期召开率": "58.3%", "两新组织党的组织覆盖率": "50.0%", "经费执行率": "36.1%",
-        "双向考核覆盖率": "66.7%"}),
+        "党建联络员配备率": "75.0%", "双向考核覆盖率": "66.7%"}),
     "coverage": ("/coverage", {  # tests/test_coverage.py (the upper three levels are structure, not rates)
         "社区党组织覆盖率": "100.0%", "网格党支部覆盖率": "62.5%", "党小组覆盖率": "50.0%"}),
     "checkin": ("/checkin?from=2018-04&to=2018-06", {  # tests/test_checkin.py
@@ -49,6 +50,12 @@ HEADLINES = {
     "two_new": ("/two_new", {  # tests/test_two_new_and_funding.py
         "两新组织数": "6", "党的组织覆盖率": "50.0%", "党的工作覆盖率": "66.7%", "应建未建": "1 个",
         "规模较大企业未建党组织": "1 个"}),
+    "teams": ("/teams", {  # tests/test_teams.py
+        "党建联络员配备率": "75.0%", "网格员配备率": "62.5%", "书记空缺": "1 个",
+        "2017年换届进入": "6 名", "2017年选聘": "6 名"}),
+    "platforms": ("/platforms", {  # tests/test_platforms.py
+        "村级综合服务平台": "6 个", "街道阵地": "2 个", "社区阵地达标率": "25.0%",
+        "开放共享率": "75.0%", "阵地建设经费": "27万元"}),
     "funding": ("/funding?from=2018-01&to=2018-06", {  # tests/test_two_new_and_funding.py
         "2018年预算数": "18万元", "已支出数": "6.5万元", "执行率": "36.1%", "社区平均预算": "4.5万元",
         "党员人均预算": "1.38万元"}),
