@@ -215,6 +215,7 @@ def score_band_bars(frame: pd.DataFrame, category: str, title: str, as_of_text: 
         legend=dict(orientation="h", y=1.02, x=1, xanchor="right", yanchor="bottom", traceorder="normal"),
         clickmode="event+select",
     )
+    return figure
 
 
 def stacked_bars(frame: pd.DataFrame, category: str, series: dict[str, str], title: str, unit: str,
