@@ -1,7 +1,7 @@
 """Masking of personal data in detail rows (names, phones, identity-card numbers).
 
 Queries that return people apply these, so unmasked personal data never leaves `queries/` for a view
-that does not need it.
+that does not need it. A blank value (None, or NaN where pandas reads a text column with gaps) stays blank.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 def mask_name(name: str | None) -> str | None:
     """张三明 → 张*明, 李四 → 李*; a single character stays."""
-    if not name or len(name) < 2:
+    if not isinstance(name, str) or len(name) < 2:
         return name
     if len(name) == 2:
         return name[0] + "*"
@@ -18,7 +18,7 @@ def mask_name(name: str | None) -> str | None:
 
 def mask_phone(phone: str | None) -> str | None:
     """13812341234 → 138****1234; anything shorter than 7 characters is hidden whole."""
-    if not phone:
+    if not isinstance(phone, str) or not phone:
         return phone
     if len(phone) < 7:
         return "*" * len(phone)
@@ -27,7 +27,7 @@ def mask_phone(phone: str | None) -> str | None:
 
 def mask_id_number(number: str | None) -> str | None:
     """430702198001024731 → 4307**********4731."""
-    if not number:
+    if not isinstance(number, str) or not number:
         return number
     if len(number) < 8:
         return "*" * len(number)

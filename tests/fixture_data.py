@@ -212,7 +212,7 @@ def build_fixture(engine: Engine) -> None:
                             community_id=k.id, employees=employees, size_class=size, is_large_stable=size == "大型",
                             party_members=members, coverage_kind=coverage))
         s.flush()
-        _committee_world(s, committees, {"U1": u1, "U3": u3})
+        _committee_world(s, committees, {"U1": u1, "U2": u2, "U3": u3})
 
         lines = {
             "L1": FundingLine(code="L1", year=2018, source="财政拨付", purpose="阵地建设", county_id=c1.id,
@@ -243,15 +243,23 @@ def build_fixture(engine: Engine) -> None:
 
 
 def _committee_world(s: Session, committees: dict, u: dict) -> None:
-    """一街道's committee seats, attendance and items (counted in tests/test_meetings.py)."""
-    seats = {name: CommitteeMember(committee_id=committees["T01-S1"].id, role=role, person_name=name, title=title,
-                                   resident_unit_id=u[unit].id if unit else None, phone="13900001111")
-             for name, role, title, unit in [("张书记", "书记", "甲区委常委", None),
-                                             ("李副书", "副书记", "一街道党工委书记", None),
-                                             ("王委员", "委员", "甲区财政局党组织负责人", "U1"),
-                                             ("赵委员", "委员", "常德某科技有限公司党组织负责人", "U3")]}
-    seats["周书记"] = CommitteeMember(committee_id=committees["T01-S2"].id, role="书记", person_name="周书记",
-                                   title="甲区委常委")
+    """The committees' seats, 一街道's attendance, and the items (counted in tests/test_meetings.py).
+
+    Seats: 一街道 a county-level secretary (张书记) and two members for units U1 and U3 (compliant); 二街道 a
+    secretary whose county-level standing is not stated (周书记) and no unit; 三街道 a secretary who is not
+    a county-level leader (吴书记) and a member for U2. Items still open on 2018-06-30 besides 一街道's:
+    二街道's 雨污分流 of 2017-09-01 (resolved only on 2018-08-15) and 三街道's 老旧小区改造 of 2017-06-30."""
+    seats = {name: CommitteeMember(committee_id=committees[street].id, role=role, person_name=name, title=title,
+                                   resident_unit_id=u[unit].id if unit else None, phone=phone,
+                                   is_county_leader=leader)
+             for street, name, role, title, unit, phone, leader in [
+                 ("T01-S1", "张书记", "书记", "甲区委常委", None, "13900001111", True),
+                 ("T01-S1", "李副书", "副书记", "一街道党工委书记", None, "13900001111", False),
+                 ("T01-S1", "王委员", "委员", "甲区财政局党组织负责人", "U1", "13900001111", None),
+                 ("T01-S1", "赵委员", "委员", "常德某科技有限公司党组织负责人", "U3", "13900001111", None),
+                 ("T01-S2", "周书记", "书记", "甲区委常委", None, None, None),
+                 ("T02-S3", "吴书记", "书记", "三街道党工委书记", None, "13900002222", False),
+                 ("T02-S3", "孙委员", "委员", "乙县教育局党组织负责人", "U2", None, None)]}
     s.add_all(seats.values())
     s.flush()
     meeting = {m.code: m for m in s.scalars(select(JointMeeting))}
@@ -264,6 +272,8 @@ def _committee_world(s: Session, committees: dict, u: dict) -> None:
         ("J3", "资源清单", "开放活动阵地", "U1", True, D(2018, 3, 1)),
         ("J3", "需求清单", "小区停车难", "U3", True, None),
         ("J4", "项目清单", "共建口袋公园", None, False, None),
+        ("J6", "项目清单", "雨污分流", "U1", True, D(2018, 8, 15)),
+        ("J8", "需求清单", "老旧小区改造", None, False, None),
     ]:
         s.add(MeetingItem(meeting_id=meeting[code].id, list_kind=kind, title=title,
                           resident_unit_id=u[unit].id if unit else None, is_matched=matched,
