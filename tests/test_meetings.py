@@ -161,7 +161,8 @@ def test_committee_compliance_of_the_fixture(fixture_engine):
     assert frame["secretary"].tolist() == ["张*记", "周*记", "吴*记"]  # masked like the committee list
     assert frame["secretary_is_county_leader"].tolist() == [True, None, False]
     county = meetings.committee_compliance_by_street(fixture_engine, Area(county="T02"), mask=False)
-    assert county[["street", "secretary", "secretary_title"]].values.tolist() == [["三街道", "吴书记", "三街道党工委书记"]]
+    assert county[["street", "secretary", "secretary_title"]].values.tolist() == [
+        ["三街道", "吴书记", "三街道党工委书记"]]
 
 
 def test_committee_compliance_names_a_street_without_a_committee_or_a_secretary(databases, backend):
