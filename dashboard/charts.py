@@ -145,19 +145,25 @@ def meeting_heatmap(frame: pd.DataFrame, title: str) -> go.Figure:
     return figure
 
 
+def _subtitle(unit: str, as_of_text: str | None) -> str:
+    """The line under a chart's title: its unit and, where given, the data-as-of date."""
+    return f"单位:{chart_text(unit)}" + (f" · 数据截至 {chart_text(as_of_text)}" if as_of_text else "")
+
+
 def paired_bars(frame: pd.DataFrame, category: str, series: dict[str, str], title: str, unit: str,
-                scale: float = 1.0) -> go.Figure:
-    """Grouped bars: one bar per series (column → legend label) for each category, values divided by `scale`."""
+                scale: float = 1.0, as_of_text: str | None = None, digits: int = 1) -> go.Figure:
+    """Grouped bars: one bar per series (column → legend label) for each category, values divided by `scale`,
+    labelled with `digits` decimals."""
     palette = ["#C8102E", "#5B7DB1", "#E0A100"]
     figure = go.Figure([
         go.Bar(name=chart_text(label), x=chart_labels(frame[category]), y=frame[column] / scale,
                marker_color=palette[i % len(palette)],
-               text=[f"{v / scale:,.1f}" for v in frame[column]], textposition="outside")
+               text=[f"{v / scale:,.{digits}f}" for v in frame[column]], textposition="outside")
         for i, (column, label) in enumerate(series.items())
     ])
     figure.update_layout(barmode="group",
-                         title=dict(text=f"{chart_text(title)}<br><span style='font-size:13px'>单位:{chart_text(unit)}"
-                                         "</span>", font=dict(size=18)),
+                         title=dict(text=f"{chart_text(title)}<br><span style='font-size:13px'>"
+                                         f"{_subtitle(unit, as_of_text)}</span>", font=dict(size=18)),
                          yaxis=dict(title=chart_text(unit)), height=400, margin=dict(l=10, r=10, t=80, b=40),
                          legend=dict(orientation="h", y=1.08, x=1, xanchor="right"), font=dict(family=FONT, size=14))
     return figure
@@ -181,4 +187,24 @@ def funding_sankey(flows: pd.DataFrame, title: str) -> go.Figure:
                                     font=dict(size=18)),
                          height=max(420, 22 * len(nodes)), margin=dict(l=10, r=10, t=80, b=10),
                          font=dict(family=FONT, size=13))
+    return figure
+
+
+def stacked_bars(frame: pd.DataFrame, category: str, series: dict[str, str], title: str, unit: str,
+                 as_of_text: str) -> go.Figure:
+    """Horizontal stacked bars of counts: one segment per series (column → legend label) for each category
+    (in the frame's order, first at the top), e.g. each street's open items by age band."""
+    palette = ["#F2B8B8", "#E57373", "#C8102E", "#7A0A1C"]
+    figure = go.Figure([
+        go.Bar(name=chart_text(label), y=chart_labels(frame[category]), x=frame[column], orientation="h",
+               marker_color=palette[i % len(palette)],
+               hovertemplate=f"%{{y}} · {chart_text(label)}:%{{x}} {chart_text(unit)}<extra></extra>")
+        for i, (column, label) in enumerate(series.items())
+    ])
+    figure.update_layout(barmode="stack",
+                         title=dict(text=f"{chart_text(title)}<br><span style='font-size:13px'>"
+                                         f"{_subtitle(unit, as_of_text)}</span>", font=dict(size=18)),
+                         xaxis=dict(title=chart_text(unit)), yaxis=dict(autorange="reversed", title=None),
+                         height=max(320, 30 * len(frame) + 140), margin=dict(l=10, r=10, t=80, b=40),
+                         legend=dict(orientation="h", y=1.08, x=1, xanchor="right"), font=dict(family=FONT, size=14))
     return figure

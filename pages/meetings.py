@@ -4,21 +4,39 @@ from __future__ import annotations
 
 from functools import partial
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import formatting as fmt
 from dashboard.auth import active_viewer
-from dashboard.briefing import rate_section
-from dashboard.charts import meeting_heatmap, ranking_bar
+from dashboard.briefing import count_section, rate_section
+from dashboard.charts import meeting_heatmap, paired_bars, ranking_bar, stacked_bars
 from dashboard.data import derived, figure, load
+from dashboard.deck import Section
 from dashboard.export import briefing_buttons, export_buttons, show_findings
 from dashboard.filters import drill_to_street, open_view
 from dashboard.missing import BLANK, NO_FIGURE, missing_tables, note_missing
-from dashboard.schema import CommitteeMember, JointMeeting, MeetingAttendance, MeetingItem, Street, WorkingCommittee
+from dashboard.schema import (
+    LIST_KINDS,
+    CommitteeMember,
+    JointMeeting,
+    MeetingAttendance,
+    MeetingItem,
+    Street,
+    WorkingCommittee,
+)
+from dashboard.tables import page_of
 from dashboard.text import plain
+from queries.meeting_findings import ageing_findings, compliance_findings, item_findings
 from queries.meetings import (
+    AGE_BANDS,
+    COMMITTEE_PROBLEMS,
+    committee_compliance_by_street,
+    items_by_street_and_list,
     meeting_activity_by_street,
     meetings_by_street_month,
+    open_items,
+    open_items_ageing_by_street,
     overdue_after_days,
     street_committee,
     street_items,
@@ -69,9 +87,34 @@ with row[4].container(border=True):
 with row[5].container(border=True):
     st.metric("超期未开会街道", NO_FIGURE if no_meetings else f"{len(overdue)} 个")
     st.caption(f"距上次会议超过 {overdue_after_days(required)} 天")
+
+items = load(items_by_street_and_list, area, first, last)
+ageing = load(open_items_ageing_by_street, area, last)
+compliance = load(committee_compliance_by_street, area)
+no_items = bool(missing_tables(present, JointMeeting, MeetingItem))
+no_committees = bool(missing_tables(present, WorkingCommittee, CommitteeMember))
+open_count, carried = int(ageing["open_items"].sum()), int(ageing["carried_over"].sum())
+oldest = ageing.dropna(subset=["oldest_days"]).sort_values(["oldest_days", "street_code"], ascending=[False, True])
+compliant = int(compliance["compliant"].sum())
+row = st.columns(3)
+with row[0].container(border=True):
+    st.metric("结转未办结议题", NO_FIGURE if no_items else f"{carried} 个")
+    st.caption(f"截至{as_of_text}未办结 {fmt.count(open_count)} 个,其中以前季度提出 {fmt.count(carried)} 个")
+with row[1].container(border=True):
+    st.metric("最久未办结议题", NO_FIGURE if no_items else (f"{int(oldest['oldest_days'].iloc[0])} 天"
+                                                            if len(oldest) else "无"))
+    st.caption(plain(f"{oldest['street'].iloc[0]}:{oldest['oldest_title'].iloc[0]}") if len(oldest) and not no_items
+               else "没有未办结的议题")
+with row[2].container(border=True):
+    st.metric("大工委设置合规街道", NO_FIGURE if no_committees else f"{compliant} / {len(compliance)}")
+    st.caption("建立大工委、县级领导干部任书记、有驻区单位成员")
 st.caption(f"{plain(selection.area_text())} · {selection.period_text} · 数据截至 {as_of_text}")
 note_missing(present, WorkingCommittee, CommitteeMember, JointMeeting, MeetingAttendance, MeetingItem)
 
+where = selection.area_text()
+item_words = [] if no_items else derived(item_findings, items, where)
+ageing_words = [] if no_items else derived(ageing_findings, ageing, where, as_of_text)
+compliance_words = [] if no_committees else derived(compliance_findings, compliance, where)
 by_street = activity.rename(columns={"street": "area_name"})
 sections = [derived(rate_section, "联席会议按期召开率", by_street, "quarters_on_schedule", "quarters",
                     selection.area_text(),
@@ -81,13 +124,35 @@ sections = [derived(rate_section, "联席会议按期召开率", by_street, "qua
 if len(overdue) and not no_meetings:
     sections[0].findings.append(f"超过 {overdue_after_days(required)} 天未召开联席会议的街道有 {len(overdue)} 个:"
                                 + "、".join(overdue["street"].head(5)) + ("等。" if len(overdue) > 5 else "。"))
-show_findings([] if no_meetings else sections[0].findings)
-briefing_buttons("联席会议简报", selection.area_text(), selection.period_text, as_of_text, [
+show_findings(([] if no_meetings else sections[0].findings) + item_words[:2] + ageing_words[:2]
+              + compliance_words[:2])
+bands = pd.DataFrame({"band": [words for _key, words, _fewest in AGE_BANDS],
+                      "items": [int(ageing[key].sum()) for key, _words, _fewest in AGE_BANDS]})
+failing = compliance[~compliance["compliant"]]
+failing_labels = {"county": "区县(市)", "street": "街道", "secretary_title": "书记工作职务",
+                  "member_units": "驻区单位成员(个)", "problems": "问题"}
+if not no_items:
+    sections += [derived(rate_section, "各街道议题办结率", by_street, "items_resolved", "items_tabled", where, "街道",
+                         None, {"area_name": "街道", "items_tabled": "议题", "items_matched": "已对接",
+                                "items_resolved": "已办结"}),
+                 derived(count_section, "未办结议题账龄", bands, "band", "items", "个", ageing_words,
+                         {"band": "账龄", "items": "未办结议题(个)"})]
+if not no_committees:
+    problems = pd.DataFrame({"problem": COMMITTEE_PROBLEMS, "streets": [
+        int(failing["problems"].str.split(";").map(lambda found, p=p: p in found).sum()) for p in COMMITTEE_PROBLEMS]})
+    sections.append(Section("大工委设置检查", problems.loc[problems["streets"] > 0, "problem"].tolist(),
+                            problems.loc[problems["streets"] > 0, "streets"].astype(float).tolist(), "个街道",
+                            compliance_words, failing[list(failing_labels)].rename(columns=failing_labels)))
+briefing_buttons("联席会议简报", where, selection.period_text, as_of_text, [
     ("按期召开率", fmt.percent(rate), f"{on_schedule} / {quarters} 个街道·季度"),
     ("实际召开次数", fmt.count(activity["meetings_held"].sum()),
      f"应召开 {fmt.count(activity['meetings_required'].sum())}"),
     ("成员单位出席率", fmt.percent(attended / seats if seats else None), ""),
+    ("对接率 / 办结率", f"{fmt.percent(matched / tabled if tabled else None)} / "
+                     f"{fmt.percent(resolved / tabled if tabled else None)}", f"议题 {fmt.count(tabled)} 个"),
     ("超期未开会街道", f"{len(overdue)} 个", ""),
+    ("结转未办结议题", f"{carried} 个", f"截至{as_of_text}"),
+    ("大工委设置合规街道", f"{compliant} / {len(compliance)}", ""),
 ], sections, "meetings_briefing")
 
 heat = load(meetings_by_street_month, area, first, last)
@@ -109,16 +174,81 @@ if not no_meetings:
                     selection_mode="points", config={"displaylogo": False})
 labels = {"county": "区县(市)", "street": "街道", "meetings_required": "应召开次数", "meetings_held": "实际召开次数",
           "rate": "按期召开率(%)", "attendance_rate": "成员单位出席率(%)", "items_tabled": "议题",
-          "items_matched": "已对接", "items_resolved": "已办结", "last_meeting_on": "最近一次会议",
+          **{kind: kind for kind in LIST_KINDS}, "items_matched": "已对接", "items_resolved": "已办结",
+          "match_rate": "对接率(%)", "resolve_rate": "办结率(%)", "last_meeting_on": "最近一次会议",
           "days_since_last": "距上次会议天数", "overdue_text": "提示"}
+tabled_by_list = items.pivot_table(index="street_code", columns="list_kind", values="items_tabled", aggfunc="sum")
 shown = ranking.assign(rate=ranking["rate"] * 100, attendance_rate=ranking["attendance_rate"] * 100,
-                       overdue_text=["超期未开会" if late and not no_meetings else "" for late in ranking["overdue"]])
+                       match_rate=ranking["match_rate"] * 100, resolve_rate=ranking["resolve_rate"] * 100,
+                       overdue_text=["超期未开会" if late and not no_meetings else "" for late in ranking["overdue"]],
+                       **{kind: ranking["street_code"].map(tabled_by_list.get(kind, {})).fillna(0).astype(int)
+                          for kind in LIST_KINDS})
+percent_columns = [labels[k] for k in ("rate", "attendance_rate", "match_rate", "resolve_rate")]
 st.dataframe(shown[list(labels)].rename(columns=labels), hide_index=True, placeholder=BLANK, key="meeting_table",
-             column_config={labels["rate"]: st.column_config.NumberColumn(format="%.1f"),
-                            labels["attendance_rate"]: st.column_config.NumberColumn(format="%.1f")})
+             column_config={c: st.column_config.NumberColumn(format="%.1f") for c in percent_columns})
 if not no_meetings:
     st.caption("点击柱子进入该街道,查看大工委成员、历次会议和议题。")
 export_buttons(shown, labels, f"联席会议_{selection.area_text()}_{selection.period_text}", "meetings_export")
+
+if not no_items:
+    st.markdown("#### 议题清单:对接与办结")
+    counts = ["items_tabled", "items_matched", "items_resolved"]
+    lists = items.groupby("list_kind")[counts].sum().reindex(LIST_KINDS, fill_value=0).reset_index()
+    per_item = 100 / lists["items_tabled"].where(lists["items_tabled"] > 0)  # % of the items tabled
+    lists = lists.assign(match_rate=lists["items_matched"] * per_item, resolve_rate=lists["items_resolved"] * per_item)
+    if lists["items_tabled"].sum():
+        st.plotly_chart(figure(paired_bars, lists, "list_kind", {"items_tabled": "议题", "items_matched": "已对接",
+                                                                 "items_resolved": "已办结"},
+                               f"{where}各清单议题对接与办结({selection.period_text})", "个", as_of_text=as_of_text,
+                               digits=0), key="items_by_list", config={"displaylogo": False})
+    else:
+        st.caption(f"{plain(where)}在{selection.period_text}召开的联席会议没有提出议题。")
+    list_labels = {"list_kind": "清单", "items_tabled": "议题", "items_matched": "已对接", "items_resolved": "已办结",
+                   "match_rate": "对接率(%)", "resolve_rate": "办结率(%)"}
+    st.dataframe(lists[list(list_labels)].rename(columns=list_labels), hide_index=True, placeholder=BLANK,
+                 key="items_by_list_table",
+                 column_config={list_labels[k]: st.column_config.NumberColumn(format="%.1f")
+                                for k in ("match_rate", "resolve_rate")})
+    export_buttons(lists, list_labels, f"联席会议议题清单_{where}_{selection.period_text}", "lists_export")
+
+    st.markdown("#### 未办结议题账龄")
+    carrying = ageing[ageing["open_items"] > 0]
+    if carrying.empty:
+        st.caption(f"截至{as_of_text},{plain(where)}联席会议议题均已办结。")
+    else:
+        band_labels = {key: words for key, words, _fewest in AGE_BANDS}
+        st.plotly_chart(figure(stacked_bars, carrying, "street", band_labels, f"各街道未办结议题账龄(截至{as_of_text})",
+                               "个", as_of_text), key="ageing_chart", config={"displaylogo": False})
+        ageing_labels = {"county": "区县(市)", "street": "街道", "open_items": "未办结", "carried_over": "以前季度结转",
+                         **band_labels, "oldest_title": "最早未办结议题", "oldest_held_on": "提出日期",
+                         "oldest_days": "已历时(天)"}
+        st.dataframe(carrying[list(ageing_labels)].rename(columns=ageing_labels), hide_index=True, placeholder=BLANK,
+                     key="ageing_table")
+        st.caption("账龄按议题提出时所在季度至截止日所在季度相隔的季度数计;以前季度结转 = 账龄1个季度及以上。")
+        export_buttons(carrying, ageing_labels, f"未办结议题账龄_{where}_截至{as_of_text}", "ageing_export")
+        pending = load(open_items, area, last)
+        pending_labels = {"street": "街道", "held_on": "会议日期", "list_kind": "清单", "title": "议题",
+                          "unit": "对接单位", "matched_text": "对接", "days_open": "已历时(天)", "age_band": "账龄"}
+        pending = pending.assign(matched_text=pending["matched"].map({True: "已对接", False: "未对接"}))
+        st.markdown(f"**未办结议题清单:{len(pending)} 个(最早提出的在前)**")
+        pending_page, _offset = page_of(pending, "open_items")
+        st.dataframe(pending_page[list(pending_labels)].rename(columns=pending_labels), hide_index=True,
+                     placeholder=BLANK, key="open_items_table")
+        export_buttons(pending, pending_labels, f"未办结议题清单_{where}_截至{as_of_text}", "open_items_export")
+
+if not no_committees:
+    st.markdown("#### 大工委设置检查")
+    if failing.empty:
+        st.caption(f"{plain(where)}{len(compliance)} 个街道均已建立大工委,书记由县级领导干部担任,并有驻区单位成员。")
+    else:
+        shown_failing = {"county": "区县(市)", "street": "街道",
+                         **({} if active_viewer().read_only else {"secretary": "书记"}),  # a big screen: no people
+                         "secretary_title": "书记工作职务", "member_units": "驻区单位成员(个)", "problems": "问题"}
+        st.dataframe(failing[list(shown_failing)].rename(columns=shown_failing), hide_index=True, placeholder=BLANK,
+                     key="compliance_table")
+        st.caption(f"{len(failing)} / {len(compliance)} 个街道不符合:每个街道应建立大工委,由县级领导干部任书记,"
+                   "驻区单位党组织负责人任成员。" + ("" if active_viewer().sees_personal else "书记姓名已脱敏。"))
+        export_buttons(failing, failing_labels, f"大工委设置检查_{where}", "compliance_export")
 
 if area.street:
     street = selection.names.get(area.street, area.street)

@@ -313,6 +313,13 @@ def open_items_ageing_by_street(engine: Engine, area: Area, as_of: dt.date) -> p
                   *bands.values(), "oldest_held_on", "oldest_title", "oldest_days"]]
 
 
+# The checks of a street's 大工委, in the words the view and the findings use.
+NO_COMMITTEE, NO_SECRETARY = "未建立大工委", "未配备书记"
+NOT_COUNTY_LEADER, LEADER_NOT_STATED = "书记不是县级领导干部", "未注明书记是否县级领导干部"
+NO_MEMBER_UNITS = "没有驻区单位成员"
+COMMITTEE_PROBLEMS = (NO_COMMITTEE, NO_SECRETARY, NOT_COUNTY_LEADER, LEADER_NOT_STATED, NO_MEMBER_UNITS)
+
+
 def committee_compliance_by_street(engine: Engine, area: Area, mask: bool = True) -> pd.DataFrame:
     """The 大工委 check of every street of the area, on the store's current committees: it has a big working
     committee; its secretary (role 书记) is a county-level leader (县级领导干部, as the seat records it); and it
@@ -345,15 +352,15 @@ def committee_compliance_by_street(engine: Engine, area: Area, mask: bool = True
         units = int(own["unit_id"].dropna().nunique())
         problems = []
         if pd.isna(street.committee_id):
-            problems.append("未建立大工委")
+            problems.append(NO_COMMITTEE)
         elif secretaries.empty:
-            problems.append("未配备书记")
+            problems.append(NO_SECRETARY)
         elif leader is None:
-            problems.append("未注明书记是否县级领导干部")
+            problems.append(LEADER_NOT_STATED)
         elif not leader:
-            problems.append("书记不是县级领导干部")
+            problems.append(NOT_COUNTY_LEADER)
         if pd.notna(street.committee_id) and not units:
-            problems.append("没有驻区单位成员")
+            problems.append(NO_MEMBER_UNITS)
         rows.append({"county": street.county, "street_code": street.street_code, "street": street.street,
                      "has_committee": pd.notna(street.committee_id),
                      "secretary": "、".join(secretaries["person"]) or None,
