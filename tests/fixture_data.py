@@ -292,19 +292,22 @@ def _checkin_world(s: Session, m: dict, k: dict, u: dict) -> None:
         SecretaryCheckin(community_id=k["K3"].id, resident_unit_id=u["U3"].id, checked_in_on=D(2018, 6, 30)),
     ])
     posts = {code: VolunteerPost(code=code, name=f"{category}岗1", category=category, community_id=k[home].id)
-             for code, home, category in [("P1", "K1", "治安巡逻"), ("P3", "K3", "环境卫生"), ("P4", "K4", "关爱帮扶")]}
+             for code, home, category in [("P1", "K1", "治安巡逻"), ("P2", "K2", "文明劝导"), ("P3", "K3", "环境卫生"),
+                                          ("P4", "K4", "关爱帮扶")]}  # nobody claims P2
     s.add_all(posts.values())
     s.flush()
     for who, post, day in [("M1", "P1", D(2018, 3, 5)), ("M4", "P3", D(2017, 5, 2)), ("M5", "P4", D(2016, 1, 5)),
                            ("M10", "P4", D(2018, 7, 2))]:
         s.add(PostClaim(member_id=m[who].id, post_id=posts[post].id, claimed_on=day))
-    for who, home, day in [("M1", "K1", D(2018, 4, 10)), ("M1", "K1", D(2018, 4, 20)), ("M1", "K1", D(2018, 6, 5)),
-                           ("M4", "K3", D(2018, 5, 15)), ("M5", "K4", D(2018, 4, 1)), ("M5", "K4", D(2018, 5, 1)),
-                           ("M5", "K4", D(2018, 6, 30)), ("M2", "K2", D(2018, 7, 20)),
-                           ("M2", "K2", D(2018, 6, 20))]:
+    for who, home, day, kind, hours in [
+        ("M1", "K1", D(2018, 4, 10), "治安巡逻", "2.0"), ("M1", "K1", D(2018, 4, 20), "环境卫生", "1.5"),
+        ("M1", "K1", D(2018, 6, 5), "治安巡逻", "3.0"), ("M4", "K3", D(2018, 5, 15), "文明劝导", "2.0"),
+        ("M5", "K4", D(2018, 4, 1), "关爱帮扶", "2.5"), ("M5", "K4", D(2018, 5, 1), "关爱帮扶", "2.0"),
+        ("M5", "K4", D(2018, 6, 30), "治安巡逻", "2.0"), ("M2", "K2", D(2018, 7, 20), "环境卫生", "1.0"),
+        ("M2", "K2", D(2018, 6, 20), "治安巡逻", "2.0"),
+    ]:
         s.add(ServiceActivity(code=f"FW-{who}-{day:%Y%m%d}", member_id=m[who].id, community_id=k[home].id,
-                              served_on=day, kind="治安巡逻",
-                              hours=Decimal("2.0")))
+                              served_on=day, kind=kind, hours=Decimal(hours)))
 
 
 def _pairing_world(s: Session, m: dict, k: dict, u: dict) -> None:
@@ -319,13 +322,14 @@ def _pairing_world(s: Session, m: dict, k: dict, u: dict) -> None:
     s.flush()
     p1 = unit_pairings[(u["U1"].id, k["K1"].id)]
     p4 = unit_pairings[(u["U3"].id, k["K3"].id)]
-    for number, (unit_pairing, member_pairing, home, day) in enumerate([
-        (p1, None, "K1", D(2018, 4, 2)), (p1, None, "K1", D(2018, 5, 2)), (p4, None, "K3", D(2018, 6, 1)),
-        (None, pairs["M1"], "K1", D(2018, 4, 15)), (None, pairs["M5"], "K4", D(2017, 12, 1)),
+    for number, (unit_pairing, member_pairing, home, day, kind) in enumerate([
+        (p1, None, "K1", D(2018, 4, 2), "联户帮带"), (p1, None, "K1", D(2018, 5, 2), "卫生保洁"),
+        (p4, None, "K3", D(2018, 6, 1), "医疗义诊"), (None, pairs["M1"], "K1", D(2018, 4, 15), "联户帮带"),
+        (None, pairs["M5"], "K4", D(2017, 12, 1), "走访慰问"),
     ], start=1):
         s.add(PairingActivity(code=f"HD{number}", unit_pairing_id=unit_pairing.id if unit_pairing else None,
                               member_pairing_id=member_pairing.id if member_pairing else None,
-                              community_id=k[home].id, held_on=day, kind="联户帮带"))
+                              community_id=k[home].id, held_on=day, kind=kind))
     for unit, home, year, unit_day, community_day in [
         ("U1", "K1", 2017, D(2017, 12, 20), D(2017, 12, 28)), ("U2", "K4", 2017, D(2017, 12, 15), None),
         ("U3", "K3", 2017, D(2018, 1, 5), D(2018, 1, 9)), ("U1", "K1", 2016, None, None),
