@@ -17,10 +17,20 @@ from dashboard.export import briefing_buttons, show_findings
 from dashboard.filters import scope_name
 from dashboard.frame import status_badge
 from dashboard.missing import BLANK, NO_FIGURE, NOTHING_IMPORTED, missing_line
-from dashboard.navigation import VIEW_OF_METRIC, page_file
+from dashboard.navigation import CHECKIN, VIEW_OF_METRIC, page_file
+from dashboard.schema import (
+    MemberCheckin,
+    MemberPairing,
+    PartyMember,
+    PostClaim,
+    ResidentUnit,
+    UnitPairing,
+    VolunteerPost,
+)
 from dashboard.screen import SCREEN_LINK, is_screen
 from dashboard.text import plain
 from queries.area import CITY, LEVEL_NAMES
+from queries.checkin import organ_member_checkins_by_area, pairing_totals, posts_claimed_by_area
 from queries.cockpit import STATUS_WORDS, ranked_areas, scored_headlines
 from queries.overview import (
     HEADLINES,
@@ -81,6 +91,28 @@ for start in range(0, len(scores), 3):
             st.caption(caption(row))
             view = VIEW_OF_METRIC[row.key]
             st.page_link(page_file(view), label=f"进入{view.title}", icon=":material/arrow_forward:")
+
+st.markdown("#### 双报到 · 双结对总量")
+organs = load(organ_member_checkins_by_area, CITY, as_of)
+claims = int(load(posts_claimed_by_area, CITY, as_of)["posts_claimed"].sum())
+paired = load(pairing_totals, CITY, as_of)
+checked, organ_checked = int(organs["members_checked_in"].sum()), int(organs["organ_members_checked_in"].sum())
+for column, (title, value, note, sources) in zip(st.columns(5), [
+    ("已报到在职党员", f"{fmt.exact(checked)} 名", f"截至{as_of_text},按报到社区", (PartyMember, MemberCheckin)),
+    ("其中市县行政事业单位", f"{fmt.exact(organ_checked)} 名",
+     f"占已报到在职党员 {fmt.percent(organ_checked / checked if checked else None)}",
+     (ResidentUnit, PartyMember, MemberCheckin)),
+    ("认领岗位", f"{fmt.exact(claims)} 个", f"人均 {claims / checked:.2f} 个" if checked else "无已报到党员",
+     (VolunteerPost, PostClaim)),
+    ("结对市县单位", f"{fmt.exact(paired['organ_units_paired'])} 个",
+     f"结对单位共 {fmt.exact(paired['units_paired'])} 个", (ResidentUnit, UnitPairing)),
+    ("党员结对", f"{fmt.exact(paired['members_paired'])} 名", "机关党员与社区党员结对", (MemberPairing,)),
+]):
+    with column.container(border=True):
+        reason = missing_line(present, *sources)
+        st.metric(title, NO_FIGURE if reason else value)
+        st.caption(reason or note)
+st.page_link(page_file(CHECKIN), label=f"进入{CHECKIN.title}", icon=":material/arrow_forward:")
 
 previous_end = as_of.replace(day=1) - dt.timedelta(days=1)
 previous = {"member_checkin_rate": load(member_checkin_rate_by_area, CITY, previous_end),
