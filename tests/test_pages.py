@@ -12,6 +12,7 @@ from dashboard.auth import SIGN_IN_ENV
 from dashboard.db import URL_ENV, make_engine, upgrade_store
 from dashboard.frame import DEMO_BANNER, OPEN_BANNER
 from dashboard.schema import CommunityMonth, County, StoreMeta, Target
+from queries.overview import HEADLINES
 from tests.apptest import APP, metrics
 from tests.fixture_data import build_fixture
 
@@ -43,6 +44,9 @@ def test_cockpit_shows_the_fixture_figures(monkeypatch, fixture_url):
     assert metrics(app) == {
         "网格党支部覆盖率": "62.5%", "在职党员报到率": "66.7%", "结对社区覆盖率": "75.0%",
         "联席会议按期召开率": "58.3%", "两新组织覆盖率": "50.0%", "经费执行率": "36.1%",
+        # and the report's totals (tests/test_report_views.py)
+        "已报到在职党员": "4 名", "其中市县行政事业单位": "3 名", "认领岗位": "3 个", "结对市县单位": "1 个",
+        "党员结对": "2 名",
     }
     assert badges(app) == [":red-badge[落后]"] * 6
     captions = [c.value for c in app.caption]
@@ -129,8 +133,11 @@ def test_first_start_fills_an_empty_store_with_labelled_demo_data(monkeypatch, t
     url = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
     app = run_app(monkeypatch, url, timeout=300, sign_in=None)  # the demo store needs no sign-in
     assert app.warning[0].value == DEMO_BANNER + "演示模式未启用登录。"
-    assert len(app.metric) == 6
-    assert all(value.endswith("%") for value in metrics(app).values())
+    shown = metrics(app)
+    assert len(shown) == 11 and all(shown[spec.title].endswith("%") for spec in HEADLINES)
+    # the report's totals, as a leader quotes them: 47,137 of the 50,000+ members checked in
+    assert shown["其中市县行政事业单位"] == "47,137 名"
+    assert 50_000 <= int(shown["已报到在职党员"].removesuffix(" 名").replace(",", "")) < 60_000
     app.run()  # a rerun does not announce the first start again
     assert not [i for i in app.info if "首次启动" in i.value]
 
@@ -138,7 +145,8 @@ def test_first_start_fills_an_empty_store_with_labelled_demo_data(monkeypatch, t
 def test_each_card_links_into_its_view(monkeypatch, fixture_url):
     app = run_app(monkeypatch, fixture_url)
     assert [link.proto.label for link in app.get("page_link")] == [
-        "进入六级体系覆盖", "进入双报到·双结对", "进入双报到·双结对", "进入联席会议", "进入两新组织", "进入经费保障"]
+        "进入六级体系覆盖", "进入双报到·双结对", "进入双报到·双结对", "进入联席会议", "进入两新组织", "进入经费保障",
+        "进入双报到·双结对"]  # under the report's totals
 
 
 def test_a_store_from_before_the_summaries_is_summarised_on_start(monkeypatch, tmp_path):
