@@ -158,7 +158,8 @@ def paired_bars(frame: pd.DataFrame, category: str, series: dict[str, str], titl
     figure = go.Figure([
         go.Bar(name=chart_text(label), x=chart_labels(frame[category]), y=frame[column] / scale,
                marker_color=palette[i % len(palette)],
-               text=[f"{v / scale:,.{digits}f}" for v in frame[column]], textposition="outside")
+               text=[f"{v / scale:,.{digits}f}" if pd.notna(v) else "" for v in frame[column]],
+               textposition="outside")
         for i, (column, label) in enumerate(series.items())
     ])
     figure.update_layout(barmode="group",

@@ -134,3 +134,14 @@ def test_views_without_items_services_or_posts_say_which_template(monkeypatch, d
     assert "尚未导入岗位认领数据:请在“数据导入”页导入《岗位认领》模板。" in infos
     cockpit = visit(url, None)
     assert metrics(cockpit)["认领岗位"] == "暂无数据"
+
+
+def test_found_the_zone_chart_wrote_nan_for_a_figure_not_imported(databases):
+    """Found by the generative test (tests/test_partial_stores.py): a department that has imported up to 书记反向报到
+    has no pairings, and the central-city chart labelled its 结对社区覆盖率 bars "nan". A bar without a figure
+    now has no label, and the table shows —."""
+    url = partial_store(databases, "sqlite", TITLES[:10])
+    app = visit(url, CHECKIN)  # check_page: no nan anywhere, in text, tables or charts
+    chart = next(c for c in app.get("plotly_chart") if c.key == "zone_chart")
+    assert "结对社区覆盖率" in chart.proto.spec
+    assert table_with(app, "片区")["结对社区覆盖率(%)"].isna().all()
