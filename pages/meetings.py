@@ -27,10 +27,9 @@ from dashboard.schema import (
 )
 from dashboard.tables import page_of
 from dashboard.text import plain
-from queries.meeting_findings import ageing_findings, compliance_findings, item_findings
+from queries.meeting_findings import ageing_findings, compliance_findings, item_findings, streets_by_problem
 from queries.meetings import (
     AGE_BANDS,
-    COMMITTEE_PROBLEMS,
     committee_compliance_by_street,
     items_by_street_and_list,
     meeting_activity_by_street,
@@ -138,11 +137,10 @@ if not no_items:
                  derived(count_section, "未办结议题账龄", bands, "band", "items", "个", ageing_words,
                          {"band": "账龄", "items": "未办结议题(个)"})]
 if not no_committees:
-    problems = pd.DataFrame({"problem": COMMITTEE_PROBLEMS, "streets": [
-        int(failing["problems"].str.split(";").map(lambda found, p=p: p in found).sum()) for p in COMMITTEE_PROBLEMS]})
-    sections.append(Section("大工委设置检查", problems.loc[problems["streets"] > 0, "problem"].tolist(),
-                            problems.loc[problems["streets"] > 0, "streets"].astype(float).tolist(), "个街道",
-                            compliance_words, failing[list(failing_labels)].rename(columns=failing_labels)))
+    problems = derived(streets_by_problem, compliance)
+    problems = problems[problems["streets"] > 0]
+    sections.append(Section("大工委设置检查", problems["problem"].tolist(), problems["streets"].astype(float).tolist(),
+                            "个街道", compliance_words, failing[list(failing_labels)].rename(columns=failing_labels)))
 briefing_buttons("联席会议简报", where, selection.period_text, as_of_text, [
     ("按期召开率", fmt.percent(rate), f"{on_schedule} / {quarters} 个街道·季度"),
     ("实际召开次数", fmt.count(activity["meetings_held"].sum()),
@@ -151,8 +149,8 @@ briefing_buttons("联席会议简报", where, selection.period_text, as_of_text,
     ("对接率 / 办结率", f"{fmt.percent(matched / tabled if tabled else None)} / "
                      f"{fmt.percent(resolved / tabled if tabled else None)}", f"议题 {fmt.count(tabled)} 个"),
     ("超期未开会街道", f"{len(overdue)} 个", ""),
-    ("结转未办结议题", f"{carried} 个", f"截至{as_of_text}"),
-    ("大工委设置合规街道", f"{compliant} / {len(compliance)}", ""),
+    ("结转未办结议题", NO_FIGURE if no_items else f"{carried} 个", f"截至{as_of_text}"),
+    ("大工委设置合规街道", NO_FIGURE if no_committees else f"{compliant} / {len(compliance)}", ""),
 ], sections, "meetings_briefing")
 
 heat = load(meetings_by_street_month, area, first, last)

@@ -71,6 +71,16 @@ def ageing_findings(ageing: pd.DataFrame, area_name: str, as_of_text: str) -> li
     return sentences
 
 
+def streets_by_problem(compliance: pd.DataFrame) -> pd.DataFrame:
+    """For each check of the 大工委 (COMMITTEE_PROBLEMS, in order), the streets failing it (joined with 、) and
+    how many (`compliance`: committee_compliance_by_street). Columns: problem, streets, street_names."""
+    failing = compliance[~compliance["compliant"]]
+    named = [failing.loc[failing["problems"].str.split(";").map(lambda found, p=p: p in found), "street"]
+             for p in COMMITTEE_PROBLEMS]
+    return pd.DataFrame({"problem": COMMITTEE_PROBLEMS, "streets": [len(n) for n in named],
+                         "street_names": [_names(n) for n in named]})
+
+
 def compliance_findings(compliance: pd.DataFrame, area_name: str) -> list[str]:
     """How many streets' 大工委 meet all three checks, and which fall short of each
     (`compliance`: committee_compliance_by_street)."""
@@ -81,8 +91,7 @@ def compliance_findings(compliance: pd.DataFrame, area_name: str) -> list[str]:
         return [f"{area_name} {streets} 个街道均已建立大工委,书记由县级领导干部担任,并有驻区单位成员。"]
     sentences = [f"{area_name} {streets} 个街道中,{streets - len(failing)} 个大工委设置符合要求,"
                  f"{len(failing)} 个不符合。"]
-    for problem in COMMITTEE_PROBLEMS:
-        named = failing[failing["problems"].str.split(";").map(lambda found, p=problem: p in found)]
-        if len(named):
-            sentences.append(f"{problem}:{_names(named['street'])}({len(named)} 个)。")
+    for row in streets_by_problem(compliance).itertuples():
+        if row.streets:
+            sentences.append(f"{row.problem}:{row.street_names}({row.streets} 个)。")
     return sentences

@@ -6,16 +6,21 @@ tests/test_meetings.py, tests/test_checkin.py, tests/test_zones.py and tests/tes
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 
+import pandas as pd
 import pytest
+from pptx import Presentation
 from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
 from dashboard import accounts
 from dashboard.accounts import Viewer
 from dashboard.auth import SEEN, SIGN_IN_ENV, VIEWER
+from dashboard.briefing import count_section
 from dashboard.db import URL_ENV, make_engine
+from dashboard.deck import briefing_deck
 from dashboard.schema import MeetingItem
 from queries.area import Area
 from tests.apptest import APP, metrics, table_with
@@ -147,3 +152,17 @@ def test_found_the_zone_chart_wrote_nan_for_a_figure_not_imported(databases):
     coverage = next(trace for trace in chart["data"] if trace["name"] == "结对社区覆盖率")
     assert coverage["text"] == ["", ""]
     assert table_with(app, "片区")["结对社区覆盖率(%)"].isna().all()
+
+
+def test_a_count_section_charts_what_was_counted_and_keeps_the_whole_table():
+    """A briefing slide of counts (the open items by age, with an empty band): the chart leaves the empty band
+    out, the table keeps it, and the deck draws a native chart."""
+    bands = pd.DataFrame({"band": ["本季度提出", "结转1个季度", "结转2—3个季度", "结转4个季度及以上"],
+                          "items": [1, 0, 2, 1]})
+    section = count_section("未办结议题账龄", bands, "band", "items", "个", ["截至2018年6月30日……"],
+                            {"band": "账龄", "items": "未办结议题(个)"})
+    assert section.categories == ["本季度提出", "结转2—3个季度", "结转4个季度及以上"]
+    assert section.values == [1.0, 2.0, 1.0]
+    assert section.table.columns.tolist() == ["账龄", "未办结议题(个)"] and len(section.table) == 4
+    deck = Presentation(io.BytesIO(briefing_deck("联席会议简报", "全市", "2018年", "2018年6月30日", [], [section])))
+    assert [shape.has_chart for shape in deck.slides[1].shapes].count(True) == 1
