@@ -30,9 +30,10 @@ run: $(VENV)/.installed
 	$(BIN)/python -m dashboard.demo --if-empty
 	$(BIN)/streamlit run dashboard/app.py --server.port $(PORT)
 
-# Two workers (pytest-xdist), one per core, each taking whole test files so that a file's stores are built once.
+# Two workers (pytest-xdist), one per core, each taking whole test files so that a file's stores are built once
+# (groups set in tests/conftest.py: the demo tests go by file and backend, so two backends generate at once).
 test: $(VENV)/.installed
-	$(BIN)/python -m pytest -n 2 --dist loadfile --durations=20
+	$(BIN)/python -m pytest -n 2 --dist loadgroup --durations=20
 
 init-store: $(VENV)/.installed
 	$(BIN)/python -m dashboard.imports init-store

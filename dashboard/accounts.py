@@ -63,7 +63,7 @@ class Role:
 
 ROLES = {
     "city_leader": Role("市领导", None),
-    "county_leader": Role("区县(市)领导", "county"),
+    "county_leader": Role("县级单位领导", "county"),
     "street_staff": Role("街道工作人员", "street", sees_personal=True),
     "analyst": Role("分析员", "any", exports_details=True),
     "admin": Role("系统管理员", None, administers=True),
@@ -135,18 +135,18 @@ def _county_code(session: Session, county: str | None) -> str | None:
 def _check_scope(session: Session, role: str, county: str | None, street: str | None) -> None:
     need = ROLES[role].scope
     if need == "county" and (not county or street):
-        raise AccountError("区县(市)领导须指定所属区县(市),且不指定街道。")
+        raise AccountError("县级单位领导须指定所属县级单位(区县(市)或管理区),且不指定街道。")
     if need == "street" and not (county and street):
-        raise AccountError("街道工作人员须指定所属区县(市)和街道。")
+        raise AccountError("街道工作人员须指定所属县级单位和街道。")
     if need is None and (county or street):
         raise AccountError(f"{ROLES[role].label}可查看全市,不应指定区域。")
     if street and not county:
-        raise AccountError("指定街道时须同时指定其所属区县(市)。")
+        raise AccountError("指定街道时须同时指定其所属县级单位。")
     if county and session.scalar(select(func.count()).select_from(County).where(County.code == county)) == 0:
         raise AccountError(f"没有名称或编码为 {county} 的区县(市)或管理区。")
     if street and session.scalar(select(func.count()).select_from(Street).join(County, Street.county_id == County.id)
                                  .where(Street.code == street, County.code == county)) == 0:
-        raise AccountError(f"区县(市) {county} 下没有编码为 {street} 的街道。")
+        raise AccountError(f"县级单位 {county} 下没有编码为 {street} 的街道。")
 
 
 def _check_password(password: str) -> None:

@@ -37,7 +37,7 @@ with store_guard():
     screen = is_screen()
     current = st.navigation(pages, position="hidden" if screen else "sidebar")
     if screen:
-        views = [page for page, spec in zip(pages, specs) if not spec.admin_only]
+        views = [page for page, spec in zip(pages, specs) if not spec.admin_only and spec.rotates]
         titles = [page.title for page in views]
         screen_frame(facts.data_as_of, views, titles.index(current.title) if current.title in titles else 0)
     note_view(current.title)

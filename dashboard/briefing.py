@@ -53,11 +53,9 @@ def cockpit_headlines(scores: pd.DataFrame) -> list[tuple[str, str, str]]:
             for row in scores.itertuples()]
 
 
-def count_section(title: str, frame: pd.DataFrame, category: str, value: str, unit: str, findings: list[str],
-                  labels: dict[str, str]) -> Section:
-    """A section of counts by category (a list, an age band, a kind of service): bars in `unit`, the findings,
-    and the table with Chinese headings. Categories counting nothing are left out of the chart."""
-    rows = frame[frame[value] > 0]
-    return Section(title=title, categories=rows[category].astype(str).tolist(),
-                   values=rows[value].astype(float).tolist(), unit=unit, findings=findings,
+def breakdown_section(title: str, frame: pd.DataFrame, category: str, value: str, unit: str, findings: list[str],
+                      labels: dict[str, str]) -> Section:
+    """A section of counts (people, platforms, money) by category: bars in `unit`, the findings, the table."""
+    return Section(title=title, categories=[str(c) for c in frame[category]],
+                   values=[float(v) for v in frame[value]], unit=unit, findings=findings,
                    table=frame[[c for c in labels if c in frame.columns]].rename(columns=labels))

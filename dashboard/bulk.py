@@ -37,6 +37,9 @@ def insert_columns(connection: Connection, table: Table, columns: Mapping[str, S
     count = len(lists[0]) if lists else 0
     if any(len(values) != count for values in lists):
         raise ValueError(f"{table.name}: columns of unequal length")
+    if connection.dialect.name == "postgresql":
+        _copy_rows(connection, table, names, lists)
+        return count
     compiled = table.insert().compile(dialect=connection.dialect, column_keys=names)
     order = compiled.positiontup
     if order is not None:
@@ -46,6 +49,18 @@ def insert_columns(connection: Connection, table: Table, columns: Mapping[str, S
         rows = list(zip(*chunk)) if order is not None else [dict(zip(names, row)) for row in zip(*chunk)]
         connection.exec_driver_sql(str(compiled), rows)
     return count
+
+
+def _copy_rows(connection: Connection, table: Table, names: list[str], lists: list[list]) -> None:
+    """PostgreSQL's COPY … FROM STDIN (psycopg 3), inside the connection's transaction: several times faster
+    than a pipelined executemany for the generator's hundreds of thousands of rows."""
+    preparer = connection.dialect.identifier_preparer
+    statement = (f"COPY {preparer.format_table(table)} ({', '.join(preparer.quote(n) for n in names)}) "
+                 "FROM STDIN")
+    cursor = connection.connection.driver_connection.cursor()
+    with cursor.copy(statement) as copy:
+        for row in zip(*lists):
+            copy.write_row(row)
 
 
 def reset_id_sequences(connection: Connection, tables: Sequence[Table]) -> None:

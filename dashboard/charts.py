@@ -108,7 +108,7 @@ def coverage_treemap(tree: pd.DataFrame, title: str, to_grids: bool) -> go.Figur
     figure = go.Figure(go.Treemap(
         ids=ids, labels=labels, parents=parents, values=sizes, branchvalues="total", maxdepth=2,
         marker=dict(colors=colours, colorscale=[[0, "#C8102E"], [0.9, "#E0A100"], [1, "#2E8B57"]], cmin=0, cmax=100,
-                    colorbar=dict(title="覆盖率%")),
+                    colorbar=dict(title="网格党支部覆盖率(%)")),
         hovertemplate="%{label}<br>网格 %{value} 个<br>网格党支部覆盖率 %{color:.1f}%<extra></extra>",
     ))
     figure.update_layout(title=dict(text=chart_text(title), font=dict(size=18)), height=560,
@@ -193,19 +193,20 @@ def funding_sankey(flows: pd.DataFrame, title: str) -> go.Figure:
 
 def stacked_bars(frame: pd.DataFrame, category: str, series: dict[str, str], title: str, unit: str,
                  as_of_text: str) -> go.Figure:
-    """Horizontal stacked bars of counts: one segment per series (column → legend label) for each category
-    (in the frame's order, first at the top), e.g. each street's open items by age band."""
-    palette = ["#F2B8B8", "#E57373", "#C8102E", "#7A0A1C"]
+    """Bars stacked by series (column → legend label) for each category, in the frame's order; a frame with an
+    `area_code` column carries it as customdata, so a click drills into that area."""
+    palette = ["#C8102E", "#5B7DB1", "#E0A100", "#2E8B57", "#8E5BB1", "#9E9E9E", "#D2691E"]
+    codes = frame["area_code"] if "area_code" in frame.columns else None
     figure = go.Figure([
-        go.Bar(name=chart_text(label), y=chart_labels(frame[category]), x=frame[column], orientation="h",
-               marker_color=palette[i % len(palette)],
-               hovertemplate=f"%{{y}} · {chart_text(label)}:%{{x}} {chart_text(unit)}<extra></extra>")
+        go.Bar(name=chart_text(label), x=chart_labels(frame[category]), y=frame[column], customdata=codes,
+               marker_color=palette[i % len(palette)], text=[f"{v:,.0f}" if v else "" for v in frame[column]],
+               textposition="inside", hovertemplate=f"%{{x}} · {chart_text(label)}:%{{y:,.0f}}<extra></extra>")
         for i, (column, label) in enumerate(series.items())
     ])
     figure.update_layout(barmode="stack",
                          title=dict(text=f"{chart_text(title)}<br><span style='font-size:13px'>"
                                          f"{_subtitle(unit, as_of_text)}</span>", font=dict(size=18)),
-                         xaxis=dict(title=chart_text(unit)), yaxis=dict(autorange="reversed", title=None),
-                         height=max(320, 30 * len(frame) + 140), margin=dict(l=10, r=10, t=80, b=40),
-                         legend=dict(orientation="h", y=1.08, x=1, xanchor="right"), font=dict(family=FONT, size=14))
+                         yaxis=dict(title=chart_text(unit)), xaxis=dict(title=None, type="category"), height=420,
+                         margin=dict(l=10, r=10, t=90, b=40), font=dict(family=FONT, size=14),
+                         legend=dict(orientation="h", y=1.12, x=1, xanchor="right"), clickmode="event+select")
     return figure

@@ -18,7 +18,7 @@ from dashboard.data import load
 from dashboard.export import note_area
 from dashboard.missing import NOTHING_IMPORTED
 from dashboard.text import plain
-from queries.area import Area
+from queries.area import COUNTY_LEVEL, Area
 from queries.checkin import month_end, months_between
 from queries.regions import community_options, county_options, street_options
 from queries.store import StoreFacts, store_facts
@@ -135,9 +135,9 @@ def view_filters(as_of: dt.date, first_month: dt.date, scope: Area) -> Selection
     names = dict(zip(counties["code"], counties["name"]))
     with st.sidebar:
         st.markdown("#### 筛选")
-        county = st.selectbox("区县(市)", ([] if scope.county else [ALL]) + counties["code"].tolist(), key=COUNTY,
+        county = st.selectbox(COUNTY_LEVEL, ([] if scope.county else [ALL]) + counties["code"].tolist(), key=COUNTY,
                               bind="query-params", format_func=lambda c: names.get(c, "全市") if c else "全市",
-                              on_change=_clear, args=(STREET, COMMUNITY))
+                              on_change=_clear, args=(STREET, COMMUNITY), help="区县(市)及管理区")
         streets = load(street_options, Area(county=county)) if county else None
         if streets is not None:
             names.update(zip(streets["code"], streets["name"]))
@@ -188,7 +188,7 @@ def open_view(title: str) -> tuple[StoreFacts, Selection]:
 
 
 def breadcrumb(selection: Selection) -> None:
-    """全市 › 区县 › 街道 › 社区: each step above the current area is a button back to it (names as plain text)."""
+    """全市 › 县级单位 › 街道 › 社区: each step above the current area is a button back to it (names as plain text)."""
     area = selection.area
     steps = [("全市", Area())]
     if area.county:

@@ -1,10 +1,12 @@
-"""The app's pages, declared once: file, Chinese title, icon; and which view explains each cockpit figure."""
+"""The app's pages, declared once: file, Chinese title, icon; and which view explains each metric (the view a
+metric names in queries/definitions.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from dashboard.db import ROOT
+from queries.definitions import METRICS
 
 
 @dataclass(frozen=True)
@@ -14,6 +16,7 @@ class PageSpec:
     icon: str
     default: bool = False
     admin_only: bool = False
+    rotates: bool = True  # shown in the big screen's rotation
 
 
 OVERVIEW = PageSpec("pages/overview.py", "总览", ":material/dashboard:", default=True)
@@ -21,19 +24,16 @@ COVERAGE = PageSpec("pages/coverage.py", "六级体系覆盖", ":material/accoun
 CHECKIN = PageSpec("pages/checkin.py", "双报到·双结对", ":material/handshake:")
 MEETINGS = PageSpec("pages/meetings.py", "联席会议", ":material/groups:")
 TWO_NEW = PageSpec("pages/two_new.py", "两新组织", ":material/apartment:")
+TEAMS = PageSpec("pages/teams.py", "四支队伍", ":material/badge:")
+PLATFORMS = PageSpec("pages/platforms.py", "阵地建设", ":material/home_work:")
 FUNDING = PageSpec("pages/funding.py", "经费保障", ":material/account_balance_wallet:")
 ADMIN = PageSpec("pages/admin.py", "账号与日志", ":material/admin_panel_settings:", admin_only=True)
+DEFINITIONS = PageSpec("pages/definitions.py", "指标口径", ":material/menu_book:", rotates=False)
 IMPORT = PageSpec("pages/data_import.py", "数据导入", ":material/upload_file:", admin_only=True)
-PAGES = [OVERVIEW, COVERAGE, CHECKIN, MEETINGS, TWO_NEW, FUNDING, ADMIN, IMPORT]
-# The view that explains each cockpit figure; its card links there.
-VIEW_OF_METRIC = {
-    "grid_branch_coverage": COVERAGE,
-    "member_checkin_rate": CHECKIN,
-    "pairing_coverage": CHECKIN,
-    "meetings_on_schedule": MEETINGS,
-    "two_new_org_coverage": TWO_NEW,
-    "funding_execution": FUNDING,
-}
+PAGES = [OVERVIEW, COVERAGE, CHECKIN, MEETINGS, TWO_NEW, TEAMS, PLATFORMS, FUNDING, DEFINITIONS, ADMIN, IMPORT]
+PAGE_OF_PATH = {spec.path: spec for spec in PAGES}
+# The view that explains each metric; the cockpit's cards link there.
+VIEW_OF_METRIC = {metric.key: PAGE_OF_PATH[metric.view] for metric in METRICS}
 
 
 def page_file(spec: PageSpec):

@@ -61,6 +61,7 @@ SIZE_CLASSES = ("大型", "中型", "小型", "微型")
 FUNDING_SOURCES = ("财政拨付", "党费补充", "社会筹措")
 FUNDING_USES = ("阵地建设", "党组织活动经费", "书记工作津贴", "教育培训", "智慧党建平台")
 PLATFORM_KINDS = ("新建", "改扩建")
+STREET_STANDARD_ITEMS, COMMUNITY_STANDARD_ITEMS = 6, 10  # 一所一校四中心; 一站一园一场七室
 CADRE_TEAMS = ("社区干部", "网格员", "党建联络员", "党员志愿者")
 CADRE_BACKGROUNDS = ("致富带头人", "返乡人员", "大中专毕业生", "退伍军人")
 ENTRY_ROUTES = ("两委换届", "公开选聘", "原有")
@@ -560,7 +561,7 @@ class FundingLine(Base):
 
 
 class FundingDisbursement(Base):
-    """Money actually paid out (拨付) against a budget line."""
+    """Money actually spent (已支出) against a budget line."""
 
     __tablename__ = "funding_disbursement"
     __table_args__ = (CheckConstraint("amount_yuan >= 0", name="amount"),)
@@ -572,12 +573,17 @@ class FundingDisbursement(Base):
 
 
 class ServicePlatform(Base):
-    """A village-level comprehensive service platform built or extended, at a street or a community."""
+    """A village-level comprehensive service platform built or extended, at a street or a community.
+
+    `standard_items` counts the items of the report's standard that it has (a street's 一所一校四中心: 6; a
+    community's 一站一园一场七室: 10; a village's platform is not judged on either); `is_shared` says whether it
+    is open to resident units, enterprises and social organizations. Both are None where not reported."""
 
     __tablename__ = "service_platform"
     __table_args__ = (
         one_of("kind", PLATFORM_KINDS, "kind"),
         CheckConstraint("(street_id IS NULL) <> (community_id IS NULL)", name="one_place"),
+        CheckConstraint(f"standard_items BETWEEN 0 AND {COMMUNITY_STANDARD_ITEMS}", name="standard_items"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -586,6 +592,8 @@ class ServicePlatform(Base):
     county_id: Mapped[int] = mapped_column(ForeignKey("county.id"), index=True)
     kind: Mapped[str] = mapped_column(String(4))
     completed_year: Mapped[int]
+    standard_items: Mapped[int | None]
+    is_shared: Mapped[bool | None] = mapped_column(Boolean)
 
 
 # --- 四支队伍 --------------------------------------------------------------------------------------------
@@ -595,7 +603,8 @@ class Cadre(Base):
     """A person in one of the four teams: community cadre, grid worker, liaison officer, volunteer.
 
     `post` says which community cadre (the secretary, another member of the two committees, or full-time
-    staff); `id_number` is optional (a register may not hold it) and unique where given."""
+    staff); `grid_id` the grid a grid worker looks after; `id_number` is optional (a register may not hold it)
+    and unique where given."""
 
     __tablename__ = "cadre"
     __table_args__ = (
@@ -612,6 +621,7 @@ class Cadre(Base):
     team: Mapped[str] = mapped_column(String(8))
     post: Mapped[str | None] = mapped_column(String(8))
     community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    grid_id: Mapped[int | None] = mapped_column(ForeignKey("grid.id"), index=True)
     id_number: Mapped[str | None] = mapped_column(String(18), unique=True)
     birth_date: Mapped[dt.date] = mapped_column(Date)
     education: Mapped[str] = mapped_column(String(8))

@@ -47,7 +47,7 @@ def attempt(action, success: str) -> None:
 accounts = users(store)
 st.dataframe(accounts.assign(role=accounts["role"].map(ROLE_LABELS), is_active=accounts["is_active"].map(
     {True: "启用", False: "停用"})).rename(columns={
-        "username": "用户名", "display_name": "姓名", "role": "角色", "county": "区县(市)编码", "street": "街道编码",
+        "username": "用户名", "display_name": "姓名", "role": "角色", "county": "县级单位编码", "street": "街道编码",
         "is_active": "状态", "last_sign_in_at": "最近登录"}), hide_index=True, placeholder=BLANK, key="users_table")
 
 add, change, token = st.tabs(["新增账号", "修改账号", "大屏令牌"])
@@ -55,7 +55,7 @@ with add, st.form("add_user", clear_on_submit=True):
     username = st.text_input("用户名", max_chars=40, key="new_username")
     name = st.text_input("姓名", max_chars=40, key="new_name")
     role = st.selectbox("角色", list(ROLES), format_func=ROLE_LABELS.get, key="new_role")
-    county = st.text_input("区县(市)编码(区县领导、街道工作人员必填;分析员可选)", key="new_county")
+    county = st.text_input("县级单位编码(县级单位领导、街道工作人员必填;分析员可选)", key="new_county")
     street = st.text_input("街道编码(街道工作人员必填)", key="new_street")
     password = st.text_input("初始密码(至少8位)", type="password", key="new_password")
     if st.form_submit_button("新增", type="primary"):
@@ -66,7 +66,7 @@ with change, st.form("change_user"):
     target = st.selectbox("账号", accounts["username"].tolist(), key="change_username")
     action = st.radio("操作", ["停用", "启用", "重置密码", "修改角色和区域"], horizontal=True, key="change_action")
     new_role = st.selectbox("新角色", list(ROLES), format_func=ROLE_LABELS.get, key="change_role")
-    new_county = st.text_input("区县(市)编码", key="change_county")
+    new_county = st.text_input("县级单位编码", key="change_county")
     new_street = st.text_input("街道编码", key="change_street")
     new_password = st.text_input("新密码(至少8位)", type="password", key="change_password")
     if st.form_submit_button("确定") and target:
@@ -85,7 +85,7 @@ with change, st.form("change_user"):
 with token:
     with st.form("display_token"):
         label = st.text_input("名称", value="大屏", max_chars=60, key="token_label")
-        token_county = st.text_input("区县(市)编码(留空为全市)", key="token_county")
+        token_county = st.text_input("县级单位编码(留空为全市)", key="token_county")
         token_street = st.text_input("街道编码(可选)", key="token_street")
         days = st.number_input("有效天数", min_value=1, max_value=366, value=30, key="token_days")
         if st.form_submit_button("生成令牌"):
@@ -100,7 +100,7 @@ with token:
                 st.code(issued, language=None)
     tokens = display_tokens(store)
     st.dataframe(tokens.rename(columns={
-        "id": "编号", "label": "名称", "county": "区县(市)编码", "street": "街道编码", "created_at": "生成时间",
+        "id": "编号", "label": "名称", "county": "县级单位编码", "street": "街道编码", "created_at": "生成时间",
         "expires_at": "到期时间", "last_used_at": "最近使用", "status": "状态"}), hide_index=True, key="tokens_table")
     if not tokens.empty:
         with st.form("manage_token"):

@@ -9,13 +9,15 @@ import streamlit as st
 
 from dashboard import formatting as fmt
 from dashboard.auth import active_viewer
-from dashboard.briefing import count_section, rate_section
+from dashboard.briefing import breakdown_section, rate_section
+from dashboard.captions import figure_caption
 from dashboard.charts import area_bars, monthly_trend, paired_bars
 from dashboard.data import derived, figure, load
 from dashboard.export import briefing_buttons, export_buttons, show_findings
 from dashboard.filters import drill_from_chart, drill_from_table, open_view
 from dashboard.frame import status_badge
 from dashboard.missing import BLANK, NO_FIGURE, missing_line, missing_tables, note_missing
+from dashboard.navigation import CHECKIN
 from dashboard.schema import (
     MemberCheckin,
     MemberPairing,
@@ -54,12 +56,13 @@ from queries.checkin_findings import (
     service_findings,
     zone_findings,
 )
+from queries.definitions import name, title
 from queries.overview import headline, member_checkin_rate_by_area, pairing_coverage_by_area
 from queries.service import pairing_activities_by_kind, posts_by_category, service_by_kind, unclaimed_posts
 from queries.store import rag_status, tables_with_rows, targets
 from queries.zones import checkin_by_city_zone
 
-facts, selection = open_view("双报到 · 双结对 · 双通报")
+facts, selection = open_view(CHECKIN.title)
 area, first, last = selection.area, selection.first, selection.last
 as_of_text = fmt.chinese_date(last)
 
@@ -87,9 +90,11 @@ pairing_kinds = load(pairing_activities_by_kind, area, first, last)
 post_kinds = load(posts_by_category, area, last)
 
 
-def card(column, title: str, value: float | None, caption: str, key: str | None = None, sources: tuple = ()) -> None:
-    """A bordered figure with its status against the target `key` (if it has one) and a caption; without
-    rows in one of its `sources` (schema classes) it shows 暂无数据 instead (the line below the row says why)."""
+def card(column, title: str, value: float | None, caption: str, key: str | None = None, sources: tuple = (),
+         definition: str | None = None) -> None:
+    """A bordered figure with its status against the target `key` (if it has one) and a caption linking to the
+    metric's definition (`definition`, else `key`); without rows in one of its `sources` (schema classes) it
+    shows 暂无数据 instead (the line below the row says why)."""
     with column.container(border=True):
         if missing_tables(present, *sources):
             st.metric(title, NO_FIGURE)
@@ -102,52 +107,61 @@ def card(column, title: str, value: float | None, caption: str, key: str | None 
             st.metric(title, fmt.percent(value),
                       delta=None if value is None else fmt.points(value - goal["target_value"]) + "(对目标)")
             status_badge(rag_status(value, goal["target_value"], goal["amber_floor"]))
-        st.caption(caption)
+        if definition or key:
+            figure_caption(caption, definition or key)
+        else:
+            st.caption(caption)
 
 
 st.markdown("#### 双报到")
 row = st.columns(6)
-card(row[0], "单位报到率", headline(units, "units_checked_in", "units"),
+card(row[0], name("unit_checkin_rate"), headline(units, "units_checked_in", "units"),
      f"{fmt.count(units['units_checked_in'].sum())} / {fmt.count(units['units'].sum())} 个驻区单位",
      "unit_checkin_rate", (ResidentUnit, UnitCheckin))
-card(row[1], "在职党员报到率", headline(members, "members_checked_in", "members_in_service"),
+card(row[1], name("member_checkin_rate"), headline(members, "members_checked_in", "members_in_service"),
      f"{fmt.count(members['members_checked_in'].sum())} / {fmt.count(members['members_in_service'].sum())} 名",
      "member_checkin_rate", (PartyMember, MemberCheckin))
 claims, checked = int(posts["posts_claimed"].sum()), int(posts["members_checked_in"].sum())
-card(row[2], "认领岗位", fmt.count(claims), f"人均 {claims / checked:.2f} 个" if checked else "无已报到党员",
-     sources=(VolunteerPost, PostClaim))
-card(row[3], "月度服务率", headline(service, "member_months_served", "member_months"),
+card(row[2], name("posts_claimed"), fmt.count(claims), f"人均 {claims / checked:.2f} 个" if checked else "无已报到党员",
+     sources=(VolunteerPost, PostClaim), definition="posts_claimed")
+card(row[3], name("monthly_service_rate"), headline(service, "member_months_served", "member_months"),
      f"{selection.period_text}每月至少服务1次", "monthly_service_rate", (MemberCheckin, ServiceActivity))
-card(row[4], "社区书记反向报到", headline(secretaries, "communities_reported", "urban_communities"),
+card(row[4], name("secretary_checkin_rate"), headline(secretaries, "communities_reported", "urban_communities"),
      f"{fmt.count(secretaries['communities_reported'].sum())} 个社区书记 · "
-     f"报到 {fmt.count(secretaries['reports'].sum())} 次", sources=(SecretaryCheckin,))
+     f"报到 {fmt.count(secretaries['reports'].sum())} 次", sources=(SecretaryCheckin,),
+     definition="secretary_checkin_rate")
 organ_checked, all_checked = int(organs["organ_members_checked_in"].sum()), int(organs["members_checked_in"].sum())
-card(row[5], "市县行政事业单位党员报到", f"{fmt.exact(organ_checked)} 名",
-     f"占已报到在职党员 {fmt.percent(organ_checked / all_checked if all_checked else None)}"
-     f"(共 {fmt.exact(all_checked)} 名)", sources=(ResidentUnit, PartyMember, MemberCheckin))
+card(row[5], name("organ_members_checked_in"), f"{fmt.exact(organ_checked)} 名",
+     f"占{name('members_checked_in')} {fmt.percent(organ_checked / all_checked if all_checked else None)}"
+     f"(共 {fmt.exact(all_checked)} 名)", sources=(ResidentUnit, PartyMember, MemberCheckin),
+     definition="organ_members_checked_in")
 note_missing(present, ResidentUnit, PartyMember, UnitCheckin, MemberCheckin, VolunteerPost, PostClaim,
              ServiceActivity, SecretaryCheckin)
 
 if trend["members_checked_in"].sum():
-    st.plotly_chart(figure(monthly_trend, trend, "service_rate", "月度服务率", f"{selection.area_text()}月度服务率",
-                                  as_of_text, float(goals.loc["monthly_service_rate", "target_value"])),
+    st.plotly_chart(figure(monthly_trend, trend, "service_rate", name("monthly_service_rate"),
+                           f"{selection.area_text()}{title('monthly_service_rate')}",
+                           as_of_text, float(goals.loc["monthly_service_rate", "target_value"])),
                     key="service_trend", config={"displaylogo": False})
+    figure_caption("每个月单独计算:当月末已报到的党员中当月至少服务1次的比例。", "monthly_service_rate")
 elif not missing_tables(present, MemberCheckin, ServiceActivity):
     st.caption(f"{plain(selection.area_text())}在{selection.period_text}没有已报到的在职党员,不绘制月度服务率走势。")
 
 st.markdown("#### 双结对 · 双通报")
 row = st.columns(5)
-card(row[0], "结对社区覆盖率", headline(pairing_coverage, "communities_paired", "urban_communities"),
+card(row[0], name("pairing_coverage"), headline(pairing_coverage, "communities_paired", "urban_communities"),
      f"{fmt.count(pairing_coverage['communities_paired'].sum())} / "
      f"{fmt.count(pairing_coverage['urban_communities'].sum())} 个城市社区", "pairing_coverage", (UnitPairing,))
-card(row[1], "结对单位", fmt.count(totals["units_paired"]),
-     f"其中市县机关事业单位 {fmt.count(totals['organ_units_paired'])} 个", sources=(UnitPairing,))
-card(row[2], "党员结对", fmt.count(totals["members_paired"]), "名机关党员与社区党员结对", sources=(MemberPairing,))
+card(row[1], name("units_paired"), fmt.count(totals["units_paired"]),
+     f"其中市县机关事业单位 {fmt.count(totals['organ_units_paired'])} 个", sources=(UnitPairing,),
+     definition="units_paired")
+card(row[2], name("members_paired"), fmt.count(totals["members_paired"]), "名机关党员与社区党员结对",
+     sources=(MemberPairing,), definition="members_paired")
 pairs, activities = int(pairing["pairs"].sum()), int(pairing["activities"].sum())
-card(row[3], "结对活动", fmt.count(activities),
+card(row[3], name("pairing_activities"), fmt.count(activities),
      f"平均每对 {activities / pairs:.2f} 次({selection.period_text})" if pairs else "没有结对",
-     sources=(UnitPairing, PairingActivity))
-card(row[4], f"{year}年双通报完成率", headline(notices, "completed", "notifications"),
+     sources=(UnitPairing, PairingActivity), definition="pairing_activities")
+card(row[4], f"{year}年{name('notification_completion')}", headline(notices, "completed", "notifications"),
      f"{fmt.count(notices['completed'].sum())} / {fmt.count(notices['notifications'].sum())} 对单位与社区",
      "notification_completion", (Notification,))
 note_missing(present, UnitPairing, MemberPairing, PairingActivity, Notification)
@@ -155,19 +169,22 @@ note_missing(present, UnitPairing, MemberPairing, PairingActivity, Notification)
 child = LEVEL_NAMES[area.child_level]
 where = selection.area_text()
 sections = [
-    derived(rate_section, "在职党员报到率", members, "members_checked_in", "members_in_service", where, child,
+    derived(rate_section, title("member_checkin_rate"), members, "members_checked_in", "members_in_service", where,
+            child,
             float(goals.loc["member_checkin_rate", "target_value"]),
             {"area_name": child, "members_in_service": "应报到", "members_checked_in": "已报到"}),
-    derived(rate_section, "单位报到率", units, "units_checked_in", "units", where, child,
+    derived(rate_section, title("unit_checkin_rate"), units, "units_checked_in", "units", where, child,
             float(goals.loc["unit_checkin_rate", "target_value"]),
             {"area_name": child, "units": "驻区单位", "units_checked_in": "已报到"}),
-    derived(rate_section, "月度服务率", service, "member_months_served", "member_months", where, child,
+    derived(rate_section, title("monthly_service_rate"), service, "member_months_served", "member_months", where, child,
             float(goals.loc["monthly_service_rate", "target_value"]),
             {"area_name": child, "member_months": "应服务人·月", "member_months_served": "已服务人·月"}),
-    derived(rate_section, "结对社区覆盖率", pairing_coverage, "communities_paired", "urban_communities", where, child,
+    derived(rate_section, title("pairing_coverage"), pairing_coverage, "communities_paired", "urban_communities",
+            where, child,
             float(goals.loc["pairing_coverage", "target_value"]),
             {"area_name": child, "urban_communities": "城市社区", "communities_paired": "有结对单位"}),
-    derived(rate_section, f"{year}年双通报完成率", notices, "completed", "notifications", where, child,
+    derived(rate_section, f"{year}年{title('notification_completion')}", notices, "completed", "notifications",
+            where, child,
             float(goals.loc["notification_completion", "target_value"]),
             {"area_name": child, "notifications": "通报对数", "completed": "已完成"}),
 ]
@@ -184,40 +201,46 @@ more = {  # findings and briefing slides of the sections below, for the data tha
     "activities": derived(pairing_activity_findings, pairing_kinds, where, period) if has_activities else [],
 }
 if has_checkins:
-    zone_section = derived(rate_section, "中心城区与县城:在职党员报到率", zones.rename(columns={"zone": "area_name"}),
-                           "members_checked_in", "members_in_service", where, "片区",
-                           float(goals.loc["member_checkin_rate", "target_value"]),
+    zone_section = derived(rate_section, f"中心城区与县城:{title('member_checkin_rate')}",
+                           zones.rename(columns={"zone": "area_name"}), "members_checked_in", "members_in_service",
+                           where, "片区", float(goals.loc["member_checkin_rate", "target_value"]),
                            {"area_name": "片区", "urban_communities": "城市社区", "members_in_service": "应报到",
                             "members_checked_in": "已报到", "units": "驻区单位", "units_checked_in": "单位已报到",
                             "communities_paired": "有结对单位的社区"})
     sections += [
-        derived(rate_section, "市县行政事业单位党员占已报到党员比例", organs, "organ_members_checked_in",
-                "members_checked_in", where, child, None,
-                {"area_name": child, "members_checked_in": "已报到在职党员",
-                 "organ_members_checked_in": "市县行政事业单位"}),
+        derived(rate_section, f"{title('organ_members_checked_in')}占{title('members_checked_in')}比例", organs,
+                "organ_members_checked_in", "members_checked_in", where, child, None,
+                {"area_name": child, "members_checked_in": title("members_checked_in"),
+                 "organ_members_checked_in": title("organ_members_checked_in")}),
         replace(zone_section, findings=more["zones"] or zone_section.findings)]
 if has_service:
-    sections.append(derived(count_section, "志愿服务时长(按类别)", service_kinds, "kind", "hours", "小时",
-                            more["service"], {"kind": "类别", "services": "服务次数", "hours": "服务时长(小时)",
-                                              "members_served": "服务党员(人)"}))
+    sections.append(derived(breakdown_section, f"{title('service_hours')}(按类别)", service_kinds, "kind", "hours",
+                            "小时", more["service"],
+                            {"kind": "类别", "services": "服务次数", "hours": f"{name('service_hours')}(小时)",
+                             "members_served": "服务党员(人)"}))
 if has_posts:
-    sections.append(derived(count_section, "无人认领岗位(按类别)", post_kinds, "category", "posts_unclaimed", "个",
-                            more["posts"], {"category": "类别", "posts": "岗位", "posts_claimed": "已认领岗位",
-                                            "claims": "认领人次", "posts_unclaimed": "无人认领"}))
+    sections.append(derived(breakdown_section, f"{title('posts_unclaimed')}(按类别)", post_kinds, "category",
+                            "posts_unclaimed", "个", more["posts"],
+                            {"category": "类别", "posts": "岗位", "posts_claimed": "已认领岗位", "claims": "认领人次",
+                             "posts_unclaimed": name("posts_unclaimed")}))
 if has_activities:
-    sections.append(derived(count_section, "结对活动(按类别)", pairing_kinds, "kind", "activities", "次",
-                            more["activities"], {"kind": "类别", "unit_pairing_activities": "单位结对活动",
-                                                 "member_pairing_activities": "党员结对活动", "activities": "合计"}))
+    sections.append(derived(breakdown_section, f"{title('pairing_activities')}(按类别)", pairing_kinds, "kind",
+                            "activities", "次", more["activities"],
+                            {"kind": "类别", "unit_pairing_activities": "单位结对活动",
+                             "member_pairing_activities": "党员结对活动", "activities": "合计"}))
 show_findings([sentence for section in sections[:3] for sentence in section.findings[:2]]
               + [words[0] for words in more.values() if words])
 briefing_buttons("双报到双结对简报", where, selection.period_text, as_of_text, [
-    ("在职党员报到率", fmt.percent(headline(members, "members_checked_in", "members_in_service")), where),
-    ("市县行政事业单位党员报到", f"{fmt.exact(organ_checked)} 名",
-     f"占已报到在职党员 {fmt.percent(organ_checked / all_checked if all_checked else None)}"),
-    ("单位报到率", fmt.percent(headline(units, "units_checked_in", "units")), where),
-    ("月度服务率", fmt.percent(headline(service, "member_months_served", "member_months")), selection.period_text),
-    ("结对单位 / 党员结对", f"{totals['units_paired']} / {totals['members_paired']}", "个单位 / 名党员"),
-    (f"{year}年双通报完成率", fmt.percent(headline(notices, "completed", "notifications")), where),
+    (title("member_checkin_rate"), fmt.percent(headline(members, "members_checked_in", "members_in_service")), where),
+    (title("organ_members_checked_in"), f"{fmt.exact(organ_checked)} 名",
+     f"占{title('members_checked_in')} {fmt.percent(organ_checked / all_checked if all_checked else None)}"),
+    (title("unit_checkin_rate"), fmt.percent(headline(units, "units_checked_in", "units")), where),
+    (title("monthly_service_rate"), fmt.percent(headline(service, "member_months_served", "member_months")),
+     selection.period_text),
+    (f"{title('units_paired')} / {title('members_paired')}", f"{totals['units_paired']} / {totals['members_paired']}",
+     "个单位 / 名党员"),
+    (f"{year}年{title('notification_completion')}", fmt.percent(headline(notices, "completed", "notifications")),
+     where),
 ], sections, "checkin_briefing")
 st.markdown(f"#### 各{child}排名")
 league = members
@@ -229,15 +252,17 @@ target = float(goals.loc["member_checkin_rate", "target_value"])
 league["rank"] = league["checkin_rate"].rank(ascending=False, method="min").astype("Int64")
 league["gap"] = (league["checkin_rate"] - target) * 100
 if league["checkin_rate"].notna().any():
-    st.plotly_chart(figure(area_bars, league, "checkin_rate", "在职党员报到率", f"各{child}在职党员报到率",
+    st.plotly_chart(figure(area_bars, league, "checkin_rate", name("member_checkin_rate"),
+                           f"各{child}{title('member_checkin_rate')}",
                            as_of_text, target, float(goals.loc["member_checkin_rate", "amber_floor"])),
                     key="checkin_chart", on_select=partial(drill_from_chart, "checkin_chart", area),
                     selection_mode="points", config={"displaylogo": False})
 else:
     st.caption(f"各{child}都没有应报到的在职党员,不绘制报到率图。")
-rates = {"checkin_rate": "在职党员报到率", "unit_checkin_rate": "单位报到率", "service_rate": "月度服务率",
-         "pairing_coverage": "结对社区覆盖率", "completion_rate": f"{year}年双通报完成率"}
-labels = {"rank": "排名", "area_name": child, **rates, "gap": "报到率与目标差距(个百分点)",
+rates = {"checkin_rate": name("member_checkin_rate"), "unit_checkin_rate": name("unit_checkin_rate"),
+         "service_rate": name("monthly_service_rate"), "pairing_coverage": name("pairing_coverage"),
+         "completion_rate": f"{year}年{name('notification_completion')}"}
+labels = {"rank": "排名", "area_name": child, **rates, "gap": f"{name('member_checkin_rate')}与目标差距(个百分点)",
           "claims_per_member": "人均认领岗位", "activities_per_pair": "每对结对活动"}
 shown = league.assign(**{k: league[k] * 100 for k in rates})[list(labels)].rename(columns=labels)
 st.dataframe(
@@ -246,18 +271,21 @@ st.dataframe(
     column_config={v: st.column_config.NumberColumn(format="%.1f" if k in rates or k == "gap" else "%.2f")
                    for k, v in labels.items() if k not in ("area_name", "rank")},
 )
-st.caption(f"点击表头排序;选中一行或点击柱子进入该{child}。比率单位为%,数据截至 {as_of_text}。")
+figure_caption(f"点击表头排序;选中一行或点击柱子进入该{child}。比率单位为%,数据截至 {as_of_text}。",
+               "member_checkin_rate", "unit_checkin_rate", "monthly_service_rate", "pairing_coverage",
+               "notification_completion")
 export_buttons(league.assign(**{k: league[k] * 100 for k in rates}), labels,
                f"双报到排名_{selection.area_text()}_{selection.period_text}", "league_export")
 
 if has_checkins:
     st.markdown("#### 中心城区与县城")
-    zone_rates = {"checkin_rate": "在职党员报到率", "unit_checkin_rate": "单位报到率",
-                  "pairing_coverage": "结对社区覆盖率"}
+    zone_rates = {"checkin_rate": name("member_checkin_rate"), "unit_checkin_rate": name("unit_checkin_rate"),
+                  "pairing_coverage": name("pairing_coverage")}
     zone_labels = {"zone": "片区", "urban_communities": "城市社区", "members_in_service": "应报到在职党员",
-                   "members_checked_in": "已报到在职党员", "checkin_rate": "在职党员报到率(%)",
-                   "organ_members_checked_in": "其中市县行政事业单位", "unit_checkin_rate": "单位报到率(%)",
-                   "pairing_coverage": "结对社区覆盖率(%)"}
+                   "members_checked_in": name("members_checked_in"), "checkin_rate": f"{zone_rates['checkin_rate']}(%)",
+                   "organ_members_checked_in": "其中市县行政事业单位",
+                   "unit_checkin_rate": f"{zone_rates['unit_checkin_rate']}(%)",
+                   "pairing_coverage": f"{zone_rates['pairing_coverage']}(%)"}
     shown_zones = zones.assign(**{k: zones[k] * 100 for k in zone_rates})
     for key, source in (("unit_checkin_rate", UnitCheckin), ("pairing_coverage", UnitPairing)):
         if missing_tables(present, source):  # not imported: no rate, not 0%
@@ -269,36 +297,40 @@ if has_checkins:
                  key="zone_table", column_config={zone_labels[k]: st.column_config.NumberColumn(format="%.1f")
                                                   for k in zone_rates})
     central = int(zones.loc[zones["zone"] == "中心城区", "urban_communities"].sum())
-    st.caption(f"{plain(where)}中心城区城市社区 {central} 个,其余城市社区计入县城及其他(按《社区村》模板的"
-               f"“是否中心城区”);数据截至 {as_of_text}。")
+    figure_caption(f"{plain(where)}中心城区城市社区 {central} 个,其余城市社区计入县城及其他(按《社区村》模板的"
+                   f"“是否中心城区”);数据截至 {as_of_text}。", "member_checkin_rate", "unit_checkin_rate",
+                   "pairing_coverage", "organ_members_checked_in")
     export_buttons(shown_zones, zone_labels, f"中心城区与县城_{where}_{period}", "zones_export")
 
 st.markdown("#### 志愿服务、岗位与结对活动")
 if has_service:
-    st.plotly_chart(figure(paired_bars, service_kinds, "kind", {"hours": "服务时长"},
-                           f"{where}志愿服务时长(按类别,{period})", "小时", as_of_text=as_of_text),
+    st.plotly_chart(figure(paired_bars, service_kinds, "kind", {"hours": name("service_hours")},
+                           f"{where}{title('service_hours')}(按类别,{period})", "小时", as_of_text=as_of_text),
                     key="service_kind_chart", config={"displaylogo": False})
-    service_labels = {"kind": "类别", "services": "服务次数", "hours": "服务时长(小时)",
+    service_labels = {"kind": "类别", "services": "服务次数", "hours": f"{name('service_hours')}(小时)",
                       "members_served": "服务党员(人)", "hours_per_service": "每次时长(小时)"}
     st.dataframe(service_kinds[list(service_labels)].rename(columns=service_labels), hide_index=True,
                  placeholder=BLANK, key="service_kind_table",
                  column_config={service_labels[k]: st.column_config.NumberColumn(format="%.1f")
                                 for k in ("hours", "hours_per_service")})
+    figure_caption("已报到党员在报到之后的志愿服务,按报到社区归属区域(与月度服务率相同)。", "service_hours")
     export_buttons(service_kinds, service_labels, f"志愿服务分类_{where}_{period}", "service_kind_export")
 else:
     st.info(missing_line(present, MemberCheckin, ServiceActivity))
 if has_posts:
     st.plotly_chart(figure(paired_bars, post_kinds, "category",
-                           {"posts_claimed": "已认领", "posts_unclaimed": "无人认领"},
+                           {"posts_claimed": "已认领", "posts_unclaimed": name("posts_unclaimed")},
                            f"{where}志愿服务岗位(按类别)", "个", as_of_text=as_of_text, digits=0),
                     key="post_chart", config={"displaylogo": False})
     post_labels = {"category": "类别", "posts": "岗位", "posts_claimed": "已认领岗位", "claims": "认领人次",
-                   "posts_unclaimed": "无人认领", "claimed_share": "认领比例(%)"}
+                   "posts_unclaimed": name("posts_unclaimed"), "claimed_share": "认领比例(%)"}
     st.dataframe(post_kinds.assign(claimed_share=post_kinds["claimed_share"] * 100)[list(post_labels)]
                  .rename(columns=post_labels), hide_index=True, placeholder=BLANK, key="post_table",
                  column_config={post_labels["claimed_share"]: st.column_config.NumberColumn(format="%.1f")})
+    figure_caption(f"岗位不带设置日期,区域内的岗位都计入;认领截至 {as_of_text}。", "posts_unclaimed",
+                   "posts_claimed")
     gaps = load(unclaimed_posts, area, last)
-    st.markdown(f"**无人认领的岗位:{len(gaps)} 个(截至{as_of_text})**")
+    st.markdown(f"**{name('posts_unclaimed')}:{len(gaps)} 个(截至{as_of_text})**")
     if len(gaps):
         gap_labels = {"street": "街道", "community": "社区", "post_code": "岗位编码", "post": "岗位",
                       "category": "类别"}
@@ -312,7 +344,8 @@ if has_activities:
     if pairing_kinds["activities"].sum():
         st.plotly_chart(figure(paired_bars, pairing_kinds, "kind", {"unit_pairing_activities": "单位结对",
                                                                     "member_pairing_activities": "党员结对"},
-                               f"{where}结对活动(按类别,{period})", "次", as_of_text=as_of_text, digits=0),
+                               f"{where}{title('pairing_activities')}(按类别,{period})", "次",
+                               as_of_text=as_of_text, digits=0),
                         key="activity_chart", config={"displaylogo": False})
     else:
         st.caption(f"{plain(where)}在{period}没有开展结对活动。")
@@ -320,6 +353,7 @@ if has_activities:
                        "member_pairing_activities": "党员结对活动", "activities": "合计"}
     st.dataframe(pairing_kinds[list(activity_labels)].rename(columns=activity_labels), hide_index=True,
                  placeholder=BLANK, key="activity_table")
+    figure_caption("单位结对和党员结对在期间内开展的活动,按活动所在社区归属区域。", "pairing_activities")
     export_buttons(pairing_kinds, activity_labels, f"结对活动分类_{where}_{period}", "activity_kind_export")
 else:
     st.info(missing_line(present, UnitPairing, PairingActivity))
@@ -330,7 +364,7 @@ if by_unit.empty:
     st.info(missing_line(present, ResidentUnit, PartyMember, MemberCheckin) or "所选范围内没有驻区单位党员报到。")
     st.stop()
 unit_labels = {"unit": "驻区单位", "kind": "类型", "members_checked_in": "已报到党员", "members_served": "期内服务过",
-               "members_not_served": "期内未服务", "served_share": "服务比例(%)"}
+               "members_not_served": "期内未服务", "served_share": f"{name('unit_member_service_rate')}(%)"}
 shown_units = by_unit.assign(served_share=by_unit["served_share"] * 100)
 unit_page, unit_offset = page_of(shown_units, "unit_league")
 picked = st.dataframe(
@@ -338,6 +372,8 @@ picked = st.dataframe(
     selection_mode="single-row", on_select="rerun",
     column_config={unit_labels["served_share"]: st.column_config.NumberColumn(format="%.1f")},
 )
+figure_caption("期内服务率:单位已报到党员中期间内至少服务1次的比例;未服务者多的单位在前。",
+               "unit_member_service_rate")
 export_buttons(shown_units, unit_labels, f"驻区单位服务情况_{selection.area_text()}_{selection.period_text}",
                "units_export")
 rows = picked.selection.rows if picked else []

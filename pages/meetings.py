@@ -9,13 +9,15 @@ import streamlit as st
 
 from dashboard import formatting as fmt
 from dashboard.auth import active_viewer
-from dashboard.briefing import count_section, rate_section
+from dashboard.briefing import breakdown_section, rate_section
+from dashboard.captions import figure_caption
 from dashboard.charts import meeting_heatmap, paired_bars, ranking_bar, stacked_bars
 from dashboard.data import derived, figure, load
 from dashboard.deck import Section
 from dashboard.export import briefing_buttons, export_buttons, show_findings
 from dashboard.filters import drill_to_street, open_view
 from dashboard.missing import BLANK, NO_FIGURE, missing_tables, note_missing
+from dashboard.navigation import MEETINGS
 from dashboard.schema import (
     LIST_KINDS,
     CommitteeMember,
@@ -27,6 +29,8 @@ from dashboard.schema import (
 )
 from dashboard.tables import page_of
 from dashboard.text import plain
+from queries.area import COUNTY_LEVEL
+from queries.definitions import name, title
 from queries.meeting_findings import ageing_findings, compliance_findings, item_findings, streets_by_problem
 from queries.meetings import (
     AGE_BANDS,
@@ -43,7 +47,7 @@ from queries.meetings import (
 )
 from queries.store import rag_status, setting_value, tables_with_rows, targets
 
-facts, selection = open_view("大工委联席会议")
+facts, selection = open_view(MEETINGS.title)
 area, first, last = selection.area, selection.first, selection.last
 as_of_text = fmt.chinese_date(last)
 required = int(load(setting_value, "meetings_required_per_quarter", "1"))
@@ -65,29 +69,30 @@ overdue = activity[activity["overdue"]]
 row = st.columns(6)
 with row[0].container(border=True):
     rate = on_schedule / quarters if quarters and not no_meetings else None
-    st.metric("按期召开率", NO_FIGURE if no_meetings else fmt.percent(rate))
-    st.caption(f"{'' if no_meetings else f'{on_schedule} / '}{quarters} 个街道·季度(每季度应召开 {required} 次)")
+    st.metric(name("meetings_on_schedule"), NO_FIGURE if no_meetings else fmt.percent(rate))
+    figure_caption(f"{'' if no_meetings else f'{on_schedule} / '}{quarters} 个街道·季度(每季度应召开 {required} 次)",
+                   "meetings_on_schedule")
 with row[1].container(border=True):
-    st.metric("实际召开次数", NO_FIGURE if no_meetings else fmt.count(activity["meetings_held"].sum()))
-    st.caption(f"应召开次数 {fmt.count(activity['meetings_required'].sum())}")
+    st.metric(name("meetings_held"), NO_FIGURE if no_meetings else fmt.count(activity["meetings_held"].sum()))
+    figure_caption(f"应召开次数 {fmt.count(activity['meetings_required'].sum())}", "meetings_held")
 with row[2].container(border=True):
-    st.metric("成员单位出席率", NO_FIGURE if missing_tables(present, JointMeeting, MeetingAttendance)
+    st.metric(name("attendance_rate"), NO_FIGURE if missing_tables(present, JointMeeting, MeetingAttendance)
               else fmt.percent(attended / seats if seats else None))
-    st.caption(f"出席 {fmt.count(attended)} / 应出席 {fmt.count(seats)} 人次")
+    figure_caption(f"出席 {fmt.count(attended)} / 应出席 {fmt.count(seats)} 人次", "attendance_rate")
 matched, resolved = int(activity["items_matched"].sum()), int(activity["items_resolved"].sum())
 with row[3].container(border=True):
-    st.metric("对接率", NO_FIGURE if missing_tables(present, JointMeeting, MeetingItem)
+    st.metric(name("item_match_rate"), NO_FIGURE if missing_tables(present, JointMeeting, MeetingItem)
               else fmt.percent(matched / tabled if tabled else None))
-    st.caption(f"议题 {fmt.count(tabled)} 个(资源、需求、项目清单),已对接 {fmt.count(matched)}")
+    figure_caption(f"议题 {fmt.count(tabled)} 个(资源、需求、项目清单),已对接 {fmt.count(matched)}", "item_match_rate")
 with row[4].container(border=True):
-    st.metric("办结率", NO_FIGURE if missing_tables(present, JointMeeting, MeetingItem)
+    st.metric(name("item_resolution_rate"), NO_FIGURE if missing_tables(present, JointMeeting, MeetingItem)
               else fmt.percent(resolved / tabled if tabled else None))
-    st.caption(f"已办结 {fmt.count(resolved)} 个议题")
+    figure_caption(f"已办结 {fmt.count(resolved)} 个议题", "item_resolution_rate")
 with row[5].container(border=True):
-    st.metric("超期未开会街道", NO_FIGURE if no_meetings else f"{len(overdue)} 个")
-    st.caption(f"距上次会议超过 {overdue_after_days(required)} 天")
+    st.metric(name("overdue_streets"), NO_FIGURE if no_meetings else f"{len(overdue)} 个")
+    figure_caption(f"距上次会议超过 {overdue_after_days(required)} 天", "overdue_streets")
 
-items = load(items_by_street_and_list, area, first, last)
+item_lists = load(items_by_street_and_list, area, first, last)
 ageing = load(open_items_ageing_by_street, area, last)
 compliance = load(committee_compliance_by_street, area)
 no_items = bool(missing_tables(present, JointMeeting, MeetingItem))
@@ -97,25 +102,26 @@ oldest = ageing.dropna(subset=["oldest_days"]).sort_values(["oldest_days", "stre
 compliant = int(compliance["compliant"].sum())
 row = st.columns(3)
 with row[0].container(border=True):
-    st.metric("结转未办结议题", NO_FIGURE if no_items else f"{carried} 个")
-    st.caption(f"截至{as_of_text}未办结 {fmt.count(open_count)} 个,其中以前季度提出 {fmt.count(carried)} 个")
+    st.metric(name("open_items_carried_over"), NO_FIGURE if no_items else f"{carried} 个")
+    figure_caption(f"截至{as_of_text}未办结 {fmt.count(open_count)} 个,其中以前季度提出 {fmt.count(carried)} 个",
+                   "open_items_carried_over")
 with row[1].container(border=True):
-    st.metric("最久未办结议题", NO_FIGURE if no_items else (f"{int(oldest['oldest_days'].iloc[0])} 天"
-                                                            if len(oldest) else "无"))
-    st.caption(plain(f"{oldest['street'].iloc[0]}:{oldest['oldest_title'].iloc[0]}") if len(oldest) and not no_items
-               else "没有未办结的议题")
+    st.metric(name("oldest_open_item"), NO_FIGURE if no_items else (f"{int(oldest['oldest_days'].iloc[0])} 天"
+                                                                    if len(oldest) else "无"))
+    figure_caption(plain(f"{oldest['street'].iloc[0]}:{oldest['oldest_title'].iloc[0]}")
+                   if len(oldest) and not no_items else "没有未办结的议题", "oldest_open_item")
 with row[2].container(border=True):
-    st.metric("大工委设置合规街道", NO_FIGURE if no_committees else f"{compliant} / {len(compliance)}")
-    st.caption("建立大工委、县级领导干部任书记、有驻区单位成员")
+    st.metric(name("committee_compliance"), NO_FIGURE if no_committees else f"{compliant} / {len(compliance)}")
+    figure_caption("建立大工委、县级领导干部任书记、有驻区单位成员", "committee_compliance")
 st.caption(f"{plain(selection.area_text())} · {selection.period_text} · 数据截至 {as_of_text}")
 note_missing(present, WorkingCommittee, CommitteeMember, JointMeeting, MeetingAttendance, MeetingItem)
 
 where = selection.area_text()
-item_words = [] if no_items else derived(item_findings, items, where)
+item_words = [] if no_items else derived(item_findings, item_lists, where)
 ageing_words = [] if no_items else derived(ageing_findings, ageing, where, as_of_text)
 compliance_words = [] if no_committees else derived(compliance_findings, compliance, where)
 by_street = activity.rename(columns={"street": "area_name"})
-sections = [derived(rate_section, "联席会议按期召开率", by_street, "quarters_on_schedule", "quarters",
+sections = [derived(rate_section, title("meetings_on_schedule"), by_street, "quarters_on_schedule", "quarters",
                     selection.area_text(),
                     "街道", float(goal["target_value"]),
                     {"area_name": "街道", "meetings_required": "应召开次数", "meetings_held": "实际召开次数",
@@ -128,13 +134,14 @@ show_findings(([] if no_meetings else sections[0].findings) + item_words[:2] + a
 bands = pd.DataFrame({"band": [words for _key, words, _fewest in AGE_BANDS],
                       "items": [int(ageing[key].sum()) for key, _words, _fewest in AGE_BANDS]})
 failing = compliance[~compliance["compliant"]]
-failing_labels = {"county": "区县(市)", "street": "街道", "secretary_title": "书记工作职务",
+failing_labels = {"county": COUNTY_LEVEL, "street": "街道", "secretary_title": "书记现任职务",
                   "member_units": "驻区单位成员(个)", "problems": "问题"}
 if not no_items:
-    sections += [derived(rate_section, "各街道议题办结率", by_street, "items_resolved", "items_tabled", where, "街道",
-                         None, {"area_name": "街道", "items_tabled": "议题", "items_matched": "已对接",
-                                "items_resolved": "已办结"}),
-                 derived(count_section, "未办结议题账龄", bands, "band", "items", "个", ageing_words,
+    sections += [derived(rate_section, f"各街道议题{name('item_resolution_rate')}", by_street, "items_resolved",
+                         "items_tabled", where, "街道", None,
+                         {"area_name": "街道", "items_tabled": "议题", "items_matched": "已对接",
+                          "items_resolved": "已办结"}),
+                 derived(breakdown_section, "未办结议题账龄", bands, "band", "items", "个", ageing_words,
                          {"band": "账龄", "items": "未办结议题(个)"})]
 if not no_committees:
     problems = derived(streets_by_problem, compliance)
@@ -142,15 +149,16 @@ if not no_committees:
     sections.append(Section("大工委设置检查", problems["problem"].tolist(), problems["streets"].astype(float).tolist(),
                             "个街道", compliance_words, failing[list(failing_labels)].rename(columns=failing_labels)))
 briefing_buttons("联席会议简报", where, selection.period_text, as_of_text, [
-    ("按期召开率", fmt.percent(rate), f"{on_schedule} / {quarters} 个街道·季度"),
-    ("实际召开次数", fmt.count(activity["meetings_held"].sum()),
+    (title("meetings_on_schedule"), fmt.percent(rate), f"{on_schedule} / {quarters} 个街道·季度"),
+    (title("meetings_held"), fmt.count(activity["meetings_held"].sum()),
      f"应召开 {fmt.count(activity['meetings_required'].sum())}"),
-    ("成员单位出席率", fmt.percent(attended / seats if seats else None), ""),
-    ("对接率 / 办结率", f"{fmt.percent(matched / tabled if tabled else None)} / "
-                     f"{fmt.percent(resolved / tabled if tabled else None)}", f"议题 {fmt.count(tabled)} 个"),
-    ("超期未开会街道", f"{len(overdue)} 个", ""),
-    ("结转未办结议题", NO_FIGURE if no_items else f"{carried} 个", f"截至{as_of_text}"),
-    ("大工委设置合规街道", NO_FIGURE if no_committees else f"{compliant} / {len(compliance)}", ""),
+    (title("attendance_rate"), fmt.percent(attended / seats if seats else None), ""),
+    (f"{title('item_match_rate')} / {title('item_resolution_rate')}",
+     f"{fmt.percent(matched / tabled if tabled else None)} / {fmt.percent(resolved / tabled if tabled else None)}",
+     f"议题 {fmt.count(tabled)} 个"),
+    (title("overdue_streets"), f"{len(overdue)} 个", ""),
+    (title("open_items_carried_over"), NO_FIGURE if no_items else f"{carried} 个", f"截至{as_of_text}"),
+    (title("committee_compliance"), NO_FIGURE if no_committees else f"{compliant} / {len(compliance)}", ""),
 ], sections, "meetings_briefing")
 
 heat = load(meetings_by_street_month, area, first, last)
@@ -158,6 +166,7 @@ if not no_meetings:
     st.plotly_chart(figure(meeting_heatmap, heat, f"各街道联席会议召开次数({selection.period_text})"),
                     key="meeting_heatmap",
                     config={"displaylogo": False})
+    figure_caption("每格为该街道当月召开联席会议的次数。", "meetings_held")
 
 ranking = activity.assign(
     area_code=activity["street_code"], area_name=activity["street"],
@@ -166,16 +175,17 @@ ranking = activity.assign(
 ranking["status"] = [rag_status(v, goal["target_value"], goal["amber_floor"]) for v in ranking["rate"]]
 county_of_street = dict(zip(activity["street_code"], activity["county_code"]))
 if not no_meetings:
-    st.plotly_chart(figure(ranking_bar, ranking, "rate", "按期召开率", float(goal["target_value"]),
-                           "各街道联席会议按期召开率", as_of_text),
+    st.plotly_chart(figure(ranking_bar, ranking, "rate", name("meetings_on_schedule"), float(goal["target_value"]),
+                           f"各街道{title('meetings_on_schedule')}", as_of_text),
                     key="meeting_ranking", on_select=partial(drill_to_street, "meeting_ranking", county_of_street),
                     selection_mode="points", config={"displaylogo": False})
-labels = {"county": "区县(市)", "street": "街道", "meetings_required": "应召开次数", "meetings_held": "实际召开次数",
-          "rate": "按期召开率(%)", "attendance_rate": "成员单位出席率(%)", "items_tabled": "议题",
-          **{kind: kind for kind in LIST_KINDS}, "items_matched": "已对接", "items_resolved": "已办结",
-          "match_rate": "对接率(%)", "resolve_rate": "办结率(%)", "last_meeting_on": "最近一次会议",
+labels = {"county": COUNTY_LEVEL, "street": "街道", "meetings_required": "应召开次数", "meetings_held": "实际召开次数",
+          "rate": f"{name('meetings_on_schedule')}(%)", "attendance_rate": f"{name('attendance_rate')}(%)",
+          "items_tabled": "议题", **{kind: kind for kind in LIST_KINDS}, "items_matched": "已对接",
+          "items_resolved": "已办结", "match_rate": f"{name('item_match_rate')}(%)",
+          "resolve_rate": f"{name('item_resolution_rate')}(%)", "last_meeting_on": "最近一次会议",
           "days_since_last": "距上次会议天数", "overdue_text": "提示"}
-tabled_by_list = items.pivot_table(index="street_code", columns="list_kind", values="items_tabled", aggfunc="sum")
+tabled_by_list = item_lists.pivot_table(index="street_code", columns="list_kind", values="items_tabled", aggfunc="sum")
 shown = ranking.assign(rate=ranking["rate"] * 100, attendance_rate=ranking["attendance_rate"] * 100,
                        match_rate=ranking["match_rate"] * 100, resolve_rate=ranking["resolve_rate"] * 100,
                        overdue_text=["超期未开会" if late and not no_meetings else "" for late in ranking["overdue"]],
@@ -185,13 +195,13 @@ percent_columns = [labels[k] for k in ("rate", "attendance_rate", "match_rate", 
 st.dataframe(shown[list(labels)].rename(columns=labels), hide_index=True, placeholder=BLANK, key="meeting_table",
              column_config={c: st.column_config.NumberColumn(format="%.1f") for c in percent_columns})
 if not no_meetings:
-    st.caption("点击柱子进入该街道,查看大工委成员、历次会议和议题。")
+    figure_caption("点击柱子进入该街道,查看大工委成员、历次会议和议题。", "meetings_on_schedule", "attendance_rate",
+                   "item_match_rate", "item_resolution_rate")
 export_buttons(shown, labels, f"联席会议_{selection.area_text()}_{selection.period_text}", "meetings_export")
-
 if not no_items:
     st.markdown("#### 议题清单:对接与办结")
     counts = ["items_tabled", "items_matched", "items_resolved"]
-    lists = items.groupby("list_kind")[counts].sum().reindex(LIST_KINDS, fill_value=0).reset_index()
+    lists = item_lists.groupby("list_kind")[counts].sum().reindex(LIST_KINDS, fill_value=0).reset_index()
     per_item = 100 / lists["items_tabled"].where(lists["items_tabled"] > 0)  # % of the items tabled
     lists = lists.assign(match_rate=lists["items_matched"] * per_item, resolve_rate=lists["items_resolved"] * per_item)
     if lists["items_tabled"].sum():
@@ -202,11 +212,12 @@ if not no_items:
     else:
         st.caption(f"{plain(where)}在{selection.period_text}召开的联席会议没有提出议题。")
     list_labels = {"list_kind": "清单", "items_tabled": "议题", "items_matched": "已对接", "items_resolved": "已办结",
-                   "match_rate": "对接率(%)", "resolve_rate": "办结率(%)"}
+                   "match_rate": f"{name('item_match_rate')}(%)", "resolve_rate": f"{name('item_resolution_rate')}(%)"}
     st.dataframe(lists[list(list_labels)].rename(columns=list_labels), hide_index=True, placeholder=BLANK,
                  key="items_by_list_table",
                  column_config={list_labels[k]: st.column_config.NumberColumn(format="%.1f")
                                 for k in ("match_rate", "resolve_rate")})
+    figure_caption("资源清单、需求清单、项目清单分列;办结按期末计。", "item_match_rate", "item_resolution_rate")
     export_buttons(lists, list_labels, f"联席会议议题清单_{where}_{selection.period_text}", "lists_export")
 
     st.markdown("#### 未办结议题账龄")
@@ -215,14 +226,17 @@ if not no_items:
         st.caption(f"截至{as_of_text},{plain(where)}联席会议议题均已办结。")
     else:
         band_labels = {key: words for key, words, _fewest in AGE_BANDS}
-        st.plotly_chart(figure(stacked_bars, carrying, "street", band_labels, f"各街道未办结议题账龄(截至{as_of_text})",
-                               "个", as_of_text), key="ageing_chart", config={"displaylogo": False})
-        ageing_labels = {"county": "区县(市)", "street": "街道", "open_items": "未办结", "carried_over": "以前季度结转",
-                         **band_labels, "oldest_title": "最早未办结议题", "oldest_held_on": "提出日期",
-                         "oldest_days": "已历时(天)"}
+        st.plotly_chart(figure(stacked_bars, carrying.assign(area_code=carrying["street_code"]), "street", band_labels,
+                               f"各街道未办结议题账龄(截至{as_of_text})", "个", as_of_text),
+                        key="ageing_chart", on_select=partial(drill_to_street, "ageing_chart", county_of_street),
+                        selection_mode="points", config={"displaylogo": False})
+        ageing_labels = {"county": COUNTY_LEVEL, "street": "街道", "open_items": "未办结",
+                         "carried_over": "以前季度结转", **band_labels, "oldest_title": "最早未办结议题",
+                         "oldest_held_on": "提出日期", "oldest_days": "已历时(天)"}
         st.dataframe(carrying[list(ageing_labels)].rename(columns=ageing_labels), hide_index=True, placeholder=BLANK,
                      key="ageing_table")
-        st.caption("账龄按议题提出时所在季度至截止日所在季度相隔的季度数计;以前季度结转 = 账龄1个季度及以上。")
+        figure_caption("账龄按议题提出时所在季度至截止日所在季度相隔的季度数计;以前季度结转 = 账龄1个季度及以上。"
+                       "点击柱子进入该街道。", "open_items_carried_over", "oldest_open_item")
         export_buttons(carrying, ageing_labels, f"未办结议题账龄_{where}_截至{as_of_text}", "ageing_export")
         pending = load(open_items, area, last)
         pending_labels = {"street": "街道", "held_on": "会议日期", "list_kind": "清单", "title": "议题",
@@ -237,22 +251,25 @@ if not no_items:
 if not no_committees:
     st.markdown("#### 大工委设置检查")
     if failing.empty:
-        st.caption(f"{plain(where)}{len(compliance)} 个街道均已建立大工委,书记由县级领导干部担任,并有驻区单位成员。")
+        figure_caption(f"{plain(where)}{len(compliance)} 个街道均已建立大工委,书记由县级领导干部担任,"
+                       "并有驻区单位成员。", "committee_compliance")
     else:
-        shown_failing = {"county": "区县(市)", "street": "街道",
+        shown_failing = {"county": COUNTY_LEVEL, "street": "街道",
                          **({} if active_viewer().read_only else {"secretary": "书记"}),  # a big screen: no people
-                         "secretary_title": "书记工作职务", "member_units": "驻区单位成员(个)", "problems": "问题"}
+                         "secretary_title": "书记现任职务", "member_units": "驻区单位成员(个)", "problems": "问题"}
         st.dataframe(failing[list(shown_failing)].rename(columns=shown_failing), hide_index=True, placeholder=BLANK,
                      key="compliance_table")
-        st.caption(f"{len(failing)} / {len(compliance)} 个街道不符合:每个街道应建立大工委,由县级领导干部任书记,"
-                   "驻区单位党组织负责人任成员。" + ("" if active_viewer().sees_personal else "书记姓名已脱敏。"))
+        figure_caption(f"{len(failing)} / {len(compliance)} 个街道不符合:每个街道应建立大工委,由县级领导干部任书记,"
+                       "驻区单位党组织负责人任成员。" + ("" if active_viewer().sees_personal else "书记姓名已脱敏。"),
+                       "committee_compliance")
         export_buttons(failing, failing_labels, f"大工委设置检查_{where}", "compliance_export")
 
 if area.street:
     street = selection.names.get(area.street, area.street)
     st.markdown(f"#### {plain(street)}大工委")
     committee = load(street_committee, area)
-    committee_labels = {"role": "职务", "person": "姓名", "title": "身份", "unit": "所在单位", "phone": "联系电话"}
+    committee_labels = {"role": "大工委职务", "person": "姓名", "title": "现任职务", "unit": "所在单位",
+                        "phone": "联系电话"}
     if active_viewer().read_only:  # a big screen shows figures, never people, masked or not
         st.caption(f"大工委共 {len(committee)} 名成员;大屏令牌不显示成员名单。")
     elif committee.empty:
@@ -264,8 +281,8 @@ if area.street:
     held = load(street_meetings, area, first, last)
     st.markdown(f"**{selection.period_text}召开的联席会议:{len(held)} 次**")
     held_labels = {"held_on": "召开日期", "title": "会议", "seats": "应出席", "attended": "实际出席",
-                   "attendance_rate": "出席率(%)", "items_tabled": "议题", "items_matched": "已对接",
-                   "items_resolved": "已办结"}
+                   "attendance_rate": f"{name('attendance_rate')}(%)", "items_tabled": "议题",
+                   "items_matched": "已对接", "items_resolved": "已办结"}
     if held.empty:
         st.info("所选期间没有召开联席会议。")
     else:

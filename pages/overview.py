@@ -11,6 +11,7 @@ import streamlit as st
 from dashboard import formatting as fmt
 from dashboard.auth import active_viewer
 from dashboard.briefing import cockpit_headlines, cockpit_sections
+from dashboard.captions import definition_link, figure_caption
 from dashboard.charts import ranking_bar
 from dashboard.data import derived, figure, load
 from dashboard.export import briefing_buttons, show_findings
@@ -32,6 +33,7 @@ from dashboard.text import plain
 from queries.area import CITY, LEVEL_NAMES
 from queries.checkin import organ_member_checkins_by_area, pairing_totals, posts_claimed_by_area
 from queries.cockpit import STATUS_WORDS, ranked_areas, scored_headlines
+from queries.definitions import title
 from queries.overview import (
     HEADLINES,
     cockpit_by_area,
@@ -77,7 +79,7 @@ def caption(row) -> str:
         return f"所选范围内没有{spec.counted.lstrip('个名元')},暂无数据"
     if spec.paced:
         return (f"目标 {fmt.percent(row.target)}(序时进度 {fmt.percent(year_elapsed(as_of))})· "
-                f"已拨付 {fmt.yuan(row.numerator)} / 预算 {fmt.yuan(row.denominator)}")
+                f"已支出 {fmt.yuan(row.numerator)} / 预算 {fmt.yuan(row.denominator)}")
     counts = f"{fmt.count(row.numerator)} / {fmt.count(row.denominator)} {spec.counted}"
     return f"目标 {fmt.percent(row.target, 0)} · {counts}"
 
@@ -90,28 +92,30 @@ for start in range(0, len(scores), 3):
             status_badge(row.status)
             st.caption(caption(row))
             view = VIEW_OF_METRIC[row.key]
-            st.page_link(page_file(view), label=f"进入{view.title}", icon=":material/arrow_forward:")
+            with st.container(horizontal=True, gap="small"):
+                st.page_link(page_file(view), label=f"进入{view.title}", icon=":material/arrow_forward:")
+                definition_link(row.key)
 
 st.markdown("#### 双报到 · 双结对总量")
 organs = load(organ_member_checkins_by_area, CITY, as_of)
 claims = int(load(posts_claimed_by_area, CITY, as_of)["posts_claimed"].sum())
 paired = load(pairing_totals, CITY, as_of)
 checked, organ_checked = int(organs["members_checked_in"].sum()), int(organs["organ_members_checked_in"].sum())
-for column, (title, value, note, sources) in zip(st.columns(5), [
-    ("已报到在职党员", f"{fmt.exact(checked)} 名", f"截至{as_of_text},按报到社区", (PartyMember, MemberCheckin)),
-    ("其中市县行政事业单位", f"{fmt.exact(organ_checked)} 名",
-     f"占已报到在职党员 {fmt.percent(organ_checked / checked if checked else None)}",
+for column, (key, value, note, sources) in zip(st.columns(5), [  # the report's totals, written out in full
+    ("members_checked_in", f"{fmt.exact(checked)} 名", f"截至{as_of_text},按报到社区", (PartyMember, MemberCheckin)),
+    ("organ_members_checked_in", f"{fmt.exact(organ_checked)} 名",
+     f"占{title('members_checked_in')} {fmt.percent(organ_checked / checked if checked else None)}",
      (ResidentUnit, PartyMember, MemberCheckin)),
-    ("认领岗位", f"{fmt.exact(claims)} 个", f"人均 {claims / checked:.2f} 个" if checked else "无已报到党员",
+    ("posts_claimed", f"{fmt.exact(claims)} 个", f"人均 {claims / checked:.2f} 个" if checked else "无已报到党员",
      (VolunteerPost, PostClaim)),
-    ("结对市县单位", f"{fmt.exact(paired['organ_units_paired'])} 个",
-     f"结对单位共 {fmt.exact(paired['units_paired'])} 个", (ResidentUnit, UnitPairing)),
-    ("党员结对", f"{fmt.exact(paired['members_paired'])} 名", "机关党员与社区党员结对", (MemberPairing,)),
+    ("units_paired", f"{fmt.exact(paired['units_paired'])} 个",
+     f"其中市县机关事业单位 {fmt.exact(paired['organ_units_paired'])} 个", (ResidentUnit, UnitPairing)),
+    ("members_paired", f"{fmt.exact(paired['members_paired'])} 名", "机关党员与社区党员结对", (MemberPairing,)),
 ]):
     with column.container(border=True):
         reason = missing_line(present, *sources)
-        st.metric(title, NO_FIGURE if reason else value)
-        st.caption(reason or note)
+        st.metric(title(key), NO_FIGURE if reason else value)
+        figure_caption(reason or note, key)
 st.page_link(page_file(CHECKIN), label=f"进入{CHECKIN.title}", icon=":material/arrow_forward:")
 
 previous_end = as_of.replace(day=1) - dt.timedelta(days=1)
@@ -152,4 +156,4 @@ st.dataframe(
         "status": st.column_config.TextColumn("状态"),
     },
 )
-st.caption(f"口径:{plain(goals.set_index('metric_key').loc[spec.key, 'note'])}。数据截至 {as_of_text}。")
+figure_caption(f"比率单位为%,数据截至 {as_of_text}。", spec.key)

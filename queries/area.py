@@ -60,7 +60,8 @@ class Area:
 
 
 CITY = Area()
-LEVEL_NAMES = {"county": "区县(市)", "street": "街道", "community": "社区"}
+COUNTY_LEVEL = "县级单位"  # 区县(市) and the six 管理区: 区县(市) alone would leave the management areas out
+LEVEL_NAMES = {"county": COUNTY_LEVEL, "street": "街道", "community": "社区"}
 AREA_COLUMNS = ["area_code", "area_name"]
 
 

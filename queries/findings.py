@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard.formatting import yuan
+
 LISTED = 5
 
 
@@ -25,7 +27,7 @@ def rate_findings(frame: pd.DataFrame, numerator: str, denominator: str, title: 
                   previous_label: str = "上期") -> list[str]:
     """Sentences about the rate numerator/denominator of `frame` (columns area_name, numerator, denominator).
 
-    `area_name` names the whole (全市, 乙县 …), `child_name` its parts (区县(市), 街道, 社区).
+    `area_name` names the whole (全市, 乙县 …), `child_name` its parts (县级单位, 街道, 社区).
     """
     rows = frame[frame[denominator] > 0].copy()
     if rows.empty:
@@ -66,3 +68,75 @@ def rate_findings(frame: pd.DataFrame, numerator: str, denominator: str, title: 
             sentences.append(f"低于目标的{child_name}有 {len(below)} 个:{names}。" if len(below) <= LISTED
                              else f"低于目标的{child_name}有 {len(below)} 个,包括{names}等。")
     return sentences
+
+
+def _names(frame: pd.DataFrame, value: str, unit: str) -> str:
+    """“武陵区 28 个、澧县 22 个” for the rows with the most of `value` (at most LISTED)."""
+    top = frame[frame[value] > 0].sort_values([value, "area_name"], ascending=[False, True]).head(LISTED)
+    return "、".join(f"{row['area_name']} {int(row[value]):,} {unit}" for _, row in top.iterrows())
+
+
+def staffing_findings(staffing: pd.DataFrame, area_name: str, child_name: str, committee_minimum: int) -> list[str]:
+    """What the urban communities lack against the norms (the frame of `queries.teams.staffing_by_area`)."""
+    if staffing.empty or not staffing["urban_communities"].sum():
+        return [f"{area_name}没有城市社区,无法对照配备标准。"]
+    total = {column: int(value) for column, value in staffing.select_dtypes("integer").sum().items()}
+    grids = total["grids"]
+    sentences = [
+        f"{area_name}城市社区 {total['urban_communities']:,} 个:社区党组织书记空缺 {total['secretary_vacancies']} 个,"
+        f"两委成员不足{committee_minimum}名的 {total['committees_short']} 个,"
+        f"社区专职工作者空缺 {total['staff_vacancies']} 个,党建联络员空缺 {total['liaison_vacancies']} 个。",
+        f"网格 {grids:,} 个,没有网格员的 {total['grids_without_worker']:,} 个"
+        + (f",网格员配备率 {_pct(total['grids_with_worker'] / grids)}。" if grids else "。"),
+    ]
+    if len(staffing) > 1 and total["vacancies"]:
+        sentences.append(f"缺口最多的{child_name}:{_names(staffing, 'vacancies', '个')}。")
+    return sentences
+
+
+def entrant_findings(entrants: pd.DataFrame, hired: pd.DataFrame, area_name: str) -> list[str]:
+    """The latest election's entrants by background and the staff hired that year (frames of
+    `queries.teams.election_entrants` and `queries.teams.hires`)."""
+    if entrants.empty:
+        return [f"{area_name}没有两委换届进入人员的记录。"]
+    year = int(entrants["year"].max())
+    latest = entrants[entrants["year"] == year]
+    parts = "、".join(f"{row.background} {int(row.entrants):,} 名" for row in latest.itertuples())
+    sentence = f"{year}年两委换届,{area_name}共有 {int(latest['entrants'].sum()):,} 名进入社区“两委”班子:{parts}"
+    that_year = hired[(hired["year"] == year) & hired["role"].isin(["社区专职工作者", "网格员"])]
+    if not that_year.empty:
+        detail = "、".join(f"{row.role} {int(row.hired):,} 名" for row in that_year.itertuples())
+        sentence += f";同年选聘专职工作人员和网格员 {int(that_year['hired'].sum()):,} 名({detail})"
+    return [sentence + "。"]
+
+
+def platform_findings(by_kind: pd.DataFrame, by_year: pd.DataFrame, by_area: pd.DataFrame, area_name: str,
+                      standard: str) -> list[str]:
+    """The platforms by kind and year, the urban communities against the standard, and shared use (frames of
+    `queries.platforms`)."""
+    if by_kind.empty:
+        return [f"{area_name}没有村级综合服务平台的记录。"]
+    kinds = "、".join(f"{row.place} {int(row.platforms):,} 个" for row in by_kind.itertuples())
+    sentences = [f"{area_name}共有村级综合服务平台(含街道、社区){int(by_kind['platforms'].sum()):,} 个:{kinds}。"]
+    if not by_year.empty:
+        years = (f"{int(by_year['year'].min())}—{int(by_year['year'].max())}年" if len(by_year) > 1
+                 else f"{int(by_year['year'].iloc[0])}年")
+        new, extended = int(by_year["new_built"].sum()), int(by_year["extended"].sum())
+        sentences.append(f"{years}建成 {new + extended:,} 个,其中新建 {new:,} 个、改扩建 {extended:,} 个。")
+    urban, meeting = int(by_area["urban_communities"].sum()), int(by_area["urban_meeting_standard"].sum())
+    if urban:
+        sentences.append(f"城市社区 {urban:,} 个,阵地达到“{standard}”标准的 {meeting:,} 个({_pct(meeting / urban)}),"
+                         f"未达标 {urban - meeting:,} 个。")
+    reported = int(by_kind["sharing_reported"].sum())
+    if reported:
+        shared = int(by_kind["shared"].sum())
+        sentences.append(f"街道和社区阵地向驻区单位开放共享的 {shared:,} 个,占已填报的 {_pct(shared / reported)}。")
+    return sentences
+
+
+def spending_findings(by_year: pd.DataFrame, area_name: str, use: str) -> list[str]:
+    """The budget of one use (阵地建设) year by year (the frame of `queries.funding.funding_by_year`)."""
+    if by_year.empty:
+        return [f"{area_name}没有{use}的经费预算。"]
+    years = "、".join(f"{int(row.year)}年 {yuan(row.budget_yuan)}" for row in by_year.itertuples())
+    return [f"{area_name}{use}经费历年预算:{years}。"]

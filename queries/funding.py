@@ -20,7 +20,7 @@ from dashboard.schema import (
 )
 from queries.area import AREA_COLUMNS, Area, area_conditions, by_child, from_communities, grouped, via_community
 from queries.frames import frame_of, rate
-from queries.overview import funding_execution_by_area
+from queries.overview import for_purpose, funding_execution_by_area
 
 
 def _in_schema_order(frame: pd.DataFrame, *extra: str) -> pd.DataFrame:
@@ -36,28 +36,32 @@ def _paid_by(as_of: dt.date):
             .where(FundingDisbursement.paid_on <= as_of).group_by(FundingDisbursement.funding_line_id).subquery())
 
 
-def _lines(area: Area, paid, *columns):
+def _lines(area: Area, paid, *columns, purpose: str | None = None):
     return (select(*columns).select_from(FundingLine).join(County, FundingLine.county_id == County.id)
             .outerjoin(Street, FundingLine.street_id == Street.id)
             .outerjoin(Community, FundingLine.community_id == Community.id)
-            .outerjoin(paid, paid.c.funding_line_id == FundingLine.id).where(*area_conditions(area)))
+            .outerjoin(paid, paid.c.funding_line_id == FundingLine.id)
+            .where(*for_purpose(purpose), *area_conditions(area)))
 
 
-def funding_by_source_and_use(engine: Engine, area: Area, year: int, as_of: dt.date) -> pd.DataFrame:
-    """The year's budget and the money paid by `as_of`, by source (财政拨付/党费补充/社会筹措) and use.
+def funding_by_source_and_use(engine: Engine, area: Area, year: int, as_of: dt.date,
+                              purpose: str | None = None) -> pd.DataFrame:
+    """The year's budget and the money paid by `as_of`, by source (财政拨付/党费补充/社会筹措) and use (with
+    `purpose`, that use only).
 
     Columns: source, purpose, budget_yuan, disbursed_yuan, execution_rate.
     """
     paid = _paid_by(as_of)
     statement = _lines(area, paid, FundingLine.source, FundingLine.purpose, func.sum(FundingLine.budget_yuan),
-                       func.coalesce(func.sum(paid.c.paid), 0)).where(FundingLine.year == year).group_by(
-        FundingLine.source, FundingLine.purpose)
+                       func.coalesce(func.sum(paid.c.paid), 0), purpose=purpose).where(
+        FundingLine.year == year).group_by(FundingLine.source, FundingLine.purpose)
     frame = _in_schema_order(frame_of(engine, statement, ["source", "purpose", "budget_yuan", "disbursed_yuan"]))
     return rate(frame, "disbursed_yuan", "budget_yuan", "execution_rate")
 
 
-def funding_by_year(engine: Engine, area: Area, as_of: dt.date) -> pd.DataFrame:
-    """Every year's budget and what was paid against it by `as_of` (or by that year's end, for past years).
+def funding_by_year(engine: Engine, area: Area, as_of: dt.date, purpose: str | None = None) -> pd.DataFrame:
+    """Every year's budget and what was paid against it by `as_of` (or by that year's end, for past years);
+    with `purpose`, of that use only (阵地建设: the city's ¥100 million a year of 2014-2016 among them).
 
     Columns: year, budget_yuan, disbursed_yuan, execution_rate.
     """
@@ -67,7 +71,7 @@ def funding_by_year(engine: Engine, area: Area, as_of: dt.date) -> pd.DataFrame:
                                    .order_by(FundingLine.year)).scalars().all()
     for year in years:
         cutoff = min(as_of, dt.date(year, 12, 31))
-        frame = funding_by_source_and_use(engine, area, year, cutoff)
+        frame = funding_by_source_and_use(engine, area, year, cutoff, purpose)
         frames.append({"year": year, "budget_yuan": float(frame["budget_yuan"].sum()),
                        "disbursed_yuan": float(frame["disbursed_yuan"].sum())})
     frame = pd.DataFrame(frames, columns=["year", "budget_yuan", "disbursed_yuan"])
@@ -75,26 +79,30 @@ def funding_by_year(engine: Engine, area: Area, as_of: dt.date) -> pd.DataFrame:
     return rate(frame, "disbursed_yuan", "budget_yuan", "execution_rate")
 
 
-def funding_flows(engine: Engine, area: Area, year: int) -> pd.DataFrame:
-    """The year's budget from each source to each use to each county-level unit, for the sankey diagram.
+def funding_flows(engine: Engine, area: Area, year: int, purpose: str | None = None) -> pd.DataFrame:
+    """The year's budget from each source to each use (with `purpose`, that one) to each county-level unit, for
+    the sankey diagram.
 
     Columns: source, purpose, county, budget_yuan.
     """
     statement = _lines(area, _paid_by(dt.date(year, 12, 31)), FundingLine.source, FundingLine.purpose, County.name,
-                       County.sort_order, func.sum(FundingLine.budget_yuan)).where(FundingLine.year == year).group_by(
+                       County.sort_order, func.sum(FundingLine.budget_yuan), purpose=purpose).where(
+        FundingLine.year == year).group_by(
         FundingLine.source, FundingLine.purpose, County.name, County.sort_order)
     frame = frame_of(engine, statement, ["source", "purpose", "county", "county_order", "budget_yuan"])
     frame["budget_yuan"] = pd.to_numeric(frame["budget_yuan"]).astype(float)
     return _in_schema_order(frame, "county_order").drop(columns="county_order")
 
 
-def funding_per_community_and_member(engine: Engine, area: Area, as_of: dt.date) -> pd.DataFrame:
-    """The year's budget by child area, per urban community and per Party member living there.
+def funding_per_community_and_member(engine: Engine, area: Area, as_of: dt.date,
+                                     purpose: str | None = None) -> pd.DataFrame:
+    """The year's budget (with `purpose`, of that use) by child area, per urban community and per Party member
+    living there.
 
     Members are all members whose residence lies in the child area. Columns: area_code, area_name,
     budget_yuan, urban_communities, members, per_community_yuan, per_member_yuan.
     """
-    budget = funding_execution_by_area(engine, area, as_of)[AREA_COLUMNS + ["budget_yuan"]]
+    budget = funding_execution_by_area(engine, area, as_of, purpose)[AREA_COLUMNS + ["budget_yuan"]]
     communities = frame_of(engine, grouped(area, from_communities(by_child(area, func.count(Community.id)))
                                            .where(Community.is_urban)), AREA_COLUMNS + ["urban_communities"])
     members = frame_of(engine, grouped(area, via_community(

@@ -1,4 +1,4 @@
-"""The six headline metrics, each broken down by the level below the area.
+"""The headline metrics, each broken down by the level below the area.
 
 Each function returns one row per child area (county-level units for the city, streets for a county,
 communities for a street) with the metric's numerator, denominator and rate. The area's figure is the
@@ -16,6 +16,7 @@ import pandas as pd
 from sqlalchemy import Engine, and_, case, distinct, func, or_, select
 
 from dashboard.schema import (
+    Cadre,
     Community,
     CommunityMonth,
     County,
@@ -40,10 +41,12 @@ from queries.area import (
     grouped,
     via_community,
 )
+from queries.definitions import title
 from queries.frames import frame_of, rate
 from queries.meetings import meeting_activity_by_street
 from queries.store import setting_value
 from queries.summary import summary_covers
+from queries.teams import liaison_staffing_by_area
 
 UNASSIGNED = "本级(未分到下级)"
 
@@ -125,8 +128,8 @@ def meetings_on_schedule_by_area(engine: Engine, area: Area, first: dt.date, las
 
 
 def two_new_coverage_by_area(engine: Engine, area: Area) -> pd.DataFrame:
-    """两新组织覆盖率: organizations with their own or a joint Party organization / all Two New organizations
-    (组织覆盖率); 工作覆盖率 also counts those with a Party-building instructor sent in.
+    """两新组织党的组织覆盖率: organizations with their own or a joint Party organization / all Two New
+    organizations; 党的工作覆盖率 also counts those with a Party-building instructor sent in.
 
     Columns: area_code, area_name, two_new_orgs, orgs_covered, org_coverage, work_covered, work_coverage.
     """
@@ -146,9 +149,10 @@ def year_elapsed(as_of: dt.date) -> float:
     return ((as_of - start).days + 1) / ((dt.date(as_of.year + 1, 1, 1) - start).days)
 
 
-def funding_execution_by_area(engine: Engine, area: Area, as_of: dt.date) -> pd.DataFrame:
-    """经费执行率: money paid out by `as_of` against the budget lines of `as_of`'s year / their budget;
-    `pace` compares it with 序时进度 (1.0 = on pace with the share of the year elapsed).
+def funding_execution_by_area(engine: Engine, area: Area, as_of: dt.date, purpose: str | None = None) -> pd.DataFrame:
+    """经费执行率: money spent (已支出) by `as_of` against the budget lines of `as_of`'s year / their budget;
+    `pace` compares it with 序时进度 (1.0 = on pace with the share of the year elapsed). With `purpose`, the
+    lines of that use only (阵地建设 …).
 
     Lines kept at county (or street) level fall outside a street (or community) area; in a breakdown
     they form the row 本级(未分到下级).
@@ -164,7 +168,7 @@ def funding_execution_by_area(engine: Engine, area: Area, as_of: dt.date) -> pd.
         .outerjoin(Street, FundingLine.street_id == Street.id)
         .outerjoin(Community, FundingLine.community_id == Community.id)
         .outerjoin(paid, paid.c.funding_line_id == FundingLine.id)
-        .where(FundingLine.year == as_of.year, *area_conditions(area))
+        .where(FundingLine.year == as_of.year, *for_purpose(purpose), *area_conditions(area))
         .group_by(code, name, order).order_by(order)
     )
     frame = frame_of(engine, statement, AREA_COLUMNS + ["budget_yuan", "disbursed_yuan"])
@@ -173,6 +177,11 @@ def funding_execution_by_area(engine: Engine, area: Area, as_of: dt.date) -> pd.
     frame = rate(frame, "disbursed_yuan", "budget_yuan", "execution_rate")
     frame["pace"] = frame["execution_rate"] / year_elapsed(as_of)
     return frame
+
+
+def for_purpose(purpose: str | None) -> list:
+    """The condition keeping the funding lines of one use (none: every use)."""
+    return [] if purpose is None else [FundingLine.purpose == purpose]
 
 
 def headline(frame: pd.DataFrame, numerator: str, denominator: str) -> float | None:
@@ -210,24 +219,26 @@ class Headline:
 
 
 HEADLINES = [
-    Headline("grid_branch_coverage", "网格党支部覆盖率", "grids_with_branch", "grids",
+    Headline("grid_branch_coverage", title("grid_branch_coverage"), "grids_with_branch", "grids",
              "已建党支部网格数", "网格数", "个网格", (Grid, PartyOrg)),
-    Headline("member_checkin_rate", "在职党员报到率", "members_checked_in", "members_in_service",
+    Headline("member_checkin_rate", title("member_checkin_rate"), "members_checked_in", "members_in_service",
              "已报到在职党员", "应报到在职党员", "名在职党员", (PartyMember, MemberCheckin)),
-    Headline("pairing_coverage", "结对社区覆盖率", "communities_paired", "urban_communities",
+    Headline("pairing_coverage", title("pairing_coverage"), "communities_paired", "urban_communities",
              "有结对单位的社区", "城市社区数", "个城市社区", (Community, UnitPairing)),
-    Headline("meetings_on_schedule", "联席会议按期召开率", "street_quarters_on_schedule", "street_quarters",
+    Headline("meetings_on_schedule", title("meetings_on_schedule"), "street_quarters_on_schedule", "street_quarters",
              "按期召开(街道·季度)", "应召开(街道·季度)", "个街道·季度", (Street, JointMeeting)),
-    Headline("two_new_org_coverage", "两新组织覆盖率", "orgs_covered", "two_new_orgs",
+    Headline("two_new_org_coverage", title("two_new_org_coverage"), "orgs_covered", "two_new_orgs",
              "已建党组织的两新组织", "两新组织数", "个两新组织", (TwoNewOrg,)),
-    Headline("funding_execution", "经费执行率", "disbursed_yuan", "budget_yuan",
-             "拨付数(元)", "预算数(元)", "元预算", (FundingLine, FundingDisbursement), paced=True),
+    Headline("funding_execution", title("funding_execution"), "disbursed_yuan", "budget_yuan",
+             "已支出数(元)", "预算数(元)", "元预算", (FundingLine, FundingDisbursement), paced=True),
+    Headline("liaison_staffing", title("liaison_staffing"), "with_liaison", "urban_communities",
+             "配备党建联络员的社区", "城市社区数", "个城市社区", (Community, Cadre)),
 ]
 MEETING_QUARTERS = 4
 
 
 def cockpit_by_area(engine: Engine, area: Area, as_of: dt.date) -> dict[str, pd.DataFrame]:
-    """The six headline metrics broken down below the area, keyed by Headline.key.
+    """The headline metrics broken down below the area, keyed by Headline.key.
 
     Meetings are judged over the last four complete quarters, funding over `as_of`'s year so far.
     """
@@ -240,4 +251,5 @@ def cockpit_by_area(engine: Engine, area: Area, as_of: dt.date) -> dict[str, pd.
         "meetings_on_schedule": meetings_on_schedule_by_area(engine, area, first, last, required),
         "two_new_org_coverage": two_new_coverage_by_area(engine, area),
         "funding_execution": funding_execution_by_area(engine, area, as_of),
+        "liaison_staffing": liaison_staffing_by_area(engine, area),
     }

@@ -133,6 +133,22 @@ def fixture_engine(fixture_url) -> Iterator[Engine]:
     engine.dispose()
 
 
+# Files whose tests each generate the city-scale demo once per backend: split by backend, so that two workers
+# can generate on different backends at the same time instead of one worker doing all three in a row.
+SPLIT_BY_BACKEND = {"tests/test_demo.py"}
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Whole files go to one worker (their stores are built once per worker), as `--dist loadfile` would do;
+    with `--dist loadgroup` (make test) the files of SPLIT_BY_BACKEND go by file and backend."""
+    for item in items:
+        group = item.nodeid.split("::")[0]
+        backend = getattr(item, "callspec", None) and item.callspec.params.get("backend")
+        if group in SPLIT_BY_BACKEND and backend:
+            group = f"{group}[{backend}]"
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
 def pytest_terminal_summary(terminalreporter) -> None:
     for backend in SERVERS:  # asked here too: under pytest-xdist the tests ran in worker processes
         _server_reachable(backend)

@@ -1,9 +1,10 @@
 """A small hand-built store whose figures are counted by hand in the tests.
 
 Two county-level units (甲区 T01, 乙县 T02), three streets and a town, four urban communities and a village,
-eight grids, three resident units, ten members, and a handful of pairings, meetings, Two New organizations
-and funding lines, each chosen to sit on one side of a definition's edge (a check-in after the as-of date,
-a pairing that has ended, a meeting outside the window, a payment after the as-of date ...).
+eight grids, three resident units, ten members, and a handful of pairings, meetings, Two New organizations,
+funding lines, cadres of the four teams and service platforms, each chosen to sit on one side of a
+definition's edge (a check-in after the as-of date, a pairing that has ended, a meeting outside the window, a
+payment after the as-of date ...).
 The as-of date is 2018-06-30. The expected figures are written out in tests/test_queries.py.
 Records on the inclusive edges (issue 18), each counted in the tests: a unit pairing (U3-K2) ending on the
 as-of day, unit, member and secretary check-ins on it, 一街道's meetings on the first day of 2018 and of its
@@ -41,6 +42,7 @@ from dashboard.schema import (
     ResidentUnit,
     SecretaryCheckin,
     ServiceActivity,
+    ServicePlatform,
     StoreMeta,
     Street,
     TwoNewOrg,
@@ -236,6 +238,8 @@ def build_fixture(engine: Engine) -> None:
         s.add(Cadre(code="GB1", name="陈联络", team="党建联络员", community_id=k1.id, birth_date=D(1988, 1, 1),
                     education="本科", phone="13900000000", entry_route="公开选聘", entry_year=2017))
         s.flush()
+        _teams_world(s, {"K1": k1, "K2": k2, "K3": k3, "K4": k4, "V1": v1}, grids)
+        _platform_world(s, {"T01-S1": s1, "T02-S3": s3}, {"K1": k1, "K2": k2, "K4": k4, "V1": v1})
         _pairing_world(s, m, {"K1": k1, "K3": k3, "K4": k4}, {"U1": u1, "U2": u2, "U3": u3})
         s.add(StoreMeta(meta_key="data_as_of", value=AS_OF.isoformat()))
     with engine.begin() as connection:  # as every write path does: the demo generator, imports
@@ -336,3 +340,64 @@ def _pairing_world(s: Session, m: dict, k: dict, u: dict) -> None:
     ]:
         s.add(Notification(resident_unit_id=u[unit].id, community_id=k[home].id, year=year,
                            unit_notified_on=unit_day, community_notified_on=community_day, members_reported=1))
+
+
+def _teams_world(s: Session, k: dict, grids: dict) -> None:
+    """四支队伍 besides GB1 (counted in tests/test_teams.py): K1 has everyone (G3 lacks a grid worker), K2 three
+    两委 members, no full-time worker and a liaison officer of 45 with 高中, K3 no secretary, one member, no
+    liaison officer and a grid worker without a grid, K4 everything but G8's grid worker; the village V1 one
+    entrant. Birthdays on and the day after the as-of day (GB9, GB29; GB14, GB4)."""
+    people = [
+        # code, name, team, post, community, grid, born, education, route, year, background
+        ("GB2", "林书记", "社区干部", "社区党组织书记", "K1", None, D(1970, 3, 15), "本科", "原有", 2014, None),
+        ("GB3", "何委员", "社区干部", "两委成员", "K1", None, D(1980, 5, 5), "大专", "原有", 2014, None),
+        ("GB4", "马委员", "社区干部", "两委成员", "K1", None, D(1985, 7, 1), "高中", "原有", 2014, None),
+        ("GB5", "高致富", "社区干部", "两委成员", "K1", None, D(1978, 2, 2), "高中", "两委换届", 2017, "致富带头人"),
+        ("GB6", "罗退伍", "社区干部", "两委成员", "K1", None, D(1990, 8, 8), "大专", "两委换届", 2017, "退伍军人"),
+        ("GB7", "梁专职", "社区干部", "专职工作人员", "K1", None, D(1995, 1, 1), "本科", "公开选聘", 2017, None),
+        ("GB8", "宋网格", "网格员", None, "K1", "G1", D(1993, 3, 3), "大专", "公开选聘", 2017, None),
+        ("GB9", "唐网格", "网格员", None, "K1", "G2", D(1975, 6, 30), "高中", "原有", 2014, None),
+        ("GB10", "许志愿", "党员志愿者", None, "K1", None, D(1960, 1, 1), "高中", "原有", 2014, None),
+        ("GB11", "韩书记", "社区干部", "社区党组织书记", "K2", None, D(1968, 12, 31), "大专", "原有", 2014, None),
+        ("GB12", "冯返乡", "社区干部", "两委成员", "K2", None, D(1986, 4, 4), "高中", "两委换届", 2017, "返乡人员"),
+        ("GB13", "邓委员", "社区干部", "两委成员", "K2", None, D(1982, 9, 9), "本科", "原有", 2014, None),
+        ("GB14", "曹网格", "网格员", None, "K2", "G4", D(1994, 7, 1), "大专", "公开选聘", 2017, None),
+        ("GB15", "彭网格", "网格员", None, "K2", "G5", D(1990, 1, 1), "中专", "原有", 2014, None),
+        ("GB16", "曾联络", "党建联络员", None, "K2", None, D(1973, 5, 5), "高中", "公开选聘", 2017, None),
+        ("GB17", "肖干部", "社区干部", None, "K2", None, D(1980, 1, 1), "大专", "原有", 2014, None),
+        ("GB18", "田学生", "社区干部", "两委成员", "K3", None, D(1996, 10, 10), "本科", "两委换届", 2017,
+         "大中专毕业生"),
+        ("GB19", "董专职", "社区干部", "专职工作人员", "K3", None, D(1992, 2, 2), "大专", "公开选聘", 2017, None),
+        ("GB20", "袁网格", "网格员", None, "K3", None, D(1988, 8, 8), "大专", "公开选聘", 2016, None),
+        ("GB21", "潘书记", "社区干部", "社区党组织书记", "K4", None, D(1972, 4, 4), "本科", "两委换届", 2017,
+         "返乡人员"),
+        ("GB22", "蒋委员", "社区干部", "两委成员", "K4", None, D(1979, 3, 3), "大专", "原有", 2014, None),
+        ("GB23", "蔡委员", "社区干部", "两委成员", "K4", None, D(1983, 3, 3), "大专", "原有", 2014, None),
+        ("GB24", "余委员", "社区干部", "两委成员", "K4", None, D(1987, 3, 3), "大专", "原有", 2014, None),
+        ("GB25", "杜委员", "社区干部", "两委成员", "K4", None, D(1991, 3, 3), "本科", "原有", 2014, None),
+        ("GB26", "叶专职", "社区干部", "专职工作人员", "K4", None, D(1994, 4, 4), "本科", "公开选聘", 2017, None),
+        ("GB27", "程专职", "社区干部", "专职工作人员", "K4", None, D(1989, 4, 4), "大专", "公开选聘", 2016, None),
+        ("GB28", "魏网格", "网格员", None, "K4", "G7", D(1992, 5, 5), "大专", "公开选聘", 2017, None),
+        ("GB29", "吕联络", "党建联络员", None, "K4", None, D(1993, 6, 30), "研究生", "公开选聘", 2017, None),
+        ("GB30", "苏致富", "社区干部", "两委成员", "V1", None, D(1975, 11, 11), "高中", "两委换届", 2017, "致富带头人"),
+    ]
+    for number, (code, name, team, post, home, grid, born, education, route, year, background) in enumerate(
+            people, start=2):
+        s.add(Cadre(code=code, name=name, team=team, post=post, community_id=k[home].id,
+                    grid_id=grids[grid].id if grid else None, birth_date=born, education=education,
+                    phone=f"139000000{number:02d}", entry_route=route, entry_year=year, background=background))
+
+
+def _platform_world(s: Session, streets: dict, k: dict) -> None:
+    """Service platforms (counted in tests/test_platforms.py): 一街道's (6 of 6 items, shared) and 三街道's (5,
+    not shared); K1 (10, shared), K2 (8, sharing not reported), K4 (items not reported, shared), the village
+    V1 (neither reported); K3 and 二街道 have none."""
+    for street, community, kind, year, items, shared in [
+        ("T01-S1", None, "新建", 2016, 6, True), ("T02-S3", None, "改扩建", 2017, 5, False),
+        (None, "K1", "改扩建", 2016, 10, True), (None, "K2", "新建", 2018, 8, None),
+        (None, "K4", "改扩建", 2017, None, True), (None, "V1", "新建", 2018, None, None),
+    ]:
+        place = streets[street] if street else k[community]
+        s.add(ServicePlatform(street_id=place.id if street else None, community_id=place.id if community else None,
+                              county_id=place.county_id, kind=kind, completed_year=year, standard_items=items,
+                              is_shared=shared))

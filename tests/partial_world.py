@@ -26,7 +26,7 @@ ROW_KEYS = [(title, index) for title in TITLES for index in range(len(ROWS[title
 # What each county's own rows are recognised by: its name and code, and the codes of its streets and villages.
 COUNTY_MARKS = {"T01": {"T01", "甲区", "S01", "C01", "C02"}, "T02": {"T02", "乙县", "S02", "C03"}}
 # The columns that date an event; "one month only" keeps the events of that month and everything undated.
-EVENT_DATES = {"报到日期", "认领日期", "服务日期", "结对日期", "召开日期", "拨付日期", "活动日期", "考核日期"}
+EVENT_DATES = {"报到日期", "认领日期", "服务日期", "结对日期", "召开日期", "支出日期", "活动日期", "考核日期"}
 EMPTY_STREET = ["S09", "九街道", "街道", "甲区"]
 EMPTY_COMMUNITY = ["C09", "九社区", "社区", "是", "是", "S01", ""]
 

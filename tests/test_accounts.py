@@ -47,12 +47,12 @@ def test_passwords_are_hashed_never_stored_or_logged_in_clear(store):
 
 
 @pytest.mark.parametrize(("role", "county", "street", "message"), [
-    ("county_leader", None, None, "须指定所属区县"),
-    ("street_staff", "T01", None, "须指定所属区县(市)和街道"),
+    ("county_leader", None, None, "须指定所属县级单位"),
+    ("street_staff", "T01", None, "须指定所属县级单位和街道"),
     ("city_leader", "T01", None, "不应指定区域"),
     ("county_leader", "NOPE", None, "没有名称或编码为 NOPE"),
     ("street_staff", "T02", "T01-S1", "下没有编码为 T01-S1"),
-    ("analyst", None, "T01-S1", "同时指定其所属区县"),
+    ("analyst", None, "T01-S1", "同时指定其所属县级单位"),
 ])
 def test_a_scope_must_fit_the_role(store, role, county, street, message):
     with pytest.raises(AccountError, match=re.escape(message)):

@@ -13,14 +13,15 @@ from streamlit.testing.v1 import AppTest
 from dashboard import accounts
 from dashboard.auth import SEEN, SIGN_IN_ENV
 from dashboard.db import URL_ENV, make_engine, upgrade_store
+from queries.overview import HEADLINES
 from tests.apptest import APP, metrics
 from tests.fixture_data import build_fixture
 
-COCKPIT_FIGURES = 11  # the cockpit: six headline figures and the report's five totals
+COCKPIT_FIGURES = len(HEADLINES) + 5  # the cockpit: the headline figures and the report's five totals
 
 PASSWORD = "Correct-Horse-9"
 VIEWS = ["../pages/coverage.py", "../pages/checkin.py", "../pages/meetings.py", "../pages/two_new.py",
-         "../pages/funding.py", "../pages/admin.py"]
+         "../pages/teams.py", "../pages/platforms.py", "../pages/funding.py", "../pages/admin.py"]
 
 
 @pytest.fixture(scope="module")
@@ -68,15 +69,16 @@ def test_no_page_is_reachable_without_signing_in(app, page):
 def test_a_county_leader_sees_their_county_only(app):
     sign_in(app, "county2")
     assert metrics(app) == {"网格党支部覆盖率": "50.0%", "在职党员报到率": "100.0%", "结对社区覆盖率": "0.0%",
-                            "联席会议按期召开率": "25.0%", "两新组织覆盖率": "50.0%", "经费执行率": "0.0%",
+                            "联席会议按期召开率": "25.0%", "两新组织党的组织覆盖率": "50.0%", "经费执行率": "0.0%",
+                            "党建联络员配备率": "100.0%",  # K4 has its liaison officer
                             # 乙县's totals only: M5 and M10 (U2), M5's claim of P4, U2's pairing ended in
                             # January, M5 paired (M10 only from August)
-                            "已报到在职党员": "2 名", "其中市县行政事业单位": "2 名", "认领岗位": "1 个",
-                            "结对市县单位": "0 个", "党员结对": "1 名"}
+                            "已报到在职党员": "2 名", "市县行政事业单位党员报到": "2 名", "认领岗位": "1 个",
+                            "结对单位": "0 个", "党员结对": "1 名"}
     assert app.dataframe[0].value["area_name"].tolist() == ["三街道"]
     assert any(m.value == "#### 乙县核心指标" for m in app.markdown)
     assert any(m.value == "#### 各街道排名:谁在落后" for m in app.markdown)
-    assert "county2(区县(市)领导,乙县)" in [c.value for c in app.sidebar.caption]
+    assert "county2(县级单位领导,乙县)" in [c.value for c in app.sidebar.caption]
 
 
 def test_tampered_links_reveal_nothing(app):
@@ -152,8 +154,8 @@ def test_every_view_shows_a_county_leader_only_their_county(app, page):
     shown = [frame.value for frame in app.dataframe]
     assert shown, "the view shows tables"
     for frame in shown:
-        if "区县(市)" in frame.columns:
-            assert set(frame["区县(市)"]) <= {"乙县"}, frame
+        if "县级单位" in frame.columns:
+            assert set(frame["县级单位"]) <= {"乙县"}, frame
         for column in ("街道", "社区"):
             if column in frame.columns:
                 assert not set(frame[column]) & {"一街道", "二街道", "红星社区", "光明社区", "和平社区"}, frame

@@ -8,13 +8,16 @@ import json
 import pytest
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
+from streamlit.testing.v1 import AppTest
 
 from dashboard.accounts import add_user
-from dashboard.db import ROOT, make_engine
+from dashboard.auth import SIGN_IN_ENV
+from dashboard.db import ROOT, URL_ENV, make_engine
 from dashboard.demo import StoreNotEmpty, clear_store, generate
 from dashboard.demo.__main__ import main as demo_cli
 from dashboard.divisions import read_divisions, short_name, town_kind
 from dashboard.schema import Base, County
+from tests.apptest import APP, metrics
 
 pytestmark = pytest.mark.slow  # city-scale generation takes minutes: outside the quick tier
 
@@ -118,6 +121,33 @@ def test_reference_positions_funding_and_teams(demo_engine):
     assert scalar(demo_engine, "SELECT COUNT(*) FROM cadre WHERE entry_route = '公开选聘' AND entry_year = 2017 "
                                "AND team IN ('社区干部', '网格员')") == 889
     assert scalar(demo_engine, "SELECT COUNT(*) FROM cadre WHERE team = '党建联络员'") == 714
+    assert scalar(demo_engine, "SELECT COUNT(*) FROM cadre WHERE team = '社区干部' AND post IS NULL") == 0
+    assert scalar(demo_engine, "SELECT COUNT(*) FROM cadre WHERE team = '网格员' AND grid_id IS NULL") == 0
+    assert scalar(demo_engine, "SELECT COUNT(DISTINCT grid_id) FROM cadre") == \
+        scalar(demo_engine, "SELECT COUNT(grid_id) FROM cadre")  # one grid worker per grid at most
+    assert scalar(demo_engine, "SELECT COUNT(*) FROM service_platform WHERE street_id IS NOT NULL") == 42
+
+
+def test_the_views_show_the_reference_figures_of_the_teams_and_platforms(monkeypatch, databases):
+    """Where a leader looks, on the SQLite demo store: 四支队伍's cards (1,225 / 279 / 209 / 380 entrants, 889 hired),
+    阵地建设's (2,046 platforms, ¥100 million a year for 2014-2016) and the cockpit's 党建联络员配备率."""
+    monkeypatch.setenv(URL_ENV, databases.filled_once("sqlite", "demo", generate))
+    monkeypatch.setenv(SIGN_IN_ENV, "off")
+    app = AppTest.from_file(APP, default_timeout=300)
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert metrics(app)["党建联络员配备率"] == "100.0%"  # every community got one (the report)
+    app.switch_page("../pages/teams.py").run()
+    assert not app.exception, [e.value for e in app.exception]
+    shown = metrics(app)
+    assert (shown["2017年换届进入"], shown["2017年选聘"]) == ("2,093 名", "889 名")
+    captions = [c.value for c in app.caption]
+    assert "进入社区“两委”班子:致富带头人 1,225 · 返乡人员 279 · 大中专毕业生 209 · 退伍军人 380" in captions
+    assert "专职工作人员和网格员:社区专职工作者 369 · 网格员 520" in captions
+    app.switch_page("../pages/platforms.py").run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert metrics(app)["村级综合服务平台"] == "2,046 个"
+    assert any(c.value.startswith("历年预算:2014年 1亿元 · 2015年 1亿元 · 2016年 1亿元 · ") for c in app.caption)
 
 
 def test_demo_period_and_label(demo_engine):

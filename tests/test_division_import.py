@@ -108,5 +108,5 @@ def test_the_coverage_view_shows_a_store_of_the_division_table_alone(databases, 
     app = open_view(monkeypatch, url, "../pages/coverage.py")
     shown = metrics(app)
     assert shown["社区党组织覆盖率"] == "0.0%"  # 305 urban communities (counted above), no organization yet
-    assert "已建 0 / 应建 305" in [c.value for c in app.caption]
+    assert "已建 0 / 应建 305 个城市社区" in [c.value for c in app.caption]
     assert any("尚未导入" in i.value and "《党组织》" in i.value for i in app.info), [i.value for i in app.info]

@@ -16,12 +16,12 @@ from queries.overview import member_checkin_rate_by_area
 def test_findings_name_the_top_and_bottom_areas_the_change_and_who_is_below_target(fixture_engine):
     now = member_checkin_rate_by_area(fixture_engine, CITY, dt.date(2018, 6, 30))
     before = member_checkin_rate_by_area(fixture_engine, CITY, dt.date(2018, 5, 31))
-    sentences = rate_findings(now, "members_checked_in", "members_in_service", "在职党员报到率", "全市", "区县(市)",
+    sentences = rate_findings(now, "members_checked_in", "members_in_service", "在职党员报到率", "全市", "县级单位",
                               target=0.9, previous=before, previous_label="上月")
     assert sentences == [
         "全市在职党员报到率 66.7%,低于目标 90.0% 23.3 个百分点,较上月上升 6.7 个百分点。",
         "乙县在职党员报到率最高,100.0%;甲区 50.0%,低于全市 16.7 个百分点,列末位。",
-        "低于目标的区县(市)有 1 个:甲区。",
+        "低于目标的县级单位有 1 个:甲区。",
     ]
 
 
@@ -47,5 +47,5 @@ def test_areas_all_at_the_same_rate_have_no_top_or_bottom():
 def test_areas_without_data_are_not_said_to_meet_the_target():
     # one county-level unit with 2 of 2 members checked in, two with no in-service member at all
     frame = pd.DataFrame({"area_name": ["武陵区", "鼎城区", "澧县"], "done": [2, 0, 0], "all": [2, 0, 0]})
-    assert rate_findings(frame, "done", "all", "在职党员报到率", "全市", "区县(市)", target=0.9)[-1] == \
-        "有数据的 1 个区县(市)均达到目标,其余 2 个没有可计算的数据。"
+    assert rate_findings(frame, "done", "all", "在职党员报到率", "全市", "县级单位", target=0.9)[-1] == \
+        "有数据的 1 个县级单位均达到目标,其余 2 个没有可计算的数据。"

@@ -109,6 +109,9 @@ def test_the_records_of_joint_work_and_the_four_teams_arrive(world_engine):
         assert rows("SELECT c.code, c.post, m.code, c.background FROM cadre c LEFT JOIN party_member m "
                     "ON m.id = c.member_id WHERE c.team = '社区干部' ORDER BY c.code") == [
             ("GB1", "社区党组织书记", "M3", None), ("GB2", "两委成员", None, "返乡人员")]
+        assert rows("SELECT c.code, g.code FROM cadre c JOIN grid g ON g.id = c.grid_id") == [("GB3", "G03")]
+        assert rows("SELECT p.standard_items, p.is_shared FROM service_platform p "
+                    "ORDER BY p.completed_year") == [(6, True), (8, False), (None, None)]
 
 
 def test_imports_rebuild_the_summaries_the_views_read(world_engine):
@@ -143,6 +146,23 @@ def test_importing_the_same_files_again_changes_no_data(empty_engine):
     assert snapshot(empty_engine, data_only=True) == before
     with empty_engine.connect() as connection:  # each import is still recorded
         assert connection.execute(select(func.count()).select_from(ImportRun)).scalar() == 2 * len(FILES)
+
+
+def test_a_file_made_with_an_earlier_template_version_still_imports(empty_engine):
+    """经费支出 was 经费拨付 (拨付日期, 拨付金额) and 是否规模较大、生产经营稳定 was 是否规模以上稳定企业: files a
+    department filled before the renaming import unchanged, under either title."""
+    load_world(empty_engine)
+    old = WORLD["经费支出"].replace("支出日期", "拨付日期").replace("支出金额", "拨付金额")
+    outcome = import_file(empty_engine, template_named("经费拨付"), "old.csv", old.encode(), "tester", today=TODAY)
+    assert (outcome.problems, outcome.unchanged) == ([], WORLD["经费支出"].count("\n") - 1)
+    old_two_new = WORLD["两新组织"].replace("是否规模较大、生产经营稳定", "是否规模以上稳定企业")
+    assert old_two_new != WORLD["两新组织"]
+    outcome = import_file(empty_engine, template_named("两新组织"), "old.csv", old_two_new.encode(), "tester",
+                          today=TODAY)
+    assert outcome.problems == [] and outcome.inserted == 0
+    both = old.replace("拨付金额", "支出日期")
+    refused = import_file(empty_engine, template_named("经费支出"), "both.csv", both.encode(), "tester", today=TODAY)
+    assert [(p.row, p.column, p.message) for p in refused.problems][:1] == [(1, "支出日期", "列名重复")]
 
 
 def test_a_dry_run_changes_nothing_at_all(world_engine):
@@ -317,8 +337,8 @@ GALLERY = [
      (5, None, "与第 2 行重复")),
     ("text_in_number", "网格", "grids.csv", lambda: _csv("网格", ("C01,300", "C01,三百")),
      (2, "户数", "不是整数")),
-    ("negative_amount", "经费拨付", "paid.csv", lambda: _csv("经费拨付", ("200000", "-200000")),
-     (2, "拨付金额", "小于 0")),
+    ("negative_amount", "经费支出", "paid.csv", lambda: _csv("经费支出", ("200000", "-200000")),
+     (2, "支出金额", "小于 0")),
     ("negative_count", "两新组织", "orgs.csv", lambda: _csv("两新组织", (",56,", ",-56,")),
      (2, "从业人员数", "小于 0")),
     ("formula_cell", "网格", "grids.xlsx",
@@ -370,18 +390,27 @@ GALLERY = [
      (2, "考核得分", "大于 100")),
     ("platform_in_two_places", "服务阵地", "platforms.csv", lambda: _csv("服务阵地", (",C01,改扩建", "S01,C01,改扩建")),
      (3, None, "填且只填一项")),
-    ("platform_twice", "服务阵地", "platforms.csv", lambda: _csv("服务阵地") + ",C01,新建,2018\n".encode(),
+    ("platform_twice", "服务阵地", "platforms.csv", lambda: _csv("服务阵地") + ",C01,新建,2018,,\n".encode(),
      (5, None, "与第 3 行重复")),
     ("cadre_post_outside_the_cadres", "四支队伍", "cadres.csv",
      lambda: _csv("四支队伍", ("网格员,,C02", "网格员,两委成员,C02")), (4, "职务", "只有“社区干部”")),
     ("cadre_background_without_election", "四支队伍", "cadres.csv",
-     lambda: _csv("四支队伍", ("公开选聘,2017,,\nGB4", "公开选聘,2017,退伍军人,\nGB4")), (4, "人员来源", "两委换届")),
+     lambda: _csv("四支队伍", ("公开选聘,2017,,,G03", "公开选聘,2017,退伍军人,,G03")), (4, "人员来源", "两委换届")),
     ("cadre_identity_twice", "四支队伍", "cadres.csv",
-     lambda: _csv("四支队伍") + f"GB5,吴五,网格员,,C02,{ID_GB4},1989-09-09,本科,,公开选聘,2017,,\n".encode(),
+     lambda: _csv("四支队伍") + f"GB5,吴五,网格员,,C02,{ID_GB4},1989-09-09,本科,,公开选聘,2017,,,\n".encode(),
      (6, "公民身份号码", "与第 5 行重复")),
     ("cadre_identity_and_birth", "四支队伍", "cadres.csv",
      lambda: _csv("四支队伍", ("C02,430702198909090026,1989-09-09", "C02,430702198909090026,1989-09-19")),
      (5, "出生日期", "不一致")),
+    ("platform_of_a_street_above_its_standard", "服务阵地", "platforms.csv",
+     lambda: _csv("服务阵地", ("S01,,新建,2016,6", "S01,,新建,2016,8")), (2, "达标项数", "一所一校四中心")),
+    ("platform_above_the_community_standard", "服务阵地", "platforms.csv",
+     lambda: _csv("服务阵地", (",C01,改扩建,2017,8", ",C01,改扩建,2017,12")), (3, "达标项数", "大于 10")),
+    ("cadre_grid_of_someone_not_a_grid_worker", "四支队伍", "cadres.csv",
+     lambda: _csv("四支队伍", ("13600000004,公开选聘,2017,,,", "13600000004,公开选聘,2017,,,G03")),
+     (5, "所在网格编码", "只有“网格员”")),
+    ("cadre_grid_in_another_community", "四支队伍", "cadres.csv",
+     lambda: _csv("四支队伍", ("公开选聘,2017,,,G03", "公开选聘,2017,,,G01")), (4, "所在网格编码", "不在所在社区内")),
     ("good_rows_then_one_bad", "志愿服务记录", "services.csv",
      lambda: _csv("志愿服务记录", ("F1,M1,C01,P1,2018-06-09", "F9,M1,C01,P1,2018-06-09"))
      + "F8,M9,C01,P1,2018-06-09,治安巡逻,2\n".encode(),

@@ -15,6 +15,7 @@ from dashboard.schema import CommunityMonth, County, StoreMeta, Target
 from queries.overview import HEADLINES
 from tests.apptest import APP, metrics
 from tests.fixture_data import build_fixture
+from tests.test_auth import COCKPIT_FIGURES
 
 
 def run_app(monkeypatch, url: str, query_params: dict | None = None, timeout: float = 60,
@@ -40,18 +41,20 @@ def badges(app: AppTest) -> list[str]:
 def test_cockpit_shows_the_fixture_figures(monkeypatch, fixture_url):
     app = run_app(monkeypatch, fixture_url)
     # Counted in tests/test_queries.py: 5/8 grids, 4/6 members, 3/4 communities, 7/12 street-quarters,
-    # 3/6 Two New organizations, 65,000/180,000 yuan.
+    # 3/6 Two New organizations, 65,000/180,000 yuan; in tests/test_teams.py: 3/4 communities with a liaison.
     assert metrics(app) == {
         "网格党支部覆盖率": "62.5%", "在职党员报到率": "66.7%", "结对社区覆盖率": "75.0%",
-        "联席会议按期召开率": "58.3%", "两新组织覆盖率": "50.0%", "经费执行率": "36.1%",
+        "联席会议按期召开率": "58.3%", "两新组织党的组织覆盖率": "50.0%", "经费执行率": "36.1%",
+        "党建联络员配备率": "75.0%",
         # and the report's totals (tests/test_report_views.py)
-        "已报到在职党员": "4 名", "其中市县行政事业单位": "3 名", "认领岗位": "3 个", "结对市县单位": "1 个",
+        "已报到在职党员": "4 名", "市县行政事业单位党员报到": "3 名", "认领岗位": "3 个", "结对单位": "2 个",
         "党员结对": "2 名",
     }
-    assert badges(app) == [":red-badge[落后]"] * 6
+    assert badges(app) == [":red-badge[落后]"] * 7
+    assert "目标 100% · 3 / 4 个城市社区" in [c.value for c in app.caption]
     captions = [c.value for c in app.caption]
     assert "目标 90% · 4 / 6 名在职党员" in captions
-    assert any("已拨付 6.5万元 / 预算 18万元" in c for c in captions)
+    assert any("已支出 6.5万元 / 预算 18万元" in c for c in captions)
     assert any("数据截至 2018年6月30日" in m.value for m in app.markdown)
     assert [w.value for w in app.warning] == [OPEN_BANNER]  # not demo data; sign-in turned off explicitly
 
@@ -90,7 +93,7 @@ def test_targets_are_data(monkeypatch, databases, backend):
     engine.dispose()
     app = run_app(monkeypatch, url)
     statuses = dict(zip(metrics(app), badges(app)))
-    assert statuses["两新组织覆盖率"] == ":green-badge[达标]"  # 50% meets a 50% target
+    assert statuses["两新组织党的组织覆盖率"] == ":green-badge[达标]"  # 50% meets a 50% target
     assert "目标 50% · 3 / 6 个两新组织" in [c.value for c in app.caption]
 
 
@@ -104,7 +107,7 @@ def test_a_store_with_regions_only_shows_no_figures(monkeypatch, tmp_path):
     engine.dispose()
     app = run_app(monkeypatch, url)
     assert set(metrics(app).values()) == {"暂无数据"}
-    assert badges(app) == [":gray-badge[无数据]"] * 6
+    assert badges(app) == [":gray-badge[无数据]"] * 7
     assert app.info[0].value == "尚未导入党员、党员报到数据:请在“数据导入”页导入《党员》《党员报到》模板。"
 
 
@@ -134,19 +137,29 @@ def test_first_start_fills_an_empty_store_with_labelled_demo_data(monkeypatch, t
     app = run_app(monkeypatch, url, timeout=300, sign_in=None)  # the demo store needs no sign-in
     assert app.warning[0].value == DEMO_BANNER + "演示模式未启用登录。"
     shown = metrics(app)
-    assert len(shown) == 11 and all(shown[spec.title].endswith("%") for spec in HEADLINES)
+    assert len(shown) == COCKPIT_FIGURES and all(shown[spec.title].endswith("%") for spec in HEADLINES)
     # the report's totals, as a leader quotes them: 47,137 of the 50,000+ members checked in
-    assert shown["其中市县行政事业单位"] == "47,137 名"
+    assert shown["市县行政事业单位党员报到"] == "47,137 名"
     assert 50_000 <= int(shown["已报到在职党员"].removesuffix(" 名").replace(",", "")) < 60_000
     app.run()  # a rerun does not announce the first start again
     assert not [i for i in app.info if "首次启动" in i.value]
 
 
-def test_each_card_links_into_its_view(monkeypatch, fixture_url):
+def test_each_card_links_into_its_view_and_its_definition(monkeypatch, fixture_url):
     app = run_app(monkeypatch, fixture_url)
-    assert [link.proto.label for link in app.get("page_link")] == [
-        "进入六级体系覆盖", "进入双报到·双结对", "进入双报到·双结对", "进入联席会议", "进入两新组织", "进入经费保障",
-        "进入双报到·双结对"]  # under the report's totals
+    links = [(link.proto.label, link.proto.query_string) for link in app.get("page_link")]
+    assert links[:14] == [
+        ("进入六级体系覆盖", ""), ("口径", "key=grid_branch_coverage"),
+        ("进入双报到·双结对", ""), ("口径", "key=member_checkin_rate"),
+        ("进入双报到·双结对", ""), ("口径", "key=pairing_coverage"),
+        ("进入联席会议", ""), ("口径", "key=meetings_on_schedule"),
+        ("进入两新组织", ""), ("口径", "key=two_new_org_coverage"),
+        ("进入经费保障", ""), ("口径", "key=funding_execution"),
+        ("进入四支队伍", ""), ("口径", "key=liaison_staffing")]
+    assert links[14:] == [  # under the report's totals, and under the ranking (of the metric ranked)
+        ("口径", "key=members_checked_in"), ("口径", "key=organ_members_checked_in"), ("口径", "key=posts_claimed"),
+        ("口径", "key=units_paired"), ("口径", "key=members_paired"), ("进入双报到·双结对", ""),
+        ("口径", "key=member_checkin_rate")]
 
 
 def test_a_store_from_before_the_summaries_is_summarised_on_start(monkeypatch, tmp_path):

@@ -44,12 +44,12 @@ from dashboard.schema import Base, Community, Grid, JointMeeting, MemberCheckin,
 from queries.area import Area
 from queries.meetings import meeting_activity_by_street
 from queries.store import store_facts
-from tests.apptest import APP, metrics
+from tests.apptest import APP, metrics, structure
 from tests.conftest import BACKENDS
 from tests.partial_world import ROW_KEYS, TITLES, Plan, load_plan
 
 VIEWS = ["../pages/coverage.py", "../pages/checkin.py", "../pages/meetings.py", "../pages/two_new.py",
-         "../pages/funding.py"]
+         "../pages/teams.py", "../pages/platforms.py", "../pages/funding.py", "../pages/definitions.py"]
 ADMIN_PAGES = ["../pages/admin.py", "../pages/data_import.py"]
 # Who is looking: (role or "open" for sign-in off or "display" for a display token, county, street)
 VIEWERS = [("open", None, None), ("city_leader", None, None), ("county_leader", "T01", None),
@@ -79,7 +79,9 @@ plans = st.builds(
 )
 links = st.builds(lambda area, period, extra: {**area, **period, **extra}, st.sampled_from(AREAS),
                   st.sampled_from(PERIODS), st.sampled_from([{}, {"metric": "联席会议按期召开率"},
-                                                             {"metric": "经费执行率"}, {"screen": "1", "rotate": "0"}]))
+                                                             {"metric": "经费执行率"}, {"key": "funding_execution"},
+                                                             {"screen": "1", "rotate": "0"},
+                                                             {"use": "阵地建设"}]))
 
 
 # --- Stores ---------------------------------------------------------------------------------------------------
@@ -319,9 +321,10 @@ def test_geography_alone_shows_coverage_of_nothing_and_says_what_to_import(datab
     organization; coverage is 0 of each, and the line names the templates still to import."""
     url = partial_store(databases, "sqlite", GEOGRAPHY)
     app = visit(url, "../pages/coverage.py")
-    assert metrics(app) == {"市委覆盖率": "0.0%", "区县(市)委覆盖率": "0.0%", "街道党工委覆盖率": "0.0%",
-                            "社区党组织覆盖率": "0.0%", "网格党支部覆盖率": "0.0%", "小区(楼栋)党小组覆盖率": "—"}
-    assert "已建 0 / 应建 3" in [c.value for c in app.caption]
+    assert structure(app) == {"市委": "0", "区县(市)委": "0", "街道党工委": "0", "社区党组织": "0", "网格党支部": "0",
+                              "小区(楼栋)党小组": "0"}
+    assert metrics(app) == {"社区党组织覆盖率": "0.0%", "网格党支部覆盖率": "0.0%", "党小组覆盖率": "—"}
+    assert "已建 0 / 应建 3 个网格" in [c.value for c in app.caption]
     assert app.info[0].value == "尚未导入小区楼栋、党组织数据:请在“数据导入”页导入《小区楼栋》《党组织》模板。"
     cockpit = visit(url, None)
     assert set(metrics(cockpit).values()) == {"暂无数据"}
@@ -334,16 +337,16 @@ def test_geography_and_organizations_show_coverage_and_only_that(databases):
     一网格党支部 G01 of G01-G03, no Party group for H01 H02, and no 市委 (counted in the import world)."""
     url = partial_store(databases, "sqlite", GEOGRAPHY + ["小区楼栋", "驻区单位", "党组织"])
     coverage = visit(url, "../pages/coverage.py")
-    assert metrics(coverage) == {"市委覆盖率": "0.0%", "区县(市)委覆盖率": "100.0%", "街道党工委覆盖率": "100.0%",
-                                 "社区党组织覆盖率": "50.0%", "网格党支部覆盖率": "33.3%",
-                                 "小区(楼栋)党小组覆盖率": "0.0%"}
+    assert structure(coverage) == {"市委": "0", "区县(市)委": "1", "街道党工委": "1", "社区党组织": "1",
+                                   "网格党支部": "1", "小区(楼栋)党小组": "0"}
+    assert metrics(coverage) == {"社区党组织覆盖率": "50.0%", "网格党支部覆盖率": "33.3%", "党小组覆盖率": "0.0%"}
     assert [i.value for i in coverage.info] == ["尚未导入党员数据:请在“数据导入”页导入《党员》模板。"]
     cockpit = visit(url, None)
     assert metrics(cockpit) == {"网格党支部覆盖率": "33.3%", "在职党员报到率": "暂无数据", "结对社区覆盖率": "暂无数据",
-                                "联席会议按期召开率": "暂无数据", "两新组织覆盖率": "暂无数据",
-                                "经费执行率": "暂无数据", "已报到在职党员": "暂无数据",
-                                "其中市县行政事业单位": "暂无数据", "认领岗位": "暂无数据", "结对市县单位": "暂无数据",
-                                "党员结对": "暂无数据"}
+                                "联席会议按期召开率": "暂无数据", "两新组织党的组织覆盖率": "暂无数据",
+                                "经费执行率": "暂无数据", "党建联络员配备率": "暂无数据",
+                                "已报到在职党员": "暂无数据", "市县行政事业单位党员报到": "暂无数据",
+                                "认领岗位": "暂无数据", "结对单位": "暂无数据", "党员结对": "暂无数据"}
     assert [c.value for c in cockpit.caption][:3] == [
         "目标 100% · 1 / 3 个网格", "尚未导入党员、党员报到数据:请在“数据导入”页导入《党员》《党员报到》模板。",
         "尚未导入单位结对数据:请在“数据导入”页导入《单位结对》模板。"]

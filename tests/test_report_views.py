@@ -6,21 +6,16 @@ tests/test_meetings.py, tests/test_checkin.py, tests/test_zones.py and tests/tes
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 
-import pandas as pd
 import pytest
-from pptx import Presentation
 from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
 from dashboard import accounts
 from dashboard.accounts import Viewer
 from dashboard.auth import SEEN, SIGN_IN_ENV, VIEWER
-from dashboard.briefing import count_section
 from dashboard.db import URL_ENV, make_engine
-from dashboard.deck import briefing_deck
 from dashboard.schema import MeetingItem
 from queries.area import Area
 from tests.apptest import APP, metrics, table_with
@@ -101,11 +96,11 @@ def test_checkin_view_shows_where_members_come_from_and_what_they_do(monkeypatch
     assert zones[["片区", "城市社区", "应报到在职党员", "已报到在职党员", "其中市县行政事业单位"]].values.tolist() == [
         ["中心城区", 2, 2, 1, 1], ["县城及其他", 2, 4, 3, 2]]
     assert zones["在职党员报到率(%)"].tolist() == pytest.approx([50.0, 75.0])
-    service = table_with(app, "服务时长(小时)").set_index("类别")
-    assert service.loc["治安巡逻", ["服务次数", "服务时长(小时)"]].tolist() == [3, 7.0]
+    service = table_with(app, "志愿服务时长(小时)").set_index("类别")
+    assert service.loc["治安巡逻", ["服务次数", "志愿服务时长(小时)"]].tolist() == [3, 7.0]
     assert service["服务次数"].sum() == 7
-    posts = table_with(app, "无人认领").set_index("类别")
-    assert posts.loc["文明劝导", ["岗位", "无人认领"]].tolist() == [1, 1] and posts["无人认领"].sum() == 1
+    posts = table_with(app, "无人认领岗位").set_index("类别")
+    assert posts.loc["文明劝导", ["岗位", "无人认领岗位"]].tolist() == [1, 1] and posts["无人认领岗位"].sum() == 1
     assert table_with(app, "岗位编码")["岗位编码"].tolist() == ["P2"]
     activities = table_with(app, "党员结对活动").set_index("类别")
     assert activities.loc["联户帮带"].tolist() == [1, 1, 2] and activities["合计"].sum() == 4
@@ -116,10 +111,12 @@ def test_checkin_view_shows_where_members_come_from_and_what_they_do(monkeypatch
 def test_cockpit_shows_the_report_totals(monkeypatch, fixture_url):
     app = open_view(monkeypatch, fixture_url, None)
     shown = metrics(app)
-    # check-ins M1 M4 M5 M10; claims of P1 P3 P4; U1 the one organ in a pairing in force; agency members M1, M5
-    assert [shown[k] for k in ("已报到在职党员", "其中市县行政事业单位", "认领岗位", "结对市县单位", "党员结对")] == [
-        "4 名", "3 名", "3 个", "1 个", "2 名"]
-    assert "占已报到在职党员 75.0%" in [c.value for c in app.caption]
+    # check-ins M1 M4 M5 M10; claims of P1 P3 P4; U1 and U3 in pairings in force (U1 the one organ); agency
+    # members M1, M5
+    assert [shown[k] for k in ("已报到在职党员", "市县行政事业单位党员报到", "认领岗位", "结对单位", "党员结对")] == [
+        "4 名", "3 名", "3 个", "2 个", "2 名"]
+    captions = [c.value for c in app.caption]
+    assert "占已报到在职党员 75.0%" in captions and "其中市县机关事业单位 1 个" in captions
 
 
 def test_views_without_items_services_or_posts_say_which_template(monkeypatch, databases):
@@ -153,16 +150,3 @@ def test_found_the_zone_chart_wrote_nan_for_a_figure_not_imported(databases):
     assert coverage["text"] == ["", ""]
     assert table_with(app, "片区")["结对社区覆盖率(%)"].isna().all()
 
-
-def test_a_count_section_charts_what_was_counted_and_keeps_the_whole_table():
-    """A briefing slide of counts (the open items by age, with an empty band): the chart leaves the empty band
-    out, the table keeps it, and the deck draws a native chart."""
-    bands = pd.DataFrame({"band": ["本季度提出", "结转1个季度", "结转2—3个季度", "结转4个季度及以上"],
-                          "items": [1, 0, 2, 1]})
-    section = count_section("未办结议题账龄", bands, "band", "items", "个", ["截至2018年6月30日……"],
-                            {"band": "账龄", "items": "未办结议题(个)"})
-    assert section.categories == ["本季度提出", "结转2—3个季度", "结转4个季度及以上"]
-    assert section.values == [1.0, 2.0, 1.0]
-    assert section.table.columns.tolist() == ["账龄", "未办结议题(个)"] and len(section.table) == 4
-    deck = Presentation(io.BytesIO(briefing_deck("联席会议简报", "全市", "2018年", "2018年6月30日", [], [section])))
-    assert [shape.has_chart for shape in deck.slides[1].shapes].count(True) == 1

@@ -104,3 +104,23 @@ def test_service_records_of_an_older_store_get_record_numbers(empty_engine):
     with empty_engine.connect() as connection:
         codes = connection.execute(text("SELECT id, code FROM service_activity ORDER BY id")).all()
     assert [tuple(row) for row in codes] == [(7, "FW7"), (12, "FW12")]
+
+
+def test_a_store_of_0011_gets_the_liaison_target_and_the_new_columns(empty_engine):
+    """Migration 0013 on a store made before it: the 党建联络员配备率 target arrives with the upgrade, and a
+    platform recorded before keeps its row, its standard items and sharing unknown (None)."""
+    upgrade_store(empty_engine, "0011")
+    with empty_engine.begin() as connection:
+        connection.execute(text("INSERT INTO county (id, code, name, kind, lon, lat, sort_order) "
+                                "VALUES (1, 'T01', '甲区', '市辖区', 111.7, 29.0, 0)"))
+        connection.execute(text("INSERT INTO street (id, code, name, kind, county_id) "
+                                "VALUES (1, 'S1', '一街道', '街道', 1)"))
+        connection.execute(text("INSERT INTO service_platform (id, street_id, county_id, kind, completed_year) "
+                                "VALUES (1, 1, 1, '新建', 2016)"))
+    upgrade_store(empty_engine)
+    with Session(empty_engine) as session:
+        target = session.get(Target, "liaison_staffing")
+        assert (target.label, target.target_value, target.amber_floor) == ("党建联络员配备率", 1.0, 0.95)
+    with empty_engine.connect() as connection:
+        assert connection.execute(text("SELECT standard_items, is_shared FROM service_platform")).one() == (None, None)
+        assert connection.execute(text("SELECT COUNT(grid_id) FROM cadre")).scalar() == 0

@@ -54,3 +54,14 @@ def test_big_screen_rotates_on_elapsed_time_and_can_pause(screen):
     screen.session_state[SHOWN_AT] = time.time() - 31
     screen.run()
     assert "### 六级体系覆盖" in headings(screen)  # paused: stays
+
+
+def test_big_screen_rotation_passes_over_the_definitions(screen):
+    """指标口径 is a page to read, not a figure for the room: the rotation goes from 经费保障 back to 总览."""
+    screen.switch_page("../pages/funding.py")
+    screen.query_params.update({"screen": "1", "rotate": "30"})
+    screen.run()
+    assert "### 经费保障" in headings(screen)
+    screen.session_state[SHOWN_AT] = time.time() - 31
+    screen.run()
+    assert "#### 全市核心指标" in headings(screen)

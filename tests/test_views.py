@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.auth import SIGN_IN_ENV
 from dashboard.db import URL_ENV, make_engine, upgrade_store
 from dashboard.schema import County
-from tests.apptest import APP, metrics, table_with
+from tests.apptest import APP, metrics, structure, table_with
 from tests.partial_world import Plan, load_plan
 
 COVERAGE, CHECKIN = "../pages/coverage.py", "../pages/checkin.py"
@@ -33,11 +33,13 @@ def open_view(monkeypatch, url: str, page: str, params: dict | None = None) -> A
 
 def test_coverage_for_the_city(monkeypatch, fixture_url):
     app = open_view(monkeypatch, fixture_url, COVERAGE)
-    assert metrics(app) == {"市委覆盖率": "100.0%", "区县(市)委覆盖率": "50.0%", "街道党工委覆盖率": "33.3%",
-                            "社区党组织覆盖率": "100.0%", "网格党支部覆盖率": "62.5%",
-                            "小区(楼栋)党小组覆盖率": "50.0%"}
+    # The upper levels are structure (built of should): 市委 1 of 1, 区县(市)委 1 of 2, 街道党工委 1 of 3.
+    assert structure(app) == {"市委": "1", "区县(市)委": "1", "街道党工委": "1", "社区党组织": "4", "网格党支部": "5",
+                              "小区(楼栋)党小组": "2"}
+    assert [c.value for c in app.caption][:3] == ["全市一个", "应建 2 个:每个县级单位一个", "应建 3 个:每个街道一个"]
+    assert metrics(app) == {"社区党组织覆盖率": "100.0%", "网格党支部覆盖率": "62.5%", "党小组覆盖率": "50.0%"}
     by_county = table_with(app, "网格数")
-    assert by_county["区县(市)"].tolist() == ["甲区", "乙县"]
+    assert by_county["县级单位"].tolist() == ["甲区", "乙县"]
     assert by_county["网格数"].tolist() == [6, 2]
     assert table_with(app, "网格编码")["网格编码"].tolist() == ["G3", "G6", "G8"]
     assert table_with(app, "编码")["编码"].tolist() == ["B2", "B3"]
@@ -46,8 +48,8 @@ def test_coverage_for_the_city(monkeypatch, fixture_url):
 
 def test_coverage_of_a_street_from_the_link(monkeypatch, fixture_url):
     app = open_view(monkeypatch, fixture_url, COVERAGE, {"county": "甲区", "street": "一街道"})
-    assert metrics(app) == {"街道党工委覆盖率": "100.0%", "社区党组织覆盖率": "100.0%", "网格党支部覆盖率": "80.0%",
-                            "小区(楼栋)党小组覆盖率": "33.3%"}
+    assert structure(app) == {"街道党工委": "1", "社区党组织": "2", "网格党支部": "4", "小区(楼栋)党小组": "1"}
+    assert metrics(app) == {"社区党组织覆盖率": "100.0%", "网格党支部覆盖率": "80.0%", "党小组覆盖率": "33.3%"}
     assert table_with(app, "网格数")["社区"].tolist() == ["红星社区", "光明社区"]
     assert app.selectbox(key="street").value == "T01-S1"
     assert table_with(app, "网格编码")["网格编码"].tolist() == ["G3"]
@@ -77,14 +79,14 @@ def test_checkin_view_for_the_city_and_a_quarter(monkeypatch, fixture_url):
     app = open_view(monkeypatch, fixture_url, CHECKIN, PERIOD)
     assert metrics(app) == {
         "单位报到率": "66.7%", "在职党员报到率": "66.7%", "认领岗位": "3", "月度服务率": "60.0%",
-        "社区书记反向报到": "75.0%", "结对社区覆盖率": "75.0%", "结对单位": "2", "党员结对": "2", "结对活动": "4",
+        "社区书记反向报到率": "75.0%", "结对社区覆盖率": "75.0%", "结对单位": "2", "党员结对": "2", "结对活动": "4",
         "2017年双通报完成率": "66.7%", "市县行政事业单位党员报到": "3 名",
     }
     captions = [c.value for c in app.caption]
     assert "人均 0.75 个" in captions
     assert "平均每对 0.80 次(2018年4月—2018年6月)" in captions  # 4 activities, 3 unit + 2 member pairings
     league = table_with(app, "在职党员报到率")
-    assert league["区县(市)"].tolist() == ["乙县", "甲区"]  # 100% then 50%
+    assert league["县级单位"].tolist() == ["乙县", "甲区"]  # 100% then 50%
     assert league["排名"].tolist() == [1, 2]
     assert league["月度服务率"].tolist() == pytest.approx([75.0, 50.0])
     units = table_with(app, "期内未服务")
@@ -147,26 +149,28 @@ def test_meetings_view_for_the_city(monkeypatch, fixture_url):
 
 def test_meetings_view_of_a_street_shows_its_committee_meetings_and_items(monkeypatch, fixture_url):
     app = open_view(monkeypatch, fixture_url, MEETINGS, {"county": "甲区", "street": "一街道", **H1})
-    assert table_with(app, "职务")["姓名"].tolist() == ["张*记", "李*书", "王*员", "赵*员"]  # masked: sign-in off
+    committee = table_with(app, "大工委职务")
+    assert committee["姓名"].tolist() == ["张*记", "李*书", "王*员", "赵*员"]  # masked: sign-in off
+    assert committee["现任职务"].tolist()[:2] == ["甲区委常委", "一街道党工委书记"]
     assert table_with(app, "应出席")["实际出席"].tolist() == [0, 4, 3, 0]  # 01-01 and 06-30 have no attendance
     assert table_with(app, "办结日期")["办结"].tolist() == ["已办结", "未办结", "未办结"]
 
 
 def test_two_new_view_for_the_city(monkeypatch, fixture_url):
     app = open_view(monkeypatch, fixture_url, TWO_NEW)
-    assert metrics(app) == {"两新组织": "6", "组织覆盖率": "50.0%", "工作覆盖率": "66.7%", "应建未建": "1 个",
-                            "规模以上未覆盖": "1 个"}
+    assert metrics(app) == {"两新组织数": "6", "党的组织覆盖率": "50.0%", "党的工作覆盖率": "66.7%", "应建未建": "1 个",
+                            "规模较大企业未建党组织": "1 个"}
     assert table_with(app, "缺口")["缺口"].tolist() == ["无", "1个未覆盖"]
     assert table_with(app, "党员数")["组织名称"].tolist() == ["测试组织N4"]
 
 
 def test_funding_view_for_the_city_this_year_and_last(monkeypatch, fixture_url):
     app = open_view(monkeypatch, fixture_url, FUNDING, H1)
-    assert metrics(app) == {"2018年预算数": "18万元", "拨付数": "6.5万元", "执行率": "36.1%", "每个城市社区": "4.5万元",
-                            "每名党员": "1.38万元"}
+    assert metrics(app) == {"2018年预算数": "18万元", "已支出数": "6.5万元", "执行率": "36.1%",
+                            "社区平均预算": "4.5万元", "党员人均预算": "1.38万元"}
     table = table_with(app, "执行率(%)")
-    assert table["区县(市)"].tolist() == ["甲区", "乙县"]
+    assert table["县级单位"].tolist() == ["甲区", "乙县"]
     assert table["提示"].tolist() == ["", "执行偏低"]  # 50% is over 0.85 x 49.6%; 0% is not
     app = open_view(monkeypatch, fixture_url, FUNDING, {"from": "2017-10", "to": "2017-12"})
     shown = metrics(app)
-    assert (shown["2017年预算数"], shown["拨付数"], shown["执行率"]) == ("17万元", "12.5万元", "73.5%")
+    assert (shown["2017年预算数"], shown["已支出数"], shown["执行率"]) == ("17万元", "12.5万元", "73.5%")

@@ -8,10 +8,12 @@ import datetime as dt
 import numpy as np
 
 from dashboard.demo.context import DemoContext, random_dates
+from dashboard.schema import COMMUNITY_STANDARD_ITEMS, STREET_STANDARD_ITEMS
 
 POSITION_BUDGET_PER_YEAR = 100_000_000
 POSITION_YEARS = (2014, 2015, 2016)
 SERVICE_PLATFORMS = 2_046
+PLATFORM_WAITING, PLATFORM_SHORT, PLATFORM_SHARED = 0.01, 0.05, 0.75  # shares of urban communities / platforms
 # (source, use, low, high) in yuan for each county-level unit and year
 COUNTY_LINES = [
     ("财政拨付", "阵地建设", 2_000_000, 8_000_000), ("财政拨付", "教育培训", 300_000, 1_000_000),
@@ -79,19 +81,34 @@ def _disbursements(ctx: DemoContext, lines) -> None:
 
 
 def _platforms(ctx: DemoContext) -> None:
+    """2,046 platforms: every street and nearly every urban community (a few still waiting), the rest among
+    the other communities and the villages. Nearly all streets and communities have every item of their
+    standard (一所一校四中心: 6, 一站一园一场七室: 10); about three in four are open to resident units.
+    Villages' platforms are judged on neither, and their sharing is not reported."""
     rng = ctx.rng
     streets = ctx.frames["street"].query("kind == '街道'")
     communities = ctx.frames["community"]
-    places = ([("street", s, c) for s, c in zip(streets["id"].tolist(), streets["county_id"].tolist())]
-              + [("community", s, c) for s, c in zip(communities["id"].tolist(), communities["county_id"].tolist())])
-    chosen = np.sort(rng.choice(len(places), size=min(len(places), SERVICE_PLATFORMS), replace=False))
-    picked = [places[i] for i in chosen]
-    n = len(picked)
+    urban = communities[communities["is_urban"]]
+    urban = urban[rng.random(len(urban)) >= PLATFORM_WAITING]
+    others = communities[~communities["id"].isin(urban["id"]) & ~communities["is_urban"]]
+    chosen = others.iloc[np.sort(rng.choice(len(others), size=min(len(others), SERVICE_PLATFORMS - len(streets)
+                                                                  - len(urban)), replace=False))]
+    places = ([("street", s, c, "街道") for s, c in zip(streets["id"].tolist(), streets["county_id"].tolist())]
+              + [("community", c.id, c.county_id, c.kind) for frame in (urban, chosen)
+                 for c in frame.sort_values("id").itertuples()])
+    n = len(places)
+    full = np.array([STREET_STANDARD_ITEMS if p[3] == "街道" else COMMUNITY_STANDARD_ITEMS for p in places])
+    short = rng.random(n) < PLATFORM_SHORT
+    items = np.where(short, full - rng.integers(1, 4, size=n), full)
+    shared = rng.random(n) < PLATFORM_SHARED
+    village = [p[3] == "村" for p in places]
     ctx.write("service_platform", {
         "id": np.arange(1, n + 1),
-        "street_id": [p[1] if p[0] == "street" else None for p in picked],
-        "community_id": [p[1] if p[0] == "community" else None for p in picked],
-        "county_id": [p[2] for p in picked],
+        "street_id": [p[1] if p[0] == "street" else None for p in places],
+        "community_id": [p[1] if p[0] == "community" else None for p in places],
+        "county_id": [p[2] for p in places],
         "kind": np.where(rng.random(n) < 0.3, "新建", "改扩建"),
         "completed_year": rng.choice([2016, 2017, 2018], size=n, p=[0.3, 0.4, 0.3]),
+        "standard_items": [None if v else int(i) for v, i in zip(village, items.tolist())],
+        "is_shared": [None if v else bool(x) for v, x in zip(village, shared.tolist())],
     })

@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     upgrade_store(engine)
     if args.command == "clear-demo":
         clear_demo(engine, USER)
-        print("已清空演示数据;区县(市)、指标目标、设置和账号保留。")
+        print("已清空演示数据;县级单位、指标目标、设置和账号保留。")
         return 0
     if args.command == "history":
         print(terminal_table(import_history(engine)))

@@ -36,6 +36,7 @@ class Column:
     maximum: float | None = None
     past_only: bool = False
     places: int = 2
+    former: tuple[str, ...] = ()  # headers of earlier template versions, still read so old files import
 
     @property
     def format(self) -> str:
@@ -64,6 +65,7 @@ class Template:
     self_reference: str | None = None  # a field naming another row of the same table (a parent organization)
     checked_unique: tuple[str, ...] = ()  # other unique columns, checked against the store
     lookups: Lookups | None = None
+    former_title: str | None = None  # the title of an earlier version (a renamed template), still accepted
 
     @property
     def table(self) -> Table:

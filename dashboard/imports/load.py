@@ -172,7 +172,7 @@ def _preview(sheet: Sheet) -> pd.DataFrame:
 
 
 def _header_positions(template: Template, sheet: Sheet, problems: list[Problem]) -> dict[str, int]:
-    expected = {c.header: c for c in template.columns}
+    expected = {name: c.header for c in template.columns for name in (c.header, *c.former)}
     seen: dict[str, int] = {}
     unknown = []
     for index, raw in enumerate(sheet.headers):
@@ -181,10 +181,10 @@ def _header_positions(template: Template, sheet: Sheet, problems: list[Problem])
             if any(index < len(cells) and not v.is_blank(cells[index]) for _n, cells in sheet.rows[:1000]):
                 problems.append(Problem(sheet.file, 1, f"第{index + 1}列", "该列有数据但没有列名"))
             continue
-        if header in seen:
+        if expected.get(header) in seen:
             problems.append(Problem(sheet.file, 1, header, "列名重复"))
         elif header in expected:
-            seen[header] = index
+            seen[expected[header]] = index
         else:
             unknown.append((index, header))
     if not seen:

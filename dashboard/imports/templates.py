@@ -394,7 +394,7 @@ TEMPLATES: tuple[Template, ...] = (
         _ref("所在社区编码", "community_id", "community", "430702001007"),
         _c("从业人员数", "employees", "int", 56, "人", minimum=0),
         _c("规模", "size_class", "choice", "小型", choices=s.SIZE_CLASSES),
-        _c("是否规模以上稳定企业", "is_large_stable", "bool", "否", YES_NO),
+        _c("是否规模较大、生产经营稳定", "is_large_stable", "bool", "否", YES_NO, former=("是否规模以上稳定企业",)),
         _c("党员人数", "party_members", "int", 4, "人", minimum=0),
         _c("覆盖方式", "coverage_kind", "choice", "单独组建", choices=s.COVERAGE_KINDS),
         _ref("党组织编码", "party_org_id", "party_org", "", "单独组建或联合组建的党组织", required=False),
@@ -409,16 +409,16 @@ TEMPLATES: tuple[Template, ...] = (
         _ref("社区编码", "community_id", "community", "", "落到社区的填写", required=False),
         _c("预算金额", "budget_yuan", "decimal", 500000, "元,不小于0", minimum=0),
     ), ("code",), "经费预算:来源、用途、区域和年度。", _funding_rules),
-    Template("funding_disbursement", "经费拨付", s.FundingDisbursement, (
+    Template("funding_disbursement", "经费支出", s.FundingDisbursement, (
         _ref("预算编码", "funding_line_id", "funding_line", "JF2018000001"),
-        _c("拨付日期", "paid_on", "date", "2018-03-20", past_only=True),
-        _c("拨付金额", "amount_yuan", "decimal", 200000, "元,不小于0", minimum=0),
-    ), ("funding_line_id", "paid_on"), "预算的实际拨付(同一预算同一天一条);可按期间整体替换。",
-        period_field="paid_on"),
+        _c("支出日期", "paid_on", "date", "2018-03-20", past_only=True, former=("拨付日期",)),
+        _c("支出金额", "amount_yuan", "decimal", 200000, "元,不小于0", minimum=0, former=("拨付金额",)),
+    ), ("funding_line_id", "paid_on"), "预算的实际支出(同一预算同一天一条);可按期间整体替换。",
+        period_field="paid_on", former_title="经费拨付"),
 ) + WORK_TEMPLATES
 
 BY_KEY = {t.key: t for t in TEMPLATES}
-BY_TITLE = {t.title: t for t in TEMPLATES}
+BY_TITLE = {t.title: t for t in TEMPLATES} | {t.former_title: t for t in TEMPLATES if t.former_title}
 
 
 def template_named(name: str) -> Template:

@@ -90,11 +90,16 @@ def _activity_rules(record: dict, refs: dict) -> list:
 
 
 def _platform_place(record: dict, refs: dict) -> list:
-    """A platform is a street's or a community's (exactly one); its county-level unit comes from there."""
+    """A platform is a street's or a community's (exactly one); its county-level unit comes from there. A
+    street's standard has 6 items (一所一校四中心), a community's 10 (一站一园一场七室)."""
     street, community = refs.get("street_id"), refs.get("community_id")
     if (street is None) == (community is None):
         return [(None, "所在街道编码和所在社区编码填且只填一项(街道的阵地填街道,社区和村的填社区)")]
     record["county_id"] = (street or community)["county_id"]
+    items = record.get("standard_items")
+    if street is not None and items is not None and items > s.STREET_STANDARD_ITEMS:
+        most = s.STREET_STANDARD_ITEMS
+        return [("达标项数", f"街道阵地按“一所一校四中心”共 {most} 项,不能超过 {most}")]
     return []
 
 
@@ -111,6 +116,11 @@ def _cadre_rules(record: dict, refs: dict) -> list:
         problems.append(("人员来源", "只有通过“两委换届”进入的人员填写人员来源"))
     if record["entry_year"] < record["birth_date"].year + 16:
         problems.append(("进入年度", "进入时未满16周岁,不合理"))
+    grid = refs.get("grid_id")
+    if grid is not None and record["team"] != "网格员":
+        problems.append(("所在网格编码", "只有“网格员”填写所在网格"))
+    elif grid is not None and grid["community_id"] != record["community_id"]:
+        problems.append(("所在网格编码", "该网格不在所在社区内"))
     return problems
 
 
@@ -120,7 +130,7 @@ WORK_TEMPLATES: tuple[Template, ...] = (
         _c("成员姓名", "committee_member_id", "name", "李四", "须是该街道大工委成员(先导入大工委成员)"),
         _c("是否出席", "attended", "bool", "是", YES_NO),
     ), ("meeting_id", "committee_member_id"),
-        "联席会议的成员出席情况:每次会议每名大工委成员一条(成员按姓名识别),出席率 = 出席 / 应出席。",
+        "联席会议的成员出席情况:每次会议每名大工委成员一条(成员按姓名识别),成员单位出席率 = 出席 / 应出席。",
         _attendance_rules, lookups=_seats),
     Template("pairing_activity", "结对活动", s.PairingActivity, (
         _c("活动编号", "code", "code", "HD0000000001", "全市唯一,如平台导出的记录号"),
@@ -143,6 +153,11 @@ WORK_TEMPLATES: tuple[Template, ...] = (
         _ref("所在社区编码", "community_id", "community", "430702001007", "社区和村的阵地填写", required=False),
         _c("建设类型", "kind", "choice", "新建", choices=s.PLATFORM_KINDS),
         _c("建成年度", "completed_year", "year", 2017),
+        _c("达标项数", "standard_items", "int", 10,
+           "已建成的标准项目数:街道按“一所一校四中心”共6项,社区按“一站一园一场七室”共10项;村不填",
+           required=False, minimum=0, maximum=s.COMMUNITY_STANDARD_ITEMS),
+        _c("是否开放共享", "is_shared", "bool", "是", "是否向驻区单位、企业和社会组织开放使用;" + YES_NO,
+           required=False),
     ), ("street_id", "community_id"),
         "村级综合服务平台(街道、社区和村的党群服务阵地)的新建和改扩建:每个街道或社区一条,按所在地识别。",
         _platform_place),
@@ -162,6 +177,7 @@ WORK_TEMPLATES: tuple[Template, ...] = (
         _c("人员来源", "background", "choice", "返乡人员", "两委换届进入的填写", required=False,
            choices=s.CADRE_BACKGROUNDS),
         _ref("党员编号", "member_id", "member", "", "是党员的填写", required=False),
-    ), ("code",), "社区干部、网格员、党建联络员和党员志愿者:所在社区、学历、进入方式和来源。", _cadre_rules,
+        _ref("所在网格编码", "grid_id", "grid", "", "网格员填写,须在所在社区内", required=False),
+    ), ("code",), "社区干部、网格员、党建联络员和党员志愿者:所在社区和网格、学历、进入方式和来源。", _cadre_rules,
         checked_unique=("id_number",)),
 )

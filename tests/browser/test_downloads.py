@@ -32,8 +32,8 @@ from tests.conftest import fill_with_fixture
 from tests.live_server import free_port, start_server
 
 PASSWORD = "Correct-Horse-9"
-VIEWS = {"总览": "核心指标", "六级体系覆盖": "六级体系覆盖", "双报到·双结对": "双报到 · 双结对 · 双通报",
-         "联席会议": "大工委联席会议", "两新组织": "两新组织覆盖", "经费保障": "经费保障"}
+VIEWS = {"总览": "核心指标", "六级体系覆盖": "六级体系覆盖", "双报到·双结对": "双报到·双结对",
+         "联席会议": "联席会议", "两新组织": "两新组织", "经费保障": "经费保障"}
 TABLE_VIEW, BRIEFING_VIEW, DETAIL_VIEW = "两新组织", "总览", "双报到·双结对"
 KINDS = {TABLE_VIEW: ["下载 CSV", "下载 Excel"], BRIEFING_VIEW: ["下载简报(PPT)", "下载全部表格(Excel)"]}
 T01_ONLY = ["一街道", "二街道", "红星社区", "光明社区", "和平社区"]

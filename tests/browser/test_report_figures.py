@@ -43,7 +43,7 @@ def read(browser, link: str) -> tuple[dict[str, str], str]:
 
 def test_the_cockpit_quotes_the_members_from_city_and_county_organs(server, browser):
     figures, text = read(browser, server + "/")
-    assert (figures["已报到在职党员"], figures["其中市县行政事业单位"]) == ("4 名", "3 名")
+    assert (figures["已报到在职党员"], figures["市县行政事业单位党员报到"]) == ("4 名", "3 名")
     assert "占已报到在职党员 75.0%" in text
 
 

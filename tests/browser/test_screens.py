@@ -19,7 +19,7 @@ from tests.live_server import free_port, start_server
 
 SHOTS = ROOT / "test-screenshots"
 VIEWS = {"overview": "/", "coverage": "/coverage", "checkin": "/checkin", "meetings": "/meetings",
-         "two_new": "/two_new", "funding": "/funding"}
+         "two_new": "/two_new", "teams": "/teams", "platforms": "/platforms", "funding": "/funding"}
 SIZES = [(1920, 1080), (1366, 768)]
 SCREEN = "screen=1&embed=true&embed_options=dark_theme"
 FINISHED = """() => document.querySelector("[data-test-script-state]")?.getAttribute("data-test-script-state")
@@ -29,26 +29,34 @@ SHOWN_METRICS = """() => Object.fromEntries([...document.querySelectorAll("[data
   m.querySelector("[data-testid='stMetricValue']").innerText.trim()]))"""
 # Each view's headline figures for a link, as a person reads them; counted by hand in the tests named.
 HEADLINES = {
-    "overview": ("/", {  # tests/test_queries.py: 5/8 grids, 4/6 members, 3/4 communities, 7/12, 3/6, 65k/180k
+    "overview": ("/", {  # tests/test_queries.py: 5/8 grids, 4/6 members, 3/4 communities, 7/12, 3/6, 65k/180k;
+        # tests/test_teams.py: 3/4 communities with a liaison officer
         "网格党支部覆盖率": "62.5%", "在职党员报到率": "66.7%", "结对社区覆盖率": "75.0%",
-        "联席会议按期召开率": "58.3%", "两新组织覆盖率": "50.0%", "经费执行率": "36.1%",
-        "已报到在职党员": "4 名", "其中市县行政事业单位": "3 名", "认领岗位": "3 个", "结对市县单位": "1 个",
+        "联席会议按期召开率": "58.3%", "两新组织党的组织覆盖率": "50.0%", "经费执行率": "36.1%",
+        "党建联络员配备率": "75.0%",
+        "已报到在职党员": "4 名", "市县行政事业单位党员报到": "3 名", "认领岗位": "3 个", "结对单位": "2 个",
         "党员结对": "2 名"}),  # the report's totals: tests/test_report_views.py
-    "coverage": ("/coverage", {  # tests/test_coverage.py
-        "市委覆盖率": "100.0%", "区县(市)委覆盖率": "50.0%", "街道党工委覆盖率": "33.3%", "社区党组织覆盖率": "100.0%",
-        "网格党支部覆盖率": "62.5%", "小区(楼栋)党小组覆盖率": "50.0%"}),
+    "coverage": ("/coverage", {  # tests/test_coverage.py (the upper three levels are structure, not rates)
+        "社区党组织覆盖率": "100.0%", "网格党支部覆盖率": "62.5%", "党小组覆盖率": "50.0%"}),
     "checkin": ("/checkin?from=2018-04&to=2018-06", {  # tests/test_checkin.py
         "单位报到率": "66.7%", "在职党员报到率": "66.7%", "认领岗位": "3", "月度服务率": "60.0%",
-        "社区书记反向报到": "75.0%", "结对社区覆盖率": "75.0%", "结对单位": "2", "党员结对": "2", "结对活动": "4",
+        "社区书记反向报到率": "75.0%", "结对社区覆盖率": "75.0%", "结对单位": "2", "党员结对": "2", "结对活动": "4",
         "2017年双通报完成率": "66.7%", "市县行政事业单位党员报到": "3 名"}),
     "meetings": ("/meetings?from=2018-01&to=2018-06", {  # tests/test_meetings.py
         "按期召开率": "66.7%", "实际召开次数": "6", "成员单位出席率": "87.5%", "对接率": "66.7%", "办结率": "33.3%",
         "超期未开会街道": "0 个", "结转未办结议题": "3 个", "最久未办结议题": "365 天", "大工委设置合规街道": "1 / 3"}),
     "two_new": ("/two_new", {  # tests/test_two_new_and_funding.py
-        "两新组织": "6", "组织覆盖率": "50.0%", "工作覆盖率": "66.7%", "应建未建": "1 个", "规模以上未覆盖": "1 个"}),
+        "两新组织数": "6", "党的组织覆盖率": "50.0%", "党的工作覆盖率": "66.7%", "应建未建": "1 个",
+        "规模较大企业未建党组织": "1 个"}),
+    "teams": ("/teams", {  # tests/test_teams.py
+        "党建联络员配备率": "75.0%", "网格员配备率": "62.5%", "书记空缺": "1 个",
+        "2017年换届进入": "6 名", "2017年选聘": "6 名"}),
+    "platforms": ("/platforms", {  # tests/test_platforms.py
+        "村级综合服务平台": "6 个", "街道阵地": "2 个", "社区阵地达标率": "25.0%",
+        "开放共享率": "75.0%", "阵地建设经费": "27万元"}),
     "funding": ("/funding?from=2018-01&to=2018-06", {  # tests/test_two_new_and_funding.py
-        "2018年预算数": "18万元", "拨付数": "6.5万元", "执行率": "36.1%", "每个城市社区": "4.5万元",
-        "每名党员": "1.38万元"}),
+        "2018年预算数": "18万元", "已支出数": "6.5万元", "执行率": "36.1%", "社区平均预算": "4.5万元",
+        "党员人均预算": "1.38万元"}),
 }
 MISSING_GLYPHS = """() => {
   const chars = [...new Set((document.body.innerText.match(/[\\u4e00-\\u9fff]/g) || []))];
