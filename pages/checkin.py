@@ -299,7 +299,7 @@ if has_checkins:
     central = int(zones.loc[zones["zone"] == "中心城区", "urban_communities"].sum())
     figure_caption(f"{plain(where)}中心城区城市社区 {central} 个,其余城市社区计入县城及其他(按《社区村》模板的"
                    f"“是否中心城区”);数据截至 {as_of_text}。", "member_checkin_rate", "unit_checkin_rate",
-                   "pairing_coverage", "organ_members_checked_in")
+                   "pairing_coverage", "members_checked_in", "organ_members_checked_in")
     export_buttons(shown_zones, zone_labels, f"中心城区与县城_{where}_{period}", "zones_export")
 
 st.markdown("#### 志愿服务、岗位与结对活动")
