@@ -16,17 +16,17 @@ import streamlit as st
 from dashboard.auth import active_viewer
 from dashboard.data import load
 from dashboard.export import note_area
+from dashboard.formatting import chinese_date
 from dashboard.missing import NOTHING_IMPORTED
 from dashboard.text import plain
 from queries.area import Area
 from queries.checkin import month_end, months_between
 from queries.regions import community_options, county_options, street_options
-from queries.store import StoreFacts, store_facts
+from queries.store import DEFAULT_MONTHS, StoreFacts, store_facts
 
 COUNTY, STREET, COMMUNITY, FIRST, LAST = "county", "street", "community", "from", "to"
 AREA_KEYS = (COUNTY, STREET, COMMUNITY)
 ALL = ""
-DEFAULT_MONTHS = 3
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,10 @@ class Selection:
         start = f"{self.first.year}年{self.first.month}月"
         end = f"{self.last.year}年{self.last.month}月"
         return start if start == end else f"{start}—{end}"
+
+    def until(self, as_of: dt.date) -> dt.date:
+        """The period's last day for a theme whose data runs to `as_of`: the earlier of the two."""
+        return min(self.last, as_of)
 
     def area_text(self) -> str:
         codes = [c for c in (self.area.county, self.area.street, self.area.community) if c]
@@ -75,6 +79,12 @@ def show_area(area: Area) -> None:
     st.session_state[COUNTY] = area.county or ALL
     st.session_state[STREET] = area.street or ALL
     st.session_state[COMMUNITY] = area.community or ALL
+
+
+def show_months(first: str, last: str) -> None:
+    """Point the period filters at the months `first` to `last` (call from a callback)."""
+    st.session_state[FIRST] = first
+    st.session_state[LAST] = last
 
 
 def reset_filters(default_first: str, default_last: str) -> None:
@@ -185,6 +195,24 @@ def open_view(title: str) -> tuple[StoreFacts, Selection]:
     st.markdown(f"### {plain(title)}")
     breadcrumb(selection)
     return facts, selection
+
+
+def theme_period(selection: Selection, as_of: dt.date, theme: str, key: str) -> dt.date | None:
+    """The last day of the period for the figures of `theme` (联席会议, 双报到 …), whose data runs to `as_of`:
+    the earlier of the period's last day and `as_of`. When the whole period lies after `as_of`, there is
+    nothing of the theme to show: say so in one line, offer to move the period to the theme's last months,
+    and return None."""
+    last = selection.until(as_of)
+    if last >= selection.first:
+        return last
+    index = as_of.year * 12 + as_of.month - DEFAULT_MONTHS
+    first = dt.date(index // 12, index % 12 + 1, 1)
+    st.info(f"{plain(theme)}数据截至 {chinese_date(as_of)},所选期间({selection.period_text})在此之后,"
+            f"没有{plain(theme)}数据。", icon=":material/event_busy:")
+    st.button(f"改看 {first.year}年{first.month}月—{as_of.year}年{as_of.month}月", key=f"{key}_months",
+              on_click=show_months, args=(month_label(first.year, first.month), month_label(as_of.year, as_of.month)),
+              icon=":material/history:")
+    return None
 
 
 def breadcrumb(selection: Selection) -> None:

@@ -35,7 +35,7 @@ from queries.store import tables_with_rows, targets
 
 facts, selection = open_view("六级体系覆盖")
 area = selection.area
-as_of_text = fmt.chinese_date(facts.data_as_of)
+as_of_text = fmt.chinese_date(facts.as_of("coverage"))
 
 present = load(tables_with_rows)
 levels = load(coverage_by_level, area)

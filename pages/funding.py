@@ -12,7 +12,7 @@ from dashboard.briefing import rate_section
 from dashboard.charts import area_bars, funding_sankey, paired_bars
 from dashboard.data import derived, figure, load
 from dashboard.export import briefing_buttons, export_buttons, show_findings
-from dashboard.filters import drill_from_chart, drill_from_table, open_view
+from dashboard.filters import drill_from_chart, drill_from_table, open_view, theme_period
 from dashboard.frame import status_badge
 from dashboard.missing import BLANK, NO_FIGURE, note_missing
 from dashboard.schema import FundingDisbursement, FundingLine
@@ -26,7 +26,10 @@ from queries.store import rag_status, tables_with_rows, targets
 SPEC = next(spec for spec in HEADLINES if spec.key == "funding_execution")
 
 facts, selection = open_view("经费保障")
-area, last = selection.area, selection.last
+area = selection.area
+last = theme_period(selection, facts.as_of("funding"), "经费拨付", "funding")
+if last is None:
+    st.stop()
 year = last.year
 as_of_text = fmt.chinese_date(last)
 

@@ -12,7 +12,7 @@ from dashboard.briefing import rate_section
 from dashboard.charts import meeting_heatmap, ranking_bar
 from dashboard.data import derived, figure, load
 from dashboard.export import briefing_buttons, export_buttons, show_findings
-from dashboard.filters import drill_to_street, open_view
+from dashboard.filters import drill_to_street, open_view, theme_period
 from dashboard.missing import BLANK, NO_FIGURE, missing_tables, note_missing
 from dashboard.schema import CommitteeMember, JointMeeting, MeetingAttendance, MeetingItem, Street, WorkingCommittee
 from dashboard.text import plain
@@ -27,7 +27,10 @@ from queries.meetings import (
 from queries.store import rag_status, setting_value, tables_with_rows, targets
 
 facts, selection = open_view("大工委联席会议")
-area, first, last = selection.area, selection.first, selection.last
+area, first = selection.area, selection.first
+last = theme_period(selection, facts.as_of("meetings"), "联席会议", "meetings")
+if last is None:
+    st.stop()
 as_of_text = fmt.chinese_date(last)
 required = int(load(setting_value, "meetings_required_per_quarter", "1"))
 

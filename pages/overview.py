@@ -39,13 +39,13 @@ facts = load(store_facts)
 if facts.data_as_of is None:
     st.info(NOTHING_IMPORTED)
     st.stop()
-as_of = facts.data_as_of
-as_of_text = fmt.chinese_date(as_of)
-frames = load(cockpit_by_area, CITY, as_of)
+dates = facts.themes  # each figure is measured as of its own theme's date (queries.store.ThemeDates)
+as_of_text = fmt.chinese_date(facts.data_as_of)
+frames = load(cockpit_by_area, CITY, dates)
 goals = load(targets)
 present = load(tables_with_rows)
 reasons = {spec.key: missing_line(present, *spec.sources) for spec in HEADLINES}
-scores = scored_headlines(frames, goals, as_of)
+scores = scored_headlines(frames, goals, dates)
 unfounded = scores["key"].map(reasons).notna()  # a figure whose data is not imported is no figure, not 0%
 scores.loc[unfounded, "value"] = None
 scores.loc[unfounded, "status"] = "无数据"
@@ -66,7 +66,7 @@ def caption(row) -> str:
     if pd.isna(row.value):
         return f"所选范围内没有{spec.counted.lstrip('个名元')},暂无数据"
     if spec.paced:
-        return (f"目标 {fmt.percent(row.target)}(序时进度 {fmt.percent(year_elapsed(as_of))})· "
+        return (f"目标 {fmt.percent(row.target)}(序时进度 {fmt.percent(year_elapsed(row.as_of))})· "
                 f"已拨付 {fmt.yuan(row.numerator)} / 预算 {fmt.yuan(row.denominator)}")
     counts = f"{fmt.count(row.numerator)} / {fmt.count(row.denominator)} {spec.counted}"
     return f"目标 {fmt.percent(row.target, 0)} · {counts}"
@@ -79,14 +79,19 @@ for start in range(0, len(scores), 3):
             st.metric(row.title, NO_FIGURE if pd.isna(row.value) else fmt.percent(row.value), delta=gap)
             status_badge(row.status)
             st.caption(caption(row))
+            if not reasons[row.key]:
+                st.caption(f"数据截至 {fmt.chinese_date(row.as_of)}")
             view = VIEW_OF_METRIC[row.key]
             st.page_link(page_file(view), label=f"进入{view.title}", icon=":material/arrow_forward:")
 
-previous_end = as_of.replace(day=1) - dt.timedelta(days=1)
-previous = {"member_checkin_rate": load(member_checkin_rate_by_area, CITY, previous_end),
-            "pairing_coverage": load(pairing_coverage_by_area, CITY, previous_end)}
+def month_before(day: dt.date) -> dt.date:
+    return day.replace(day=1) - dt.timedelta(days=1)
+
+
+previous = {"member_checkin_rate": load(member_checkin_rate_by_area, CITY, month_before(dates.checkin)),
+            "pairing_coverage": load(pairing_coverage_by_area, CITY, month_before(dates.pairing))}
 sections = [replace(section, categories=[], values=[], findings=[reasons[spec.key]]) if reasons[spec.key] else section
-            for spec, section in zip(HEADLINES, derived(cockpit_sections, frames, goals, as_of,
+            for spec, section in zip(HEADLINES, derived(cockpit_sections, frames, goals, dates,
                                                         scope_name(viewer_scope), child, previous))]
 briefing_buttons("党建工作简报", scope_name(viewer_scope), f"截至{as_of_text}", as_of_text, cockpit_headlines(scores),
                  sections, "cockpit_briefing")
@@ -96,14 +101,15 @@ st.markdown(f"#### 各{child}排名:谁在落后")
 chosen = st.segmented_control("指标", options=list(BY_TITLE), default=HEADLINES[1].title, key="metric",
                               bind="query-params", required=True)
 spec = BY_TITLE[chosen or HEADLINES[1].title]
-ranked = ranked_areas(frames[spec.key], spec, goals.set_index("metric_key").loc[spec.key], as_of)
+spec_as_of_text = fmt.chinese_date(dates.of(spec.theme))
+ranked = ranked_areas(frames[spec.key], spec, goals.set_index("metric_key").loc[spec.key], dates.of(spec.theme))
 if reasons[spec.key] or ranked.empty:
     st.info(reasons[spec.key] or f"所选范围内没有可用于计算“{spec.title}”的数据。")
     st.stop()
 
 show_findings(next(s for s in sections if s.title == spec.title).findings)
 target = float(scores.set_index("key").loc[spec.key, "target"])
-st.plotly_chart(figure(ranking_bar, ranked, "rate", spec.title, target, f"各{child}{spec.title}", as_of_text),
+st.plotly_chart(figure(ranking_bar, ranked, "rate", spec.title, target, f"各{child}{spec.title}", spec_as_of_text),
                 key="ranking_chart", config={"displaylogo": False})
 table = ranked.assign(
     rate=ranked["rate"] * 100, gap=ranked["gap"] * 100, status=ranked["status"].map(STATUS_WORDS),
@@ -120,4 +126,4 @@ st.dataframe(
         "status": st.column_config.TextColumn("状态"),
     },
 )
-st.caption(f"口径:{plain(goals.set_index('metric_key').loc[spec.key, 'note'])}。数据截至 {as_of_text}。")
+st.caption(f"口径:{plain(goals.set_index('metric_key').loc[spec.key, 'note'])}。数据截至 {spec_as_of_text}。")

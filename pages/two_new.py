@@ -31,7 +31,7 @@ DIMENSION_TITLES = {"kind": "按组织类型", "location_type": "按所在区域
 
 facts, selection = open_view("两新组织覆盖")
 area = selection.area
-as_of_text = fmt.chinese_date(facts.data_as_of)
+as_of_text = fmt.chinese_date(facts.as_of("two_new"))
 
 present = load(tables_with_rows)
 by_area = load(two_new_coverage_by_area, area)

@@ -39,6 +39,7 @@ from dashboard.auth import SEEN, SIGN_IN_ENV, VIEWER
 from dashboard.data import clear_caches
 from dashboard.db import URL_ENV, make_engine, upgrade_store
 from dashboard.deck import Section, briefing_deck
+from dashboard.formatting import chinese_date
 from dashboard.missing import missing_line, missing_tables
 from dashboard.schema import Base, Community, Grid, JointMeeting, MemberCheckin, PartyMember, PartyOrg, Street
 from queries.area import Area
@@ -342,8 +343,9 @@ def test_geography_and_organizations_show_coverage_and_only_that(databases):
     assert metrics(cockpit) == {"网格党支部覆盖率": "33.3%", "在职党员报到率": "暂无数据", "结对社区覆盖率": "暂无数据",
                                 "联席会议按期召开率": "暂无数据", "两新组织覆盖率": "暂无数据",
                                 "经费执行率": "暂无数据"}
-    assert [c.value for c in cockpit.caption][:3] == [
-        "目标 100% · 1 / 3 个网格", "尚未导入党员、党员报到数据:请在“数据导入”页导入《党员》《党员报到》模板。",
+    assert [c.value for c in cockpit.caption][:4] == [  # dated by the import's day: the store has no dated record
+        "目标 100% · 1 / 3 个网格", f"数据截至 {chinese_date(dt.date.today())}",
+        "尚未导入党员、党员报到数据:请在“数据导入”页导入《党员》《党员报到》模板。",
         "尚未导入单位结对数据:请在“数据导入”页导入《单位结对》模板。"]
     meetings = visit(url, "../pages/meetings.py")
     assert metrics(meetings)["按期召开率"] == "暂无数据"
@@ -351,13 +353,18 @@ def test_geography_and_organizations_show_coverage_and_only_that(databases):
 
 
 def test_the_data_as_of_date_of_a_store_without_check_ins_or_services(databases, backend):
-    """Without check-ins and services the store is dated by its latest other event: of the import world's
-    unit check-in 2017-03-15, claims 2017-04-06, pairings 2017-05-01, meetings 2018-04-12 and payments
-    2018-09-01, the payment; with no dated event at all, by the day of the last import."""
+    """Without member check-ins and services the store is dated by its latest event of any theme: of the import
+    world's unit check-in 2017-03-15, claims 2017-04-06 (check-in theme), pairing activities to 2018-06-08,
+    meetings 2018-04-12 and payments 2018-09-01, the payment; with no dated event at all, by the day of the
+    last import."""
     url = partial_store(databases, backend, [t for t in TITLES if t not in ("党员报到", "志愿服务记录")])
     engine = make_engine(url)
-    assert store_facts(engine).data_as_of == dt.date(2018, 9, 1)
-    assert store_facts(engine).first_month == dt.date(2017, 4, 1)  # 18 months: 2017-04 … 2018-09
+    facts = store_facts(engine)
+    assert facts.data_as_of == dt.date(2018, 9, 1)
+    assert (facts.as_of("checkin"), facts.as_of("pairing"), facts.as_of("meetings"), facts.as_of("funding")) == (
+        dt.date(2017, 4, 6), dt.date(2018, 6, 8), dt.date(2018, 4, 12), dt.date(2018, 9, 1))
+    # 18 months before 2018-09 would start in 2017-04; the check-in theme's last three months start in 2017-02.
+    assert facts.first_month == dt.date(2017, 2, 1)
     engine.dispose()
     engine = make_engine(partial_store(databases, backend, GEOGRAPHY))
     assert store_facts(engine).data_as_of == dt.date.today()
@@ -397,11 +404,12 @@ def test_found_changing_view_reset_the_period_to_the_first_month(databases):
     with mock.patch.dict(os.environ, {URL_ENV: url, SIGN_IN_ENV: "off"}):
         app = AppTest.from_file(APP, default_timeout=60)
         app.run()
-        app.switch_page("../pages/coverage.py").run()
-        assert (app.selectbox(key="from").value, app.selectbox(key="to").value) == ("2018-04", "2018-06")
+        app.switch_page("../pages/coverage.py").run()  # the last three months up to the payment of 2018-09-01
+        assert (app.selectbox(key="from").value, app.selectbox(key="to").value) == ("2018-07", "2018-09")
         app.switch_page("../pages/funding.py").run()
-        assert (app.selectbox(key="from").value, app.selectbox(key="to").value) == ("2018-04", "2018-06")
+        assert (app.selectbox(key="from").value, app.selectbox(key="to").value) == ("2018-07", "2018-09")
         assert metrics(app)["2018年预算数"] == "52万元"  # B1 500,000 + B2 20,000
+        app.selectbox(key="from").set_value("2018-04").run()
         app.selectbox(key="to").set_value("2018-05").run()
         app.switch_page("../pages/checkin.py").run()
         assert (app.selectbox(key="from").value, app.selectbox(key="to").value) == ("2018-04", "2018-05")
