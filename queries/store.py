@@ -88,8 +88,8 @@ def store_facts(engine: Engine) -> StoreFacts:
     may run later than its check-ins, and neither must cut the other. The store-wide date is the latest of
     them; a theme without dated records (coverage, Two New, or one not imported yet) is as of that date; a
     store without any dated record is dated by the day of its last import. The date the demo generator
-    recorded wins for every theme. The first month is the 18th before the store-wide date's (that month
-    counted), or earlier where a theme's data ends before that: its last three months are always offered.
+    recorded wins for every theme. The first month is the 18th before the earliest theme's date (that month
+    counted): every theme's last 18 months can be chosen, the cockpit's four quarters of meetings included.
     None only when nothing has been imported.
     """
     with engine.connect() as connection:
@@ -115,8 +115,7 @@ def facts_of(connection: Connection) -> StoreFacts:
     if meta.get("period_start"):
         first = dt.date.fromisoformat(meta["period_start"] + "-01")
     elif as_of is not None:
-        index = min([_month_index(as_of) - HISTORY_MONTHS + 1]
-                    + [_month_index(day) - DEFAULT_MONTHS + 1 for day in dated])
+        index = _month_index(min(dated, default=as_of)) - HISTORY_MONTHS + 1
         first = dt.date(index // 12, index % 12 + 1, 1)
     themes = None
     if as_of is not None:

@@ -363,8 +363,8 @@ def test_the_data_as_of_date_of_a_store_without_check_ins_or_services(databases,
     assert facts.data_as_of == dt.date(2018, 9, 1)
     assert (facts.as_of("checkin"), facts.as_of("pairing"), facts.as_of("meetings"), facts.as_of("funding")) == (
         dt.date(2017, 4, 6), dt.date(2018, 6, 8), dt.date(2018, 4, 12), dt.date(2018, 9, 1))
-    # 18 months before 2018-09 would start in 2017-04; the check-in theme's last three months start in 2017-02.
-    assert facts.first_month == dt.date(2017, 2, 1)
+    # Every theme's last 18 months are offered: those of the check-in theme (2017-04) start in 2015-11.
+    assert facts.first_month == dt.date(2015, 11, 1)
     engine.dispose()
     engine = make_engine(partial_store(databases, backend, GEOGRAPHY))
     assert store_facts(engine).data_as_of == dt.date.today()
