@@ -17,9 +17,11 @@ from dashboard.missing import BLANK, NO_FIGURE, missing_tables, note_missing
 from dashboard.schema import CommitteeMember, JointMeeting, MeetingAttendance, MeetingItem, Street, WorkingCommittee
 from dashboard.text import plain
 from queries.meetings import (
+    judged_quarters,
     meeting_activity_by_street,
     meetings_by_street_month,
     overdue_after_days,
+    quarters_between,
     street_committee,
     street_items,
     street_meetings,
@@ -49,10 +51,14 @@ tabled = int(activity["items_tabled"].sum())
 overdue = activity[activity["overdue"]]
 
 row = st.columns(6)
+judged = judged_quarters(first, last)
+pending = [q for q in quarters_between(first, last) if q not in judged]
 with row[0].container(border=True):
     rate = on_schedule / quarters if quarters and not no_meetings else None
-    st.metric("按期召开率", NO_FIGURE if no_meetings else fmt.percent(rate))
-    st.caption(f"{'' if no_meetings else f'{on_schedule} / '}{quarters} 个街道·季度(每季度应召开 {required} 次)")
+    st.metric("按期召开率", NO_FIGURE if no_meetings or not judged else fmt.percent(rate))
+    st.caption(f"{'' if no_meetings else f'{on_schedule} / '}{quarters} 个街道·季度"
+               f"({fmt.quarter_span(judged)},每季度应召开 {required} 次"
+               + (f";{fmt.quarter_span(pending)}尚未结束,不计入" if pending else "") + ")")
 with row[1].container(border=True):
     st.metric("实际召开次数", NO_FIGURE if no_meetings else fmt.count(activity["meetings_held"].sum()))
     st.caption(f"应召开次数 {fmt.count(activity['meetings_required'].sum())}")
@@ -105,11 +111,13 @@ ranking = activity.assign(
 )
 ranking["status"] = [rag_status(v, goal["target_value"], goal["amber_floor"]) for v in ranking["rate"]]
 county_of_street = dict(zip(activity["street_code"], activity["county_code"]))
-if not no_meetings:
+if not no_meetings and judged:
     st.plotly_chart(figure(ranking_bar, ranking, "rate", "按期召开率", float(goal["target_value"]),
-                           "各街道联席会议按期召开率", as_of_text),
+                           f"各街道联席会议按期召开率({fmt.quarter_span(judged)})", as_of_text),
                     key="meeting_ranking", on_select=partial(drill_to_street, "meeting_ranking", county_of_street),
                     selection_mode="points", config={"displaylogo": False})
+elif not no_meetings:
+    st.caption(f"所选期间({selection.period_text})没有已结束的季度,不计算按期召开率(季度结束后才判断是否按期召开)。")
 labels = {"county": "区县(市)", "street": "街道", "meetings_required": "应召开次数", "meetings_held": "实际召开次数",
           "rate": "按期召开率(%)", "attendance_rate": "成员单位出席率(%)", "items_tabled": "议题",
           "items_matched": "已对接", "items_resolved": "已办结", "last_meeting_on": "最近一次会议",
@@ -119,7 +127,7 @@ shown = ranking.assign(rate=ranking["rate"] * 100, attendance_rate=ranking["atte
 st.dataframe(shown[list(labels)].rename(columns=labels), hide_index=True, placeholder=BLANK, key="meeting_table",
              column_config={labels["rate"]: st.column_config.NumberColumn(format="%.1f"),
                             labels["attendance_rate"]: st.column_config.NumberColumn(format="%.1f")})
-if not no_meetings:
+if not no_meetings and judged:
     st.caption("点击柱子进入该街道,查看大工委成员、历次会议和议题。")
 export_buttons(shown, labels, f"联席会议_{selection.area_text()}_{selection.period_text}", "meetings_export")
 

@@ -14,7 +14,7 @@ from dashboard.briefing import cockpit_headlines, cockpit_sections
 from dashboard.charts import ranking_bar
 from dashboard.data import derived, figure, load
 from dashboard.export import briefing_buttons, show_findings
-from dashboard.filters import scope_name
+from dashboard.filters import FIRST, LAST, month_label, scope_name, show_months
 from dashboard.frame import status_badge
 from dashboard.missing import BLANK, NO_FIGURE, NOTHING_IMPORTED, missing_line
 from dashboard.navigation import VIEW_OF_METRIC, page_file
@@ -22,9 +22,12 @@ from dashboard.screen import SCREEN_LINK, is_screen
 from dashboard.text import plain
 from queries.area import CITY, LEVEL_NAMES
 from queries.cockpit import STATUS_WORDS, ranked_areas, scored_headlines
+from queries.meetings import judged_quarters
 from queries.overview import (
     HEADLINES,
+    MEETING_QUARTERS,
     cockpit_by_area,
+    last_complete_quarters,
     member_checkin_rate_by_area,
     pairing_coverage_by_area,
     year_elapsed,
@@ -46,6 +49,12 @@ goals = load(targets)
 present = load(tables_with_rows)
 reasons = {spec.key: missing_line(present, *spec.sources) for spec in HEADLINES}
 scores = scored_headlines(frames, goals, dates)
+# 联席会议按期召开率 is judged over the four quarters complete by the meetings' date; its card names them and
+# opens the meetings view on the same months, where the same street-quarters give the same figure.
+meeting_first, meeting_last = last_complete_quarters(dates.meetings, MEETING_QUARTERS)
+meeting_quarters = fmt.quarter_span(judged_quarters(meeting_first, meeting_last))
+meeting_months = {FIRST: month_label(meeting_first.year, meeting_first.month),
+                  LAST: month_label(meeting_last.year, meeting_last.month)}
 unfounded = scores["key"].map(reasons).notna()  # a figure whose data is not imported is no figure, not 0%
 scores.loc[unfounded, "value"] = None
 scores.loc[unfounded, "status"] = "无数据"
@@ -79,10 +88,17 @@ for start in range(0, len(scores), 3):
             st.metric(row.title, NO_FIGURE if pd.isna(row.value) else fmt.percent(row.value), delta=gap)
             status_badge(row.status)
             st.caption(caption(row))
+            window = f"{meeting_quarters} · " if row.key == "meetings_on_schedule" else ""
             if not reasons[row.key]:
-                st.caption(f"数据截至 {fmt.chinese_date(row.as_of)}")
+                st.caption(f"{window}数据截至 {fmt.chinese_date(row.as_of)}")
             view = VIEW_OF_METRIC[row.key]
-            st.page_link(page_file(view), label=f"进入{view.title}", icon=":material/arrow_forward:")
+            if window and not reasons[row.key] and not is_screen():
+                if st.button(f"进入{view.title}(同这四个季度)", key="open_meetings_quarters", type="tertiary",
+                             icon=":material/arrow_forward:"):
+                    show_months(meeting_months[FIRST], meeting_months[LAST])
+                    st.switch_page(page_file(view), query_params=meeting_months)
+            else:
+                st.page_link(page_file(view), label=f"进入{view.title}", icon=":material/arrow_forward:")
 
 def month_before(day: dt.date) -> dt.date:
     return day.replace(day=1) - dt.timedelta(days=1)
