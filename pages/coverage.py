@@ -22,6 +22,7 @@ from dashboard.text import plain
 from queries.area import AREA_COLUMNS, CITY, LEVEL_NAMES
 from queries.coverage import (
     community_form_check,
+    community_org_coverage_by_area,
     community_org_forms,
     compounds_without_group,
     coverage_by_level,
@@ -69,8 +70,10 @@ briefing_buttons("六级体系覆盖简报", selection.area_text(), selection.pe
 by_area, tree_tab, map_tab, forms_tab, gaps_tab = st.tabs(["分区域", "层级结构", "地图", "组织设置", "应建未建"])
 
 with by_area:
-    table = grids.merge(groups, on=AREA_COLUMNS, how="outer").fillna(
-        {"grids": 0, "grids_with_branch": 0, "compounds": 0, "compounds_with_group": 0})
+    communities = load(community_org_coverage_by_area, area)
+    table = communities.merge(grids, on=AREA_COLUMNS, how="outer").merge(groups, on=AREA_COLUMNS, how="outer").fillna(
+        {"urban_communities": 0, "communities_with_org": 0, "grids": 0, "grids_with_branch": 0, "compounds": 0,
+         "compounds_with_group": 0})
     if grids.empty:
         st.info(missing_line(present, Grid) or f"{plain(selection.area_text())}没有网格,不绘制网格党支部覆盖率图。")
     else:
@@ -79,16 +82,16 @@ with by_area:
                                float(goal["amber_floor"])),
                         key="coverage_chart", on_select=partial(drill_from_chart, "coverage_chart", area),
                         selection_mode="points", config={"displaylogo": False})
-    labels = {"area_name": child, "grids": "网格数", "grids_with_branch": "已建网格党支部",
+    labels = {"area_name": child, "urban_communities": "城市社区数", "communities_with_org": "已建社区党组织",
+              "community_org_coverage": "社区党组织覆盖率", "grids": "网格数", "grids_with_branch": "已建网格党支部",
               "grid_branch_coverage": "网格党支部覆盖率", "compounds": "小区(楼栋)数",
               "compounds_with_group": "已建党小组", "group_coverage": "党小组覆盖率"}
-    shown = table.assign(grid_branch_coverage=table["grid_branch_coverage"] * 100,
-                         group_coverage=table["group_coverage"] * 100)[list(labels)].rename(columns=labels)
+    rates = ("community_org_coverage", "grid_branch_coverage", "group_coverage")
+    shown = table.assign(**{k: table[k] * 100 for k in rates})[list(labels)].rename(columns=labels)
     st.dataframe(
         shown, hide_index=True, placeholder=BLANK, key="coverage_table", selection_mode="single-row",
         on_select=partial(drill_from_table, "coverage_table", area, table["area_code"].tolist()),
-        column_config={labels[k]: st.column_config.NumberColumn(format="%.1f")
-                       for k in ("grid_branch_coverage", "group_coverage")},
+        column_config={labels[k]: st.column_config.NumberColumn(format="%.1f") for k in rates},
     )
     st.caption(f"选中一行或点击柱子进入该{child}。")
     export_buttons(table, labels, f"六级体系覆盖_{selection.area_text()}", "coverage_export")

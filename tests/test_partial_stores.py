@@ -324,6 +324,8 @@ def test_geography_alone_shows_coverage_of_nothing_and_says_what_to_import(datab
                             "社区党组织覆盖率": "0.0%", "网格党支部覆盖率": "0.0%", "小区(楼栋)党小组覆盖率": "—"}
     assert "已建 0 / 应建 3" in [c.value for c in app.caption]
     assert app.info[0].value == "尚未导入小区楼栋、党组织数据:请在“数据导入”页导入《小区楼栋》《党组织》模板。"
+    by_area = app.dataframe[0].value  # the areas are listed before any organization: 甲区 with C01 and C02
+    assert by_area[["区县(市)", "城市社区数", "已建社区党组织", "网格数"]].values.tolist() == [["甲区", 2, 0, 3]]
     cockpit = visit(url, None)
     assert set(metrics(cockpit).values()) == {"暂无数据"}
     assert "尚未导入党组织数据:请在“数据导入”页导入《党组织》模板。" in [c.value for c in cockpit.caption]
