@@ -264,6 +264,18 @@ def test_found_a_street_without_a_joint_meeting_crashed_the_cockpit_and_the_meet
                    {"county": "甲区", "street": "九街道", "from": "2018-06", "to": "2018-01", "metric": "经费执行率"})
 
 
+def test_found_a_committee_member_without_a_phone_crashed_the_meetings_view(databases):
+    """Found by the test above (once the frame drew the filters): 一街道's committee member 赵六 has no phone; the
+    committee's frame held NaN for it and masking it raised TypeError: object of type 'float' has no len()."""
+    url = databases.new("sqlite")
+    engine = make_engine(url)
+    upgrade_store(engine)
+    load_plan(engine, Plan(left_out=frozenset({"会议出席", "四支队伍", "服务阵地"}), month="2018-04",
+                           empty_community=True))
+    engine.dispose()
+    run_every_page(url, ("open", None, None), {"county": "甲区", "street": "一街道", "community": "九社区"})
+
+
 def test_found_a_blank_cell_showed_none(databases):
     """Found by the test above: 三网格 has no household count, and the gap list showed "None" in its cell."""
     url = databases.new("sqlite")
