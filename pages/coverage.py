@@ -128,7 +128,8 @@ with forms_tab:
     if forms.empty:
         st.info(missing_line(present, PartyOrg) or "所选范围内没有社区党组织。")
     else:
-        st.plotly_chart(figure(form_bars, forms, f"{selection.area_text()}社区党组织设置形式"), key="forms_chart",
+        st.plotly_chart(figure(form_bars, forms, f"{selection.area_text()}社区党组织设置形式(数据截至 {as_of_text})"),
+                        key="forms_chart",
                         config={"displaylogo": False})
     form_labels = {"county": "区县(市)", "street": "街道", "community": "社区", "form": "现设置", "members": "党员数",
                    "full_members": "正式党员数", "expected_form": "按人数一般应设置"}

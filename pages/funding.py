@@ -134,5 +134,6 @@ with right:
                                 year_labels["execution_rate"]: st.column_config.NumberColumn(format="%.1f")})
 
 flows = load(funding_flows, area, year)
-st.plotly_chart(figure(funding_sankey, flows, f"{year}年经费流向:来源 → 用途 → 区县(市)"), key="funding_sankey",
+st.plotly_chart(figure(funding_sankey, flows, f"{year}年经费流向:来源 → 用途 → 区县(市)(数据截至 {as_of_text})"),
+                key="funding_sankey",
                 config={"displaylogo": False})

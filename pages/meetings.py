@@ -101,7 +101,8 @@ briefing_buttons("联席会议简报", selection.area_text(), selection.period_t
 
 heat = load(meetings_by_street_month, area, first, last)
 if not no_meetings:
-    st.plotly_chart(figure(meeting_heatmap, heat, f"各街道联席会议召开次数({selection.period_text})"),
+    st.plotly_chart(figure(meeting_heatmap, heat,
+                           f"各街道联席会议召开次数({selection.period_text},数据截至 {as_of_text})"),
                     key="meeting_heatmap",
                     config={"displaylogo": False})
 
