@@ -13,7 +13,7 @@ from dashboard.captions import figure_caption
 from dashboard.charts import meeting_heatmap, ranking_bar
 from dashboard.data import derived, figure, load
 from dashboard.export import briefing_buttons, export_buttons, show_findings
-from dashboard.filters import drill_to_street, open_view
+from dashboard.filters import drill_to_street, open_view, theme_period
 from dashboard.missing import BLANK, NO_FIGURE, missing_tables, note_missing
 from dashboard.navigation import MEETINGS
 from dashboard.schema import CommitteeMember, JointMeeting, MeetingAttendance, MeetingItem, Street, WorkingCommittee
@@ -21,9 +21,11 @@ from dashboard.text import plain
 from queries.area import COUNTY_LEVEL
 from queries.definitions import name, title
 from queries.meetings import (
+    judged_quarters,
     meeting_activity_by_street,
     meetings_by_street_month,
     overdue_after_days,
+    quarters_between,
     street_committee,
     street_items,
     street_meetings,
@@ -31,7 +33,10 @@ from queries.meetings import (
 from queries.store import rag_status, setting_value, tables_with_rows, targets
 
 facts, selection = open_view(MEETINGS.title)
-area, first, last = selection.area, selection.first, selection.last
+area, first = selection.area, selection.first
+last = theme_period(selection, facts.as_of("meetings"), "联席会议", "meetings")
+if last is None:
+    st.stop()
 as_of_text = fmt.chinese_date(last)
 required = int(load(setting_value, "meetings_required_per_quarter", "1"))
 
@@ -50,10 +55,14 @@ tabled = int(activity["items_tabled"].sum())
 overdue = activity[activity["overdue"]]
 
 row = st.columns(6)
+judged = judged_quarters(first, last)
+pending = [q for q in quarters_between(first, last) if q not in judged]
 with row[0].container(border=True):
     rate = on_schedule / quarters if quarters and not no_meetings else None
-    st.metric(name("meetings_on_schedule"), NO_FIGURE if no_meetings else fmt.percent(rate))
-    figure_caption(f"{'' if no_meetings else f'{on_schedule} / '}{quarters} 个街道·季度(每季度应召开 {required} 次)",
+    st.metric(name("meetings_on_schedule"), NO_FIGURE if no_meetings or not judged else fmt.percent(rate))
+    figure_caption(f"{'' if no_meetings else f'{on_schedule} / '}{quarters} 个街道·季度"
+                   f"({fmt.quarter_span(judged)},每季度应召开 {required} 次"
+                   + (f";{fmt.quarter_span(pending)}尚未结束,不计入" if pending else "") + ")",
                    "meetings_on_schedule")
 with row[1].container(border=True):
     st.metric(name("meetings_held"), NO_FIGURE if no_meetings else fmt.count(activity["meetings_held"].sum()))
@@ -97,7 +106,8 @@ briefing_buttons("联席会议简报", selection.area_text(), selection.period_t
 
 heat = load(meetings_by_street_month, area, first, last)
 if not no_meetings:
-    st.plotly_chart(figure(meeting_heatmap, heat, f"各街道联席会议召开次数({selection.period_text})"),
+    st.plotly_chart(figure(meeting_heatmap, heat,
+                           f"各街道联席会议召开次数({selection.period_text},数据截至 {as_of_text})"),
                     key="meeting_heatmap",
                     config={"displaylogo": False})
     figure_caption("每格为该街道当月召开联席会议的次数。", "meetings_held")
@@ -108,11 +118,14 @@ ranking = activity.assign(
 )
 ranking["status"] = [rag_status(v, goal["target_value"], goal["amber_floor"]) for v in ranking["rate"]]
 county_of_street = dict(zip(activity["street_code"], activity["county_code"]))
-if not no_meetings:
+if not no_meetings and judged:
     st.plotly_chart(figure(ranking_bar, ranking, "rate", name("meetings_on_schedule"), float(goal["target_value"]),
-                           f"各街道{title('meetings_on_schedule')}", as_of_text),
+                           f"各街道{title('meetings_on_schedule')}({fmt.quarter_span(judged)})", as_of_text),
                     key="meeting_ranking", on_select=partial(drill_to_street, "meeting_ranking", county_of_street),
                     selection_mode="points", config={"displaylogo": False})
+elif not no_meetings:
+    st.caption(f"所选期间({selection.period_text})没有已结束的季度,不计算{name('meetings_on_schedule')}"
+               "(季度结束后才判断是否按期召开)。")
 labels = {"county": COUNTY_LEVEL, "street": "街道", "meetings_required": "应召开次数", "meetings_held": "实际召开次数",
           "rate": f"{name('meetings_on_schedule')}(%)", "attendance_rate": f"{name('attendance_rate')}(%)",
           "items_tabled": "议题",
@@ -123,7 +136,7 @@ shown = ranking.assign(rate=ranking["rate"] * 100, attendance_rate=ranking["atte
 st.dataframe(shown[list(labels)].rename(columns=labels), hide_index=True, placeholder=BLANK, key="meeting_table",
              column_config={labels["rate"]: st.column_config.NumberColumn(format="%.1f"),
                             labels["attendance_rate"]: st.column_config.NumberColumn(format="%.1f")})
-if not no_meetings:
+if not no_meetings and judged:
     figure_caption("点击柱子进入该街道,查看大工委成员、历次会议和议题。", "meetings_on_schedule", "attendance_rate",
                    "item_match_rate", "item_resolution_rate")
 export_buttons(shown, labels, f"联席会议_{selection.area_text()}_{selection.period_text}", "meetings_export")
