@@ -14,7 +14,7 @@ from dashboard.captions import figure_caption
 from dashboard.charts import area_bars, monthly_trend, paired_bars
 from dashboard.data import derived, figure, load
 from dashboard.export import briefing_buttons, export_buttons, show_findings
-from dashboard.filters import drill_from_chart, drill_from_table, open_view
+from dashboard.filters import drill_from_chart, drill_from_table, open_view, theme_period
 from dashboard.frame import status_badge
 from dashboard.missing import BLANK, NO_FIGURE, missing_line, missing_tables, note_missing
 from dashboard.navigation import CHECKIN
@@ -63,8 +63,15 @@ from queries.store import rag_status, tables_with_rows, targets
 from queries.zones import checkin_by_city_zone
 
 facts, selection = open_view(CHECKIN.title)
-area, first, last = selection.area, selection.first, selection.last
+area, first = selection.area, selection.first
+last = theme_period(selection, facts.as_of("checkin"), "双报到", "checkin")
+if last is None:
+    st.stop()
 as_of_text = fmt.chinese_date(last)
+# 双结对 and 双通报 are measured as of their own records' date; a period wholly after it shows no pairing figures.
+pairing_last = selection.until(facts.as_of("pairing"))
+pairing_in_period = pairing_last >= first
+pairing_as_of_text = fmt.chinese_date(pairing_last)
 
 present = load(tables_with_rows)
 members = load(member_checkin_rate_by_area, area, last)
@@ -77,16 +84,16 @@ posts = load(posts_claimed_by_area, area, last)
 service = load(service_rate_by_area, area, first, last)
 trend = load(monthly_service_rate, area, first, last)
 secretaries = load(secretary_checkins_by_area, area, last)
-pairing_coverage = load(pairing_coverage_by_area, area, last)
-pairing = load(pairing_by_area, area, last, first)
-totals = load(pairing_totals, area, last)
-year = notification_year(last)
+pairing_coverage = load(pairing_coverage_by_area, area, pairing_last)
+pairing = load(pairing_by_area, area, pairing_last, first)
+totals = load(pairing_totals, area, pairing_last)
+year = notification_year(pairing_last)
 notices = load(notification_completion_by_area, area, year)
 goals = load(targets).set_index("metric_key")
 organs = load(organ_member_checkins_by_area, area, last)
 zones = load(checkin_by_city_zone, area, last)
 service_kinds = load(service_by_kind, area, first, last)
-pairing_kinds = load(pairing_activities_by_kind, area, first, last)
+pairing_kinds = load(pairing_activities_by_kind, area, first, pairing_last)
 post_kinds = load(posts_by_category, area, last)
 
 
@@ -137,6 +144,7 @@ card(row[5], name("organ_members_checked_in"), f"{fmt.exact(organ_checked)} 名"
      definition="organ_members_checked_in")
 note_missing(present, ResidentUnit, PartyMember, UnitCheckin, MemberCheckin, VolunteerPost, PostClaim,
              ServiceActivity, SecretaryCheckin)
+st.caption(f"{plain(selection.area_text())} · {selection.period_text} · 双报到数据截至 {as_of_text}")
 
 if trend["members_checked_in"].sum():
     st.plotly_chart(figure(monthly_trend, trend, "service_rate", name("monthly_service_rate"),
@@ -148,22 +156,27 @@ elif not missing_tables(present, MemberCheckin, ServiceActivity):
     st.caption(f"{plain(selection.area_text())}在{selection.period_text}没有已报到的在职党员,不绘制月度服务率走势。")
 
 st.markdown("#### 双结对 · 双通报")
-row = st.columns(5)
-card(row[0], name("pairing_coverage"), headline(pairing_coverage, "communities_paired", "urban_communities"),
-     f"{fmt.count(pairing_coverage['communities_paired'].sum())} / "
-     f"{fmt.count(pairing_coverage['urban_communities'].sum())} 个城市社区", "pairing_coverage", (UnitPairing,))
-card(row[1], name("units_paired"), fmt.count(totals["units_paired"]),
-     f"其中市县机关事业单位 {fmt.count(totals['organ_units_paired'])} 个", sources=(UnitPairing,),
-     definition="units_paired")
-card(row[2], name("members_paired"), fmt.count(totals["members_paired"]), "名机关党员与社区党员结对",
-     sources=(MemberPairing,), definition="members_paired")
-pairs, activities = int(pairing["pairs"].sum()), int(pairing["activities"].sum())
-card(row[3], name("pairing_activities"), fmt.count(activities),
-     f"平均每对 {activities / pairs:.2f} 次({selection.period_text})" if pairs else "没有结对",
-     sources=(UnitPairing, PairingActivity), definition="pairing_activities")
-card(row[4], f"{year}年{name('notification_completion')}", headline(notices, "completed", "notifications"),
-     f"{fmt.count(notices['completed'].sum())} / {fmt.count(notices['notifications'].sum())} 对单位与社区",
-     "notification_completion", (Notification,))
+if pairing_in_period:
+    row = st.columns(5)
+    card(row[0], name("pairing_coverage"), headline(pairing_coverage, "communities_paired", "urban_communities"),
+         f"{fmt.count(pairing_coverage['communities_paired'].sum())} / "
+         f"{fmt.count(pairing_coverage['urban_communities'].sum())} 个城市社区", "pairing_coverage", (UnitPairing,))
+    card(row[1], name("units_paired"), fmt.count(totals["units_paired"]),
+         f"其中市县机关事业单位 {fmt.count(totals['organ_units_paired'])} 个", sources=(UnitPairing,),
+         definition="units_paired")
+    card(row[2], name("members_paired"), fmt.count(totals["members_paired"]), "名机关党员与社区党员结对",
+         sources=(MemberPairing,), definition="members_paired")
+    pairs, activities = int(pairing["pairs"].sum()), int(pairing["activities"].sum())
+    card(row[3], name("pairing_activities"), fmt.count(activities),
+         f"平均每对 {activities / pairs:.2f} 次({selection.period_text})" if pairs else "没有结对",
+         sources=(UnitPairing, PairingActivity), definition="pairing_activities")
+    card(row[4], f"{year}年{name('notification_completion')}", headline(notices, "completed", "notifications"),
+         f"{fmt.count(notices['completed'].sum())} / {fmt.count(notices['notifications'].sum())} 对单位与社区",
+         "notification_completion", (Notification,))
+    st.caption(f"{plain(selection.area_text())} · {selection.period_text} · "
+               f"双结对、双通报数据截至 {pairing_as_of_text}")
+else:
+    theme_period(selection, facts.as_of("pairing"), "双结对", "pairing")
 note_missing(present, UnitPairing, MemberPairing, PairingActivity, Notification)
 
 child = LEVEL_NAMES[area.child_level]
@@ -187,11 +200,11 @@ sections = [
             where, child,
             float(goals.loc["notification_completion", "target_value"]),
             {"area_name": child, "notifications": "通报对数", "completed": "已完成"}),
-]
+][:None if pairing_in_period else 3]
 has_checkins = not missing_tables(present, ResidentUnit, PartyMember, MemberCheckin)
 has_service = not missing_tables(present, MemberCheckin, ServiceActivity)
 has_posts = not missing_tables(present, VolunteerPost, PostClaim)
-has_activities = not missing_tables(present, UnitPairing, PairingActivity)
+has_activities = pairing_in_period and not missing_tables(present, UnitPairing, PairingActivity)
 period = selection.period_text
 more = {  # findings and briefing slides of the sections below, for the data that is there
     "organs": derived(organ_findings, organs, where) if has_checkins else [],
@@ -232,8 +245,6 @@ show_findings([sentence for section in sections[:3] for sentence in section.find
               + [words[0] for words in more.values() if words])
 briefing_buttons("双报到双结对简报", where, selection.period_text, as_of_text, [
     (title("member_checkin_rate"), fmt.percent(headline(members, "members_checked_in", "members_in_service")), where),
-    (title("organ_members_checked_in"), f"{fmt.exact(organ_checked)} 名",
-     f"占{title('members_checked_in')} {fmt.percent(organ_checked / all_checked if all_checked else None)}"),
     (title("unit_checkin_rate"), fmt.percent(headline(units, "units_checked_in", "units")), where),
     (title("monthly_service_rate"), fmt.percent(headline(service, "member_months_served", "member_months")),
      selection.period_text),
@@ -241,11 +252,15 @@ briefing_buttons("双报到双结对简报", where, selection.period_text, as_of
      "个单位 / 名党员"),
     (f"{year}年{title('notification_completion')}", fmt.percent(headline(notices, "completed", "notifications")),
      where),
+][:None if pairing_in_period else 3] + [
+    (title("organ_members_checked_in"), f"{fmt.exact(organ_checked)} 名",
+     f"占{title('members_checked_in')} {fmt.percent(organ_checked / all_checked if all_checked else None)}"),
 ], sections, "checkin_briefing")
 st.markdown(f"#### 各{child}排名")
 league = members
-for frame in (units, service, pairing_coverage, notices,
-              posts[AREA_COLUMNS + ["claims_per_member"]], pairing[AREA_COLUMNS + ["activities_per_pair"]]):
+pairing_frames = (pairing_coverage, notices, pairing[AREA_COLUMNS + ["activities_per_pair"]])
+for frame in (units, service, posts[AREA_COLUMNS + ["claims_per_member"]],
+              *(pairing_frames if pairing_in_period else ())):
     league = league.merge(frame, on=AREA_COLUMNS, how="outer")
 league = league.sort_values("checkin_rate", ascending=False)
 target = float(goals.loc["member_checkin_rate", "target_value"])
@@ -264,6 +279,10 @@ rates = {"checkin_rate": name("member_checkin_rate"), "unit_checkin_rate": name(
          "completion_rate": f"{year}年{name('notification_completion')}"}
 labels = {"rank": "排名", "area_name": child, **rates, "gap": f"{name('member_checkin_rate')}与目标差距(个百分点)",
           "claims_per_member": "人均认领岗位", "activities_per_pair": "每对结对活动"}
+if not pairing_in_period:
+    for key in ("pairing_coverage", "completion_rate", "activities_per_pair"):
+        rates.pop(key, None)
+        labels.pop(key)
 shown = league.assign(**{k: league[k] * 100 for k in rates})[list(labels)].rename(columns=labels)
 st.dataframe(
     shown, hide_index=True, placeholder=BLANK, key="checkin_league", selection_mode="single-row",
@@ -271,7 +290,9 @@ st.dataframe(
     column_config={v: st.column_config.NumberColumn(format="%.1f" if k in rates or k == "gap" else "%.2f")
                    for k, v in labels.items() if k not in ("area_name", "rank")},
 )
-figure_caption(f"点击表头排序;选中一行或点击柱子进入该{child}。比率单位为%,数据截至 {as_of_text}。",
+dated = f"数据截至 {as_of_text}" if not pairing_in_period or pairing_last == last else \
+    f"双报到数据截至 {as_of_text},双结对、双通报数据截至 {pairing_as_of_text}"
+figure_caption(f"点击表头排序;选中一行或点击柱子进入该{child}。比率单位为%,{dated}。",
                "member_checkin_rate", "unit_checkin_rate", "monthly_service_rate", "pairing_coverage",
                "notification_completion")
 export_buttons(league.assign(**{k: league[k] * 100 for k in rates}), labels,
@@ -345,7 +366,7 @@ if has_activities:
         st.plotly_chart(figure(paired_bars, pairing_kinds, "kind", {"unit_pairing_activities": "单位结对",
                                                                     "member_pairing_activities": "党员结对"},
                                f"{where}{title('pairing_activities')}(按类别,{period})", "次",
-                               as_of_text=as_of_text, digits=0),
+                               as_of_text=pairing_as_of_text, digits=0),
                         key="activity_chart", config={"displaylogo": False})
     else:
         st.caption(f"{plain(where)}在{period}没有开展结对活动。")
@@ -355,7 +376,7 @@ if has_activities:
                  placeholder=BLANK, key="activity_table")
     figure_caption("单位结对和党员结对在期间内开展的活动,按活动所在社区归属区域。", "pairing_activities")
     export_buttons(pairing_kinds, activity_labels, f"结对活动分类_{where}_{period}", "activity_kind_export")
-else:
+elif pairing_in_period:
     st.info(missing_line(present, UnitPairing, PairingActivity))
 
 st.markdown("#### 驻区单位:党员已报到但未服务")

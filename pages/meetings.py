@@ -15,7 +15,7 @@ from dashboard.charts import meeting_heatmap, paired_bars, ranking_bar, stacked_
 from dashboard.data import derived, figure, load
 from dashboard.deck import Section
 from dashboard.export import briefing_buttons, export_buttons, show_findings
-from dashboard.filters import drill_to_street, open_view
+from dashboard.filters import drill_to_street, open_view, theme_period
 from dashboard.missing import BLANK, NO_FIGURE, missing_tables, note_missing
 from dashboard.navigation import MEETINGS
 from dashboard.schema import (
@@ -36,11 +36,13 @@ from queries.meetings import (
     AGE_BANDS,
     committee_compliance_by_street,
     items_by_street_and_list,
+    judged_quarters,
     meeting_activity_by_street,
     meetings_by_street_month,
     open_items,
     open_items_ageing_by_street,
     overdue_after_days,
+    quarters_between,
     street_committee,
     street_items,
     street_meetings,
@@ -48,7 +50,10 @@ from queries.meetings import (
 from queries.store import rag_status, setting_value, tables_with_rows, targets
 
 facts, selection = open_view(MEETINGS.title)
-area, first, last = selection.area, selection.first, selection.last
+area, first = selection.area, selection.first
+last = theme_period(selection, facts.as_of("meetings"), "联席会议", "meetings")
+if last is None:
+    st.stop()
 as_of_text = fmt.chinese_date(last)
 required = int(load(setting_value, "meetings_required_per_quarter", "1"))
 
@@ -67,10 +72,14 @@ tabled = int(activity["items_tabled"].sum())
 overdue = activity[activity["overdue"]]
 
 row = st.columns(6)
+judged = judged_quarters(first, last)
+pending = [q for q in quarters_between(first, last) if q not in judged]
 with row[0].container(border=True):
     rate = on_schedule / quarters if quarters and not no_meetings else None
-    st.metric(name("meetings_on_schedule"), NO_FIGURE if no_meetings else fmt.percent(rate))
-    figure_caption(f"{'' if no_meetings else f'{on_schedule} / '}{quarters} 个街道·季度(每季度应召开 {required} 次)",
+    st.metric(name("meetings_on_schedule"), NO_FIGURE if no_meetings or not judged else fmt.percent(rate))
+    figure_caption(f"{'' if no_meetings else f'{on_schedule} / '}{quarters} 个街道·季度"
+                   f"({fmt.quarter_span(judged)},每季度应召开 {required} 次"
+                   + (f";{fmt.quarter_span(pending)}尚未结束,不计入" if pending else "") + ")",
                    "meetings_on_schedule")
 with row[1].container(border=True):
     st.metric(name("meetings_held"), NO_FIGURE if no_meetings else fmt.count(activity["meetings_held"].sum()))
@@ -163,7 +172,8 @@ briefing_buttons("联席会议简报", where, selection.period_text, as_of_text,
 
 heat = load(meetings_by_street_month, area, first, last)
 if not no_meetings:
-    st.plotly_chart(figure(meeting_heatmap, heat, f"各街道联席会议召开次数({selection.period_text})"),
+    st.plotly_chart(figure(meeting_heatmap, heat,
+                           f"各街道联席会议召开次数({selection.period_text},数据截至 {as_of_text})"),
                     key="meeting_heatmap",
                     config={"displaylogo": False})
     figure_caption("每格为该街道当月召开联席会议的次数。", "meetings_held")
@@ -174,11 +184,14 @@ ranking = activity.assign(
 )
 ranking["status"] = [rag_status(v, goal["target_value"], goal["amber_floor"]) for v in ranking["rate"]]
 county_of_street = dict(zip(activity["street_code"], activity["county_code"]))
-if not no_meetings:
+if not no_meetings and judged:
     st.plotly_chart(figure(ranking_bar, ranking, "rate", name("meetings_on_schedule"), float(goal["target_value"]),
-                           f"各街道{title('meetings_on_schedule')}", as_of_text),
+                           f"各街道{title('meetings_on_schedule')}({fmt.quarter_span(judged)})", as_of_text),
                     key="meeting_ranking", on_select=partial(drill_to_street, "meeting_ranking", county_of_street),
                     selection_mode="points", config={"displaylogo": False})
+elif not no_meetings:
+    st.caption(f"所选期间({selection.period_text})没有已结束的季度,不计算{name('meetings_on_schedule')}"
+               "(季度结束后才判断是否按期召开)。")
 labels = {"county": COUNTY_LEVEL, "street": "街道", "meetings_required": "应召开次数", "meetings_held": "实际召开次数",
           "rate": f"{name('meetings_on_schedule')}(%)", "attendance_rate": f"{name('attendance_rate')}(%)",
           "items_tabled": "议题", **{kind: kind for kind in LIST_KINDS}, "items_matched": "已对接",
@@ -194,7 +207,7 @@ shown = ranking.assign(rate=ranking["rate"] * 100, attendance_rate=ranking["atte
 percent_columns = [labels[k] for k in ("rate", "attendance_rate", "match_rate", "resolve_rate")]
 st.dataframe(shown[list(labels)].rename(columns=labels), hide_index=True, placeholder=BLANK, key="meeting_table",
              column_config={c: st.column_config.NumberColumn(format="%.1f") for c in percent_columns})
-if not no_meetings:
+if not no_meetings and judged:
     figure_caption("点击柱子进入该街道,查看大工委成员、历次会议和议题。", "meetings_on_schedule", "attendance_rate",
                    "item_match_rate", "item_resolution_rate")
 export_buttons(shown, labels, f"联席会议_{selection.area_text()}_{selection.period_text}", "meetings_export")
@@ -238,15 +251,15 @@ if not no_items:
         figure_caption("账龄按议题提出时所在季度至截止日所在季度相隔的季度数计;以前季度结转 = 账龄1个季度及以上。"
                        "点击柱子进入该街道。", "open_items_carried_over", "oldest_open_item")
         export_buttons(carrying, ageing_labels, f"未办结议题账龄_{where}_截至{as_of_text}", "ageing_export")
-        pending = load(open_items, area, last)
-        pending_labels = {"street": "街道", "held_on": "会议日期", "list_kind": "清单", "title": "议题",
+        open_list = load(open_items, area, last)
+        open_labels = {"street": "街道", "held_on": "会议日期", "list_kind": "清单", "title": "议题",
                           "unit": "对接单位", "matched_text": "对接", "days_open": "已历时(天)", "age_band": "账龄"}
-        pending = pending.assign(matched_text=pending["matched"].map({True: "已对接", False: "未对接"}))
-        st.markdown(f"**未办结议题清单:{len(pending)} 个(最早提出的在前)**")
-        pending_page, _offset = page_of(pending, "open_items")
-        st.dataframe(pending_page[list(pending_labels)].rename(columns=pending_labels), hide_index=True,
+        open_list = open_list.assign(matched_text=open_list["matched"].map({True: "已对接", False: "未对接"}))
+        st.markdown(f"**未办结议题清单:{len(open_list)} 个(最早提出的在前)**")
+        open_page, _offset = page_of(open_list, "open_items")
+        st.dataframe(open_page[list(open_labels)].rename(columns=open_labels), hide_index=True,
                      placeholder=BLANK, key="open_items_table")
-        export_buttons(pending, pending_labels, f"未办结议题清单_{where}_截至{as_of_text}", "open_items_export")
+        export_buttons(open_list, open_labels, f"未办结议题清单_{where}_截至{as_of_text}", "open_items_export")
 
 if not no_committees:
     st.markdown("#### 大工委设置检查")

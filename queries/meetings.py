@@ -55,6 +55,22 @@ def quarters_between(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
     return quarters
 
 
+def quarter_first_day(quarter: tuple[int, int]) -> dt.date:
+    year, number = quarter
+    return dt.date(year, 3 * number - 2, 1)
+
+
+def quarter_last_day(quarter: tuple[int, int]) -> dt.date:
+    year, number = quarter
+    return dt.date(year + (number == 4), (3 * number) % 12 + 1, 1) - dt.timedelta(days=1)
+
+
+def judged_quarters(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
+    """The quarters 按期召开率 judges for the period `first`..`last`: those it touches that have ended by
+    `last` (a quarter in progress is not yet missed), each judged on all its meetings."""
+    return [q for q in quarters_between(first, last) if quarter_last_day(q) <= last]
+
+
 def overdue_after_days(required_per_quarter: int) -> int:
     """Days without a meeting after which a street is overdue: a quarter shared by the required meetings."""
     return QUARTER_DAYS // max(required_per_quarter, 1)
@@ -63,33 +79,31 @@ def overdue_after_days(required_per_quarter: int) -> int:
 def meeting_activity_by_street(engine: Engine, area: Area, first: dt.date, last: dt.date,
                                required_per_quarter: int) -> pd.DataFrame:
     """Per street from `first` to `last`: meetings held against those required (the requirement times the
-    quarters the period touches), quarters on schedule, member attendance at those meetings, items tabled at
-    them, matched, and resolved by `last` (对接率 and 办结率 over the items tabled), and days from the last
-    meeting (on or before `last`) to `last`. A street that has never met has no last meeting (None, days
-    <NA>) and is overdue.
+    quarters the period touches), member attendance at those meetings, items tabled at them, matched, and
+    resolved by `last` (对接率 and 办结率 over the items tabled), and days from the last meeting (on or before
+    `last`) to `last`. A street that has never met has no last meeting (None, days <NA>) and is overdue.
+
+    按期召开率's street-quarters, the same for every caller (the cockpit's four quarters are a period too):
+    `quarters` = the quarters the period touches that have ended by `last` (`judged_quarters`), and
+    `quarters_on_schedule` = those in which the street held at least the required meetings, counting all
+    the quarter's meetings, also those before `first`.
 
     Columns: county_code, county, street_code, street, meetings_required, meetings_held, quarters, quarters_on_schedule,
     seats, attended, attendance_rate, items_tabled, items_matched, items_resolved, match_rate, resolve_rate,
     last_meeting_on, days_since_last, overdue.
     """
     quarters = quarters_between(first, last)
+    judged = judged_quarters(first, last)
     streets = frame_of(engine, select(Street.id, County.code, County.name, Street.code, Street.name)
                        .join(County, Street.county_id == County.id).where(*_streets(area))
                        .order_by(County.sort_order, Street.code),
                        ["street_id", "county_code", "county", "street_code", "street"])
     ids = streets["street_id"].tolist() or [-1]
     in_period = (JointMeeting.held_on >= first) & (JointMeeting.held_on <= last)
-    held = frame_of(engine, select(JointMeeting.street_id, extract("year", JointMeeting.held_on),
-                                   extract("month", JointMeeting.held_on), func.count(JointMeeting.id))
-                    .where(JointMeeting.street_id.in_(ids), in_period)
-                    .group_by(JointMeeting.street_id, extract("year", JointMeeting.held_on),
-                              extract("month", JointMeeting.held_on)), ["street_id", "year", "month", "meetings"])
-    held["quarter"] = list(zip(held["year"].astype(int), (held["month"].astype(int) - 1) // 3 + 1))
-    every = pd.MultiIndex.from_tuples([(s, q) for s in streets["street_id"] for q in quarters],
-                                      names=["street_id", "quarter"])
-    per_quarter = held.groupby(["street_id", "quarter"])["meetings"].sum().reindex(every, fill_value=0)
-    on_schedule = ((per_quarter >= required_per_quarter).groupby(level="street_id").sum()
-                   .rename("quarters_on_schedule"))
+    held = frame_of(engine, select(JointMeeting.street_id, func.count(JointMeeting.id))
+                    .where(JointMeeting.street_id.in_(ids), in_period).group_by(JointMeeting.street_id),
+                    ["street_id", "meetings"])
+    on_schedule = _quarters_on_schedule(engine, streets["street_id"].tolist(), judged, required_per_quarter)
     attendance = frame_of(engine, select(JointMeeting.street_id, func.count(MeetingAttendance.id),
                                          func.count(case((MeetingAttendance.attended, MeetingAttendance.id))))
                           .join(MeetingAttendance, MeetingAttendance.meeting_id == JointMeeting.id)
@@ -104,7 +118,7 @@ def meeting_activity_by_street(engine: Engine, area: Area, first: dt.date, last:
     latest = frame_of(engine, select(JointMeeting.street_id, func.max(JointMeeting.held_on))
                       .where(JointMeeting.street_id.in_(ids), JointMeeting.held_on <= last)
                       .group_by(JointMeeting.street_id), ["street_id", "last_meeting_on"])
-    frame = (streets.merge(held.groupby("street_id", as_index=False)["meetings"].sum(), on="street_id", how="left")
+    frame = (streets.merge(held, on="street_id", how="left")
              .merge(on_schedule, left_on="street_id", right_index=True, how="left")
              .merge(attendance, on="street_id", how="left").merge(items, on="street_id", how="left")
              .merge(latest, on="street_id", how="left"))
@@ -113,7 +127,7 @@ def meeting_activity_by_street(engine: Engine, area: Area, first: dt.date, last:
     frame = frame.fillna(dict.fromkeys(counts, 0)).astype(dict.fromkeys(counts, int))
     frame = frame.rename(columns={"meetings": "meetings_held"})
     frame["meetings_required"] = required_per_quarter * len(quarters)
-    frame["quarters"] = len(quarters)
+    frame["quarters"] = len(judged)
     frame["last_meeting_on"] = [d.date() if pd.notna(d) else None for d in pd.to_datetime(frame["last_meeting_on"])]
     frame["days_since_last"] = pd.array([(last - d).days if d is not None else None for d in frame["last_meeting_on"]],
                                         dtype="Int64")
@@ -122,6 +136,23 @@ def meeting_activity_by_street(engine: Engine, area: Area, first: dt.date, last:
     frame = rate(frame, "items_matched", "items_tabled", "match_rate")
     frame = rate(frame, "items_resolved", "items_tabled", "resolve_rate")
     return frame.drop(columns="street_id")
+
+
+def _quarters_on_schedule(engine: Engine, street_ids: list[int], quarters: list[tuple[int, int]],
+                           required_per_quarter: int) -> pd.Series:
+    """Per street, the `quarters` in which it held at least the required meetings (whole quarters)."""
+    if not quarters:
+        return pd.Series(0, index=pd.Index(street_ids, name="street_id"), name="quarters_on_schedule")
+    year, month = extract("year", JointMeeting.held_on), extract("month", JointMeeting.held_on)
+    held = frame_of(engine, select(JointMeeting.street_id, year, month, func.count(JointMeeting.id))
+                    .where(JointMeeting.street_id.in_(street_ids or [-1]),
+                           JointMeeting.held_on >= quarter_first_day(quarters[0]),
+                           JointMeeting.held_on <= quarter_last_day(quarters[-1]))
+                    .group_by(JointMeeting.street_id, year, month), ["street_id", "year", "month", "meetings"])
+    held["quarter"] = list(zip(held["year"].astype(int), (held["month"].astype(int) - 1) // 3 + 1))
+    every = pd.MultiIndex.from_tuples([(s, q) for s in street_ids for q in quarters], names=["street_id", "quarter"])
+    per_quarter = held.groupby(["street_id", "quarter"])["meetings"].sum().reindex(every, fill_value=0)
+    return (per_quarter >= required_per_quarter).groupby(level="street_id").sum().rename("quarters_on_schedule")
 
 
 def meetings_by_street_month(engine: Engine, area: Area, first: dt.date, last: dt.date) -> pd.DataFrame:

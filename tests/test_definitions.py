@@ -21,7 +21,7 @@ from dashboard.text import plain
 from queries.area import CITY
 from queries.definitions import BY_KEY, METRICS, TERMS, title
 from queries.overview import HEADLINES, cockpit_by_area
-from queries.store import targets
+from queries.store import ThemeDates, targets
 from tests.apptest import APP, metrics
 from tests.fixture_data import AS_OF, build_fixture
 
@@ -77,8 +77,8 @@ def test_the_target_table_agrees_with_the_definitions(empty_engine):
 
 
 def test_findings_and_briefing_sections_use_the_names(fixture_engine):
-    frames = cockpit_by_area(fixture_engine, CITY, AS_OF)
-    sections = cockpit_sections(frames, targets(fixture_engine), AS_OF, "全市", "县级单位")
+    frames = cockpit_by_area(fixture_engine, CITY, ThemeDates.every(AS_OF))
+    sections = cockpit_sections(frames, targets(fixture_engine), ThemeDates.every(AS_OF), "全市", "县级单位")
     assert [s.title for s in sections] == [title(h.key) for h in HEADLINES]
     for spec, section in zip(HEADLINES, sections):
         assert section.findings[0].startswith(f"全市{title(spec.key)} "), section.findings[0]

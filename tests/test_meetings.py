@@ -12,8 +12,9 @@ import pandas as pd
 import pytest
 
 from dashboard.db import make_engine, upgrade_store
-from queries import meetings
+from queries import meetings, overview
 from queries.area import CITY, Area
+from tests.fixture_data import AS_OF
 from tests.partial_world import Plan, load_plan
 
 H1 = (dt.date(2018, 1, 1), dt.date(2018, 6, 30))
@@ -83,6 +84,46 @@ def test_a_street_that_has_never_met_by_the_period_is_overdue_not_an_error(fixtu
                                                 dt.date(2017, 3, 31), 1)
     assert frame["street"].tolist() == ["三街道"] and frame["overdue"].tolist() == [True]
     assert frame["days_since_last"].isna().tolist() == [True] and frame["last_meeting_on"].tolist() == [None]
+
+
+def street_quarters(frame) -> dict[str, tuple[int, int]]:
+    return by_street(frame, "quarters_on_schedule", "quarters")
+
+
+def test_one_definition_of_street_quarters_for_the_cockpit_and_the_view(fixture_engine):
+    """Issue 12: the cockpit counted 144 street-quarters and the view 72 on the demo. The cockpit judged the last
+    four complete quarters; the view the quarters its period touched, a quarter still running or only partly
+    selected included, judged on the selected months' meetings only. Now a street-quarter counts when the period
+    touches the quarter and the quarter has ended by the period's last day, and it is judged on all its meetings;
+    the cockpit's four quarters are such a period, so the same period gives the same figure."""
+    cockpit = overview.meetings_on_schedule_by_area(fixture_engine, CITY, *overview.last_complete_quarters(AS_OF, 4), 1)
+    view = meetings.meeting_activity_by_street(fixture_engine, CITY, dt.date(2017, 7, 1), dt.date(2018, 6, 30), 1)
+    # By hand, 2017Q3-2018Q2: 一街道 met in all four; 二街道 in Q3 (09-01, 09-30) and Q2 (04-01); 三街道 in 2018Q1
+    # (03-31) only: 7 of 12 street-quarters, in both.
+    assert street_quarters(view) == {"一街道": (4, 4), "二街道": (2, 4), "三街道": (1, 4)}
+    assert (cockpit["street_quarters_on_schedule"].sum(), cockpit["street_quarters"].sum()) == (7, 12)
+
+
+def test_a_quarter_only_partly_in_the_period_is_judged_on_all_its_meetings(fixture_engine):
+    # May-June 2018 touches 2018Q2 (ended 06-30): 一街道 met 05-06 and 06-30, 二街道 on 04-01 (before the period,
+    # in the quarter: on schedule), 三街道 not at all in Q2 (03-31 is Q1, 07-01 Q3). 2 of 3 (it was 1 of 3).
+    frame = meetings.meeting_activity_by_street(fixture_engine, CITY, dt.date(2018, 5, 1), dt.date(2018, 6, 30), 1)
+    assert street_quarters(frame) == {"一街道": (1, 1), "二街道": (1, 1), "三街道": (0, 1)}
+    assert by_street(frame, "meetings_held") == {"一街道": (2,), "二街道": (0,), "三街道": (0,)}  # in the period
+
+
+def test_a_quarter_still_running_is_not_yet_counted(fixture_engine):
+    # April to mid-August 2018 touches Q2 (ended) and Q3 (running on 08-15): Q2 only; 三街道's 07-01 meeting is
+    # in the period's meetings but its quarter is not judged yet. 应召开次数 still counts both quarters touched.
+    frame = meetings.meeting_activity_by_street(fixture_engine, CITY, dt.date(2018, 4, 1), dt.date(2018, 8, 15), 1)
+    assert street_quarters(frame) == {"一街道": (1, 1), "二街道": (1, 1), "三街道": (0, 1)}
+    assert by_street(frame, "meetings_held", "meetings_required") == {
+        "一街道": (2, 2), "二街道": (1, 2), "三街道": (1, 2)}
+    # A period inside one running quarter judges none.
+    assert street_quarters(meetings.meeting_activity_by_street(
+        fixture_engine, CITY, dt.date(2018, 4, 1), dt.date(2018, 5, 31), 1)) == {
+        "一街道": (0, 0), "二街道": (0, 0), "三街道": (0, 0)}
+    assert meetings.judged_quarters(dt.date(2018, 2, 1), dt.date(2018, 4, 12)) == [(2018, 1)]
 
 
 # Items by list, open items by age and the committees' check. Besides 一街道's items above: 一街道's 背街小巷路灯

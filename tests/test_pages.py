@@ -148,18 +148,19 @@ def test_first_start_fills_an_empty_store_with_labelled_demo_data(monkeypatch, t
 def test_each_card_links_into_its_view_and_its_definition(monkeypatch, fixture_url):
     app = run_app(monkeypatch, fixture_url)
     links = [(link.proto.label, link.proto.query_string) for link in app.get("page_link")]
-    assert links[:14] == [
+    assert links[:13] == [
         ("进入六级体系覆盖", ""), ("口径", "key=grid_branch_coverage"),
         ("进入双报到·双结对", ""), ("口径", "key=member_checkin_rate"),
         ("进入双报到·双结对", ""), ("口径", "key=pairing_coverage"),
-        ("进入联席会议", ""), ("口径", "key=meetings_on_schedule"),
+        ("口径", "key=meetings_on_schedule"),
         ("进入两新组织", ""), ("口径", "key=two_new_org_coverage"),
         ("进入经费保障", ""), ("口径", "key=funding_execution"),
         ("进入四支队伍", ""), ("口径", "key=liaison_staffing")]
-    assert links[14:] == [  # under the report's totals, and under the ranking (of the metric ranked)
+    assert links[13:] == [  # under the report's totals, and under the ranking (of the metric ranked)
         ("口径", "key=members_checked_in"), ("口径", "key=organ_members_checked_in"), ("口径", "key=posts_claimed"),
         ("口径", "key=units_paired"), ("口径", "key=members_paired"), ("进入双报到·双结对", ""),
         ("口径", "key=member_checkin_rate")]
+    assert app.button(key="open_meetings_quarters").label == "进入联席会议(同这四个季度)"  # opens it on them
 
 
 def test_a_store_from_before_the_summaries_is_summarised_on_start(monkeypatch, tmp_path):
@@ -175,3 +176,20 @@ def test_a_store_from_before_the_summaries_is_summarised_on_start(monkeypatch, t
     with engine.connect() as connection:
         assert connection.execute(select(func.count()).select_from(CommunityMonth)).scalar() == 5 * 18
     engine.dispose()
+
+
+def test_the_meetings_card_and_the_meetings_view_count_the_same_street_quarters(monkeypatch, fixture_url):
+    """The card judges the four quarters complete by 2018-06-30 (7 of 12 street-quarters, tests/test_meetings.py)
+    and names them; its button opens the meetings view on those months, whatever period was chosen before, and
+    the view shows the same figure. The view's default period (2018-04 … 2018-06) judges 2018Q2 alone: 一街道 and
+    二街道 met in it, 三街道 did not, 2 of 3, and says so."""
+    app = run_app(monkeypatch, fixture_url)
+    assert "2017年第3季度—2018年第2季度 · 数据截至 2018年6月30日" in [c.value for c in app.caption]
+    app.switch_page("../pages/meetings.py").run()
+    assert metrics(app)["按期召开率"] == "66.7%"
+    assert "2 / 3 个街道·季度(2018年第2季度,每季度应召开 1 次)" in [c.value for c in app.caption]
+    app.switch_page("../pages/overview.py").run()
+    app.button(key="open_meetings_quarters").click().run()
+    assert (app.selectbox(key="from").value, app.selectbox(key="to").value) == ("2017-07", "2018-06")
+    assert metrics(app)["按期召开率"] == "58.3%"
+    assert "7 / 12 个街道·季度(2017年第3季度—2018年第2季度,每季度应召开 1 次)" in [c.value for c in app.caption]

@@ -125,7 +125,7 @@ def test_views_explain_an_area_without_data(monkeypatch, tmp_path, page):
     with Session(engine) as session, session.begin():
         session.add(County(code="T09", name="丙县", kind="县", lon=111.6, lat=29.0, sort_order=3))
     engine.dispose()
-    app = open_view(monkeypatch, url, page, {"county": "丙县"})
+    app = open_view(monkeypatch, url, page, {"county": "丙县", "from": "2018-04", "to": "2018-06"})
     assert "丙县" in app.info[0].value
     assert not app.metric
 
