@@ -116,7 +116,7 @@ def test_cockpit_shows_the_report_totals(monkeypatch, fixture_url):
     assert [shown[k] for k in ("已报到在职党员", "市县行政事业单位党员报到", "认领岗位", "结对单位", "党员结对")] == [
         "4 名", "3 名", "3 个", "2 个", "2 名"]
     captions = [c.value for c in app.caption]
-    assert "占已报到在职党员 75.0%" in captions and "其中市县机关事业单位 1 个" in captions
+    assert "占已报到在职党员 75.0%" in captions and "其中市县机关事业单位 1 个(截至2018年6月30日)" in captions
 
 
 def test_views_without_items_services_or_posts_say_which_template(monkeypatch, databases):
@@ -128,10 +128,10 @@ def test_views_without_items_services_or_posts_say_which_template(monkeypatch, d
         assert connection.execute(select(func.count()).select_from(MeetingItem)).scalar() == 0
     engine.dispose()
     monkeypatch.setenv(URL_ENV, url)
-    meetings = visit(url, MEETINGS)
+    meetings = open_view(monkeypatch, url, MEETINGS, {"from": "2018-04", "to": "2018-06"})  # the meetings' months
     assert (metrics(meetings)["结转未办结议题"], metrics(meetings)["大工委设置合规街道"]) == ("暂无数据", "1 / 1")
     assert "ageing_chart" not in [c.key for c in meetings.get("plotly_chart")]
-    checkin = visit(url, CHECKIN)
+    checkin = open_view(monkeypatch, url, CHECKIN, {"from": "2017-02", "to": "2017-04"})  # the check-ins' months
     infos = [i.value for i in checkin.info]
     assert "尚未导入志愿服务记录数据:请在“数据导入”页导入《志愿服务记录》模板。" in infos
     assert "尚未导入岗位认领数据:请在“数据导入”页导入《岗位认领》模板。" in infos
