@@ -61,3 +61,10 @@ def points(gap: float, digits: int = 1) -> str:
 def terminal_table(frame) -> str:
     """A table for the command line: every blank cell (None, NaN, NaT) as —, as the pages show it."""
     return frame.astype(object).fillna("—").to_string(index=False)
+
+
+def exact(n: float | None) -> str:
+    """A count written out in full, as a report quotes it (47137 → 47,137), not rounded to 万."""
+    if n is None or (isinstance(n, float) and math.isnan(n)):
+        return "—"
+    return f"{n:,.0f}"

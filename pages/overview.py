@@ -18,11 +18,22 @@ from dashboard.export import briefing_buttons, show_findings
 from dashboard.filters import FIRST, LAST, month_label, scope_name, show_months
 from dashboard.frame import status_badge
 from dashboard.missing import BLANK, NO_FIGURE, NOTHING_IMPORTED, missing_line
-from dashboard.navigation import VIEW_OF_METRIC, page_file
+from dashboard.navigation import CHECKIN, VIEW_OF_METRIC, page_file
+from dashboard.schema import (
+    MemberCheckin,
+    MemberPairing,
+    PartyMember,
+    PostClaim,
+    ResidentUnit,
+    UnitPairing,
+    VolunteerPost,
+)
 from dashboard.screen import SCREEN_LINK, is_screen
 from dashboard.text import plain
 from queries.area import CITY, LEVEL_NAMES
+from queries.checkin import organ_member_checkins_by_area, pairing_totals, posts_claimed_by_area
 from queries.cockpit import STATUS_WORDS, ranked_areas, scored_headlines
+from queries.definitions import title
 from queries.meetings import judged_quarters
 from queries.overview import (
     HEADLINES,
@@ -103,6 +114,32 @@ for start in range(0, len(scores), 3):
                 with st.container(horizontal=True, gap="small"):
                     st.page_link(page_file(view), label=f"进入{view.title}", icon=":material/arrow_forward:")
                     definition_link(row.key)
+
+st.markdown("#### 双报到 · 双结对总量")
+organs = load(organ_member_checkins_by_area, CITY, dates.checkin)
+claims = int(load(posts_claimed_by_area, CITY, dates.checkin)["posts_claimed"].sum())
+paired = load(pairing_totals, CITY, dates.pairing)
+checked, organ_checked = int(organs["members_checked_in"].sum()), int(organs["organ_members_checked_in"].sum())
+checked_on, paired_on = fmt.chinese_date(dates.checkin), fmt.chinese_date(dates.pairing)
+for column, (key, value, note, sources) in zip(st.columns(5), [  # the report's totals, written out in full
+    ("members_checked_in", f"{fmt.exact(checked)} 名", f"截至{checked_on},按报到社区", (PartyMember, MemberCheckin)),
+    ("organ_members_checked_in", f"{fmt.exact(organ_checked)} 名",
+     f"占{title('members_checked_in')} {fmt.percent(organ_checked / checked if checked else None)}",
+     (ResidentUnit, PartyMember, MemberCheckin)),
+    ("posts_claimed", f"{fmt.exact(claims)} 个", f"人均 {claims / checked:.2f} 个" if checked else "无已报到党员",
+     (VolunteerPost, PostClaim)),
+    ("units_paired", f"{fmt.exact(paired['units_paired'])} 个",
+     f"其中市县机关事业单位 {fmt.exact(paired['organ_units_paired'])} 个(截至{paired_on})",
+     (ResidentUnit, UnitPairing)),
+    ("members_paired", f"{fmt.exact(paired['members_paired'])} 名", f"截至{paired_on},机关党员与社区党员结对",
+     (MemberPairing,)),
+]):
+    with column.container(border=True):
+        reason = missing_line(present, *sources)
+        st.metric(title(key), NO_FIGURE if reason else value)
+        figure_caption(reason or note, key)
+st.page_link(page_file(CHECKIN), label=f"进入{CHECKIN.title}", icon=":material/arrow_forward:")
+
 
 def month_before(day: dt.date) -> dt.date:
     return day.replace(day=1) - dt.timedelta(days=1)

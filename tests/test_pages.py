@@ -12,8 +12,10 @@ from dashboard.auth import SIGN_IN_ENV
 from dashboard.db import URL_ENV, make_engine, upgrade_store
 from dashboard.frame import DEMO_BANNER, OPEN_BANNER
 from dashboard.schema import CommunityMonth, County, StoreMeta, Target
+from queries.overview import HEADLINES
 from tests.apptest import APP, metrics
 from tests.fixture_data import build_fixture
+from tests.test_auth import COCKPIT_FIGURES
 
 
 def run_app(monkeypatch, url: str, query_params: dict | None = None, timeout: float = 60,
@@ -44,6 +46,9 @@ def test_cockpit_shows_the_fixture_figures(monkeypatch, fixture_url):
         "网格党支部覆盖率": "62.5%", "在职党员报到率": "66.7%", "结对社区覆盖率": "75.0%",
         "联席会议按期召开率": "58.3%", "两新组织党的组织覆盖率": "50.0%", "经费执行率": "36.1%",
         "党建联络员配备率": "75.0%",
+        # and the report's totals (tests/test_report_views.py)
+        "已报到在职党员": "4 名", "市县行政事业单位党员报到": "3 名", "认领岗位": "3 个", "结对单位": "2 个",
+        "党员结对": "2 名",
     }
     assert badges(app) == [":red-badge[落后]"] * 7
     assert "目标 100% · 3 / 4 个城市社区" in [c.value for c in app.caption]
@@ -131,8 +136,11 @@ def test_first_start_fills_an_empty_store_with_labelled_demo_data(monkeypatch, t
     url = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
     app = run_app(monkeypatch, url, timeout=300, sign_in=None)  # the demo store needs no sign-in
     assert app.warning[0].value == DEMO_BANNER + "演示模式未启用登录。"
-    assert len(app.metric) == 7
-    assert all(value.endswith("%") for value in metrics(app).values())
+    shown = metrics(app)
+    assert len(shown) == COCKPIT_FIGURES and all(shown[spec.title].endswith("%") for spec in HEADLINES)
+    # the report's totals, as a leader quotes them: 47,137 of the 50,000+ members checked in
+    assert shown["市县行政事业单位党员报到"] == "47,137 名"
+    assert 50_000 <= int(shown["已报到在职党员"].removesuffix(" 名").replace(",", "")) < 60_000
     app.run()  # a rerun does not announce the first start again
     assert not [i for i in app.info if "首次启动" in i.value]
 
@@ -148,7 +156,10 @@ def test_each_card_links_into_its_view_and_its_definition(monkeypatch, fixture_u
         ("进入两新组织", ""), ("口径", "key=two_new_org_coverage"),
         ("进入经费保障", ""), ("口径", "key=funding_execution"),
         ("进入四支队伍", ""), ("口径", "key=liaison_staffing")]
-    assert links[13:] == [("口径", "key=member_checkin_rate")]  # under the ranking, of the metric ranked
+    assert links[13:] == [  # under the report's totals, and under the ranking (of the metric ranked)
+        ("口径", "key=members_checked_in"), ("口径", "key=organ_members_checked_in"), ("口径", "key=posts_claimed"),
+        ("口径", "key=units_paired"), ("口径", "key=members_paired"), ("进入双报到·双结对", ""),
+        ("口径", "key=member_checkin_rate")]
     assert app.button(key="open_meetings_quarters").label == "进入联席会议(同这四个季度)"  # opens it on them
 
 

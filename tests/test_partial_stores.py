@@ -359,7 +359,9 @@ def test_geography_and_organizations_show_coverage_and_only_that(databases):
     cockpit = visit(url, None)
     assert metrics(cockpit) == {"网格党支部覆盖率": "33.3%", "在职党员报到率": "暂无数据", "结对社区覆盖率": "暂无数据",
                                 "联席会议按期召开率": "暂无数据", "两新组织党的组织覆盖率": "暂无数据",
-                                "经费执行率": "暂无数据", "党建联络员配备率": "暂无数据"}
+                                "经费执行率": "暂无数据", "党建联络员配备率": "暂无数据",
+                                "已报到在职党员": "暂无数据", "市县行政事业单位党员报到": "暂无数据",
+                                "认领岗位": "暂无数据", "结对单位": "暂无数据", "党员结对": "暂无数据"}
     assert [c.value for c in cockpit.caption][:4] == [  # dated by the import's day: the store has no dated record
         "目标 100% · 1 / 3 个网格", f"数据截至 {chinese_date(dt.date.today())}",
         "尚未导入党员、党员报到数据:请在“数据导入”页导入《党员》《党员报到》模板。",
