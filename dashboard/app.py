@@ -10,6 +10,7 @@ import streamlit as st
 from dashboard.auth import resolve_viewer, sign_in_required
 from dashboard.data import StoreUnavailable, engine, ensure_store, keep_fresh, load, store_guard
 from dashboard.export import note_view
+from dashboard.filters import frame_filters
 from dashboard.frame import show_frame
 from dashboard.navigation import PAGES, page_file
 from dashboard.screen import is_screen, screen_frame
@@ -40,5 +41,7 @@ with store_guard():
         views = [page for page, spec in zip(pages, specs) if not spec.admin_only and spec.rotates]
         titles = [page.title for page in views]
         screen_frame(facts.data_as_of, views, titles.index(current.title) if current.title in titles else 0)
+    if next(spec for spec in specs if spec.title == current.title).filtered:
+        frame_filters(viewer.scope)
     note_view(current.title)
     current.run()

@@ -3,8 +3,6 @@ Pure: frames in, deck sections out; no Streamlit."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 
 from dashboard.deck import Section
@@ -12,6 +10,7 @@ from dashboard.formatting import percent
 from queries.cockpit import STATUS_WORDS, effective_target, ranked_areas
 from queries.findings import rate_findings
 from queries.overview import HEADLINES
+from queries.store import ThemeDates
 
 
 def rate_section(title: str, frame: pd.DataFrame, numerator: str, denominator: str, area_name: str,
@@ -38,12 +37,13 @@ def value_section(title: str, frame: pd.DataFrame, category: str, value: str, un
                    table=frame[[c for c in labels if c in frame.columns]].rename(columns=labels))
 
 
-def cockpit_sections(frames: dict[str, pd.DataFrame], goals: pd.DataFrame, as_of: dt.date, area_name: str,
+def cockpit_sections(frames: dict[str, pd.DataFrame], goals: pd.DataFrame, dates: ThemeDates, area_name: str,
                      child_name: str, previous: dict[str, pd.DataFrame] | None = None) -> list[Section]:
-    """One section per headline metric, its areas ranked as on the cockpit."""
+    """One section per headline metric, its areas ranked as on the cockpit, each as of its theme's date."""
     goals = goals.set_index("metric_key")
     sections = []
     for spec in HEADLINES:
+        as_of = dates.of(spec.theme)
         target, _ = effective_target(spec, goals.loc[spec.key], as_of)
         ranked = ranked_areas(frames[spec.key], spec, goals.loc[spec.key], as_of)
         ranked = ranked.sort_values("rate", ascending=False)

@@ -147,19 +147,26 @@ def meeting_heatmap(frame: pd.DataFrame, title: str) -> go.Figure:
     return figure
 
 
+def _subtitle(unit: str, as_of_text: str | None) -> str:
+    """The line under a chart's title: its unit and, where given, the data-as-of date."""
+    return f"单位:{chart_text(unit)}" + (f" · 数据截至 {chart_text(as_of_text)}" if as_of_text else "")
+
+
 def paired_bars(frame: pd.DataFrame, category: str, series: dict[str, str], title: str, unit: str,
-                scale: float = 1.0) -> go.Figure:
-    """Grouped bars: one bar per series (column → legend label) for each category, values divided by `scale`."""
+                scale: float = 1.0, as_of_text: str | None = None, digits: int = 1) -> go.Figure:
+    """Grouped bars: one bar per series (column → legend label) for each category, values divided by `scale`,
+    labelled with `digits` decimals."""
     palette = ["#C8102E", "#5B7DB1", "#E0A100"]
     figure = go.Figure([
         go.Bar(name=chart_text(label), x=chart_labels(frame[category]), y=frame[column] / scale,
                marker_color=palette[i % len(palette)],
-               text=[f"{v / scale:,.1f}" for v in frame[column]], textposition="outside")
+               text=[f"{v / scale:,.{digits}f}" if pd.notna(v) else "" for v in frame[column]],
+               textposition="outside")
         for i, (column, label) in enumerate(series.items())
     ])
     figure.update_layout(barmode="group",
-                         title=dict(text=f"{chart_text(title)}<br><span style='font-size:13px'>单位:{chart_text(unit)}"
-                                         "</span>", font=dict(size=18)),
+                         title=dict(text=f"{chart_text(title)}<br><span style='font-size:13px'>"
+                                         f"{_subtitle(unit, as_of_text)}</span>", font=dict(size=18)),
                          yaxis=dict(title=chart_text(unit)), height=400, margin=dict(l=10, r=10, t=80, b=40),
                          legend=dict(orientation="h", y=1.08, x=1, xanchor="right"), font=dict(family=FONT, size=14))
     return figure
@@ -231,8 +238,8 @@ def stacked_bars(frame: pd.DataFrame, category: str, series: dict[str, str], tit
         for i, (column, label) in enumerate(series.items())
     ])
     figure.update_layout(barmode="stack",
-                         title=dict(text=f"{chart_text(title)}<br><span style='font-size:13px'>单位:{chart_text(unit)}"
-                                         f" · 数据截至 {chart_text(as_of_text)}</span>", font=dict(size=18)),
+                         title=dict(text=f"{chart_text(title)}<br><span style='font-size:13px'>"
+                                         f"{_subtitle(unit, as_of_text)}</span>", font=dict(size=18)),
                          yaxis=dict(title=chart_text(unit)), xaxis=dict(title=None, type="category"), height=420,
                          margin=dict(l=10, r=10, t=90, b=40), font=dict(family=FONT, size=14),
                          legend=dict(orientation="h", y=1.12, x=1, xanchor="right"), clickmode="event+select")

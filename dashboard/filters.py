@@ -4,6 +4,13 @@ This module owns their session state (the keys below); every widget is bound to 
 view is a link one can send: ``?county=武陵区&street=…&from=2018-04&to=2018-06`` (areas by their names,
 as the lists show them). Drill-down (a click on a bar, a table row or a map region) and the breadcrumb
 change the same state through callbacks, which run before the rerun that redraws the widgets.
+
+The app's frame draws the filters (`frame_filters`, from dashboard/app.py), not each view: a widget is
+identified by the script that draws it, so filters drawn in the entry script are one and the same widget on
+every view. Their values and their place in the link then carry from view to view, and the browser's Back
+and Forward buttons find in each link the filters that view had (a filter missing from a link is at its
+default, the view's default period or 全市), instead of links that Streamlit rewrote after each change of
+view.
 """
 
 from __future__ import annotations
@@ -13,20 +20,20 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
-from dashboard.auth import active_viewer
 from dashboard.data import load
 from dashboard.export import note_area
+from dashboard.formatting import chinese_date
 from dashboard.missing import NOTHING_IMPORTED
 from dashboard.text import plain
 from queries.area import COUNTY_LEVEL, Area
 from queries.checkin import month_end, months_between
 from queries.regions import community_options, county_options, street_options
-from queries.store import StoreFacts, store_facts
+from queries.store import DEFAULT_MONTHS, StoreFacts, store_facts
 
 COUNTY, STREET, COMMUNITY, FIRST, LAST = "county", "street", "community", "from", "to"
 AREA_KEYS = (COUNTY, STREET, COMMUNITY)
 ALL = ""
-DEFAULT_MONTHS = 3
+SELECTION = "view_selection"  # what the frame's filters selected in this run, for the view to read
 
 
 @dataclass(frozen=True)
@@ -43,6 +50,10 @@ class Selection:
         start = f"{self.first.year}年{self.first.month}月"
         end = f"{self.last.year}年{self.last.month}月"
         return start if start == end else f"{start}—{end}"
+
+    def until(self, as_of: dt.date) -> dt.date:
+        """The period's last day for a theme whose data runs to `as_of`: the earlier of the two."""
+        return min(self.last, as_of)
 
     def area_text(self) -> str:
         codes = [c for c in (self.area.county, self.area.street, self.area.community) if c]
@@ -75,6 +86,12 @@ def show_area(area: Area) -> None:
     st.session_state[COUNTY] = area.county or ALL
     st.session_state[STREET] = area.street or ALL
     st.session_state[COMMUNITY] = area.community or ALL
+
+
+def show_months(first: str, last: str) -> None:
+    """Point the period filters at the months `first` to `last` (call from a callback)."""
+    st.session_state[FIRST] = first
+    st.session_state[LAST] = last
 
 
 def reset_filters(default_first: str, default_last: str) -> None:
@@ -127,7 +144,8 @@ def drill_from_map(map_key: str, layer_ids: list[str]) -> None:
 
 def view_filters(as_of: dt.date, first_month: dt.date, scope: Area) -> Selection:
     """Draw the area and period filters in the sidebar and return what they select. A viewer limited to a
-    county or a street is offered only that county or street (the queries enforce the same limit)."""
+    county or a street is offered only that county or street (the queries enforce the same limit). Every
+    widget keeps its value for the whole session (persist_state), also across the cockpit, which has none."""
     months = [month_label(y, m) for y, m in months_between(first_month, as_of)]
     default_last = months[-1]
     default_first = months[max(0, len(months) - DEFAULT_MONTHS)]
@@ -136,29 +154,31 @@ def view_filters(as_of: dt.date, first_month: dt.date, scope: Area) -> Selection
     with st.sidebar:
         st.markdown("#### 筛选")
         county = st.selectbox(COUNTY_LEVEL, ([] if scope.county else [ALL]) + counties["code"].tolist(), key=COUNTY,
-                              bind="query-params", format_func=lambda c: names.get(c, "全市") if c else "全市",
+                              bind="query-params", persist_state="session",
+                              format_func=lambda c: names.get(c, "全市") if c else "全市",
                               on_change=_clear, args=(STREET, COMMUNITY), help="区县(市)及管理区")
         streets = load(street_options, Area(county=county)) if county else None
         if streets is not None:
             names.update(zip(streets["code"], streets["name"]))
         street_codes = [] if streets is None else streets["code"].tolist()
         street = st.selectbox("街道", ([] if scope.street else [ALL]) + street_codes,
-                              key=STREET, bind="query-params", disabled=not county,
+                              key=STREET, bind="query-params", persist_state="session", disabled=not county,
                               format_func=lambda c: names.get(c, c) if c else "全部街道",
                               on_change=_clear, args=(COMMUNITY,))
         communities = load(community_options, Area(county=county, street=street)) if street else None
         if communities is not None:
             names.update(zip(communities["code"], communities["name"]))
         community = st.selectbox("社区", [ALL, *([] if communities is None else communities["code"])],
-                                 key=COMMUNITY, bind="query-params", disabled=not street,
+                                 key=COMMUNITY, bind="query-params", persist_state="session", disabled=not street,
                                  format_func=lambda c: names.get(c, c) if c else "全部社区")
-        for key, default in ((FIRST, default_first), (LAST, default_last)):
-            # Assigned on every run, not only when invalid: a link without from/to (the sidebar's page links
-            # drop them) would otherwise reset the bound widget to the first month when the view changes.
-            kept = st.session_state.get(key)
-            st.session_state[key] = kept if kept in months else default
-        first = st.selectbox("起始月份", months, key=FIRST, bind="query-params")
-        last = st.selectbox("截止月份", months, key=LAST, bind="query-params")
+        for key in (FIRST, LAST):
+            if st.session_state.get(key, months[0]) not in months:  # a month the store no longer covers
+                del st.session_state[key]
+        # Each month's own default (index) is the default period: a link without from or to means it.
+        first = st.selectbox("起始月份", months, index=months.index(default_first), key=FIRST, bind="query-params",
+                             persist_state="session")
+        last = st.selectbox("截止月份", months, index=months.index(default_last), key=LAST, bind="query-params",
+                            persist_state="session")
         if first > last:
             first, last = last, first
             st.caption("起始月份晚于截止月份,已按从早到晚处理。")
@@ -173,18 +193,44 @@ def view_filters(as_of: dt.date, first_month: dt.date, scope: Area) -> Selection
 NO_DATA = NOTHING_IMPORTED
 
 
+def frame_filters(scope: Area) -> None:
+    """The filters of the views, drawn by the app's frame before the view runs (see the module's note); the
+    view reads what they select through `open_view`. Nothing is drawn while the store has no data."""
+    facts = load(store_facts)
+    if facts.data_as_of is not None:
+        st.session_state[SELECTION] = view_filters(facts.data_as_of, facts.first_month, scope)
+
+
 def open_view(title: str) -> tuple[StoreFacts, Selection]:
-    """The top of every view: stop with an explanation when the store has no data, else draw the filters
-    (limited to the viewer's scope), the title and the breadcrumb, and return what they select."""
+    """The top of every view: stop with an explanation when the store has no data, else take what the frame's
+    filters select (limited to the viewer's scope), draw the title and the breadcrumb, and return it."""
     facts = load(store_facts)
     if facts.data_as_of is None:
         st.info(NO_DATA)
         st.stop()
-    selection = view_filters(facts.data_as_of, facts.first_month, active_viewer().scope)
+    selection = st.session_state[SELECTION]
     note_area(selection.area)
     st.markdown(f"### {plain(title)}")
     breadcrumb(selection)
     return facts, selection
+
+
+def theme_period(selection: Selection, as_of: dt.date, theme: str, key: str) -> dt.date | None:
+    """The last day of the period for the figures of `theme` (联席会议, 双报到 …), whose data runs to `as_of`:
+    the earlier of the period's last day and `as_of`. When the whole period lies after `as_of`, there is
+    nothing of the theme to show: say so in one line, offer to move the period to the theme's last months,
+    and return None."""
+    last = selection.until(as_of)
+    if last >= selection.first:
+        return last
+    index = as_of.year * 12 + as_of.month - DEFAULT_MONTHS
+    first = dt.date(index // 12, index % 12 + 1, 1)
+    st.info(f"{plain(theme)}数据截至 {chinese_date(as_of)},所选期间({selection.period_text})在此之后,"
+            f"没有{plain(theme)}数据。", icon=":material/event_busy:")
+    st.button(f"改看 {first.year}年{first.month}月—{as_of.year}年{as_of.month}月", key=f"{key}_months",
+              on_click=show_months, args=(month_label(first.year, first.month), month_label(as_of.year, as_of.month)),
+              icon=":material/history:")
+    return None
 
 
 def breadcrumb(selection: Selection) -> None:

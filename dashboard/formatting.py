@@ -12,6 +12,14 @@ def chinese_date(day: dt.date | None) -> str:
     return f"{day.year}年{day.month}月{day.day}日" if day else "未知"
 
 
+def quarter_span(quarters: list[tuple[int, int]]) -> str:
+    """[(2017, 3), …, (2018, 2)] → 2017年第3季度—2018年第2季度; one quarter → 2018年第2季度."""
+    if not quarters:
+        return "无"
+    names = [f"{year}年第{number}季度" for year, number in (quarters[0], quarters[-1])]
+    return names[0] if len(quarters) == 1 else "—".join(names)
+
+
 def count(n: float | None) -> str:
     """51726 → 5.17万; 330000 → 33万; below ten thousand with thousands separators."""
     if n is None or (isinstance(n, float) and math.isnan(n)):
@@ -62,3 +70,10 @@ def points(gap: float, digits: int = 1) -> str:
 def terminal_table(frame) -> str:
     """A table for the command line: every blank cell (None, NaN, NaT) as —, as the pages show it."""
     return frame.astype(object).fillna("—").to_string(index=False)
+
+
+def exact(n: float | None) -> str:
+    """A count written out in full, as a report quotes it (47137 → 47,137), not rounded to 万."""
+    if n is None or (isinstance(n, float) and math.isnan(n)):
+        return "—"
+    return f"{n:,.0f}"

@@ -15,6 +15,7 @@ from queries.store import StoreFacts
 
 BADGE_COLOURS = {"绿": "green", "黄": "orange", "红": "red", "无数据": "gray"}
 DEMO_BANNER = "演示数据:本系统当前展示的是按公开报告数字校准的合成数据,不是真实党员或组织信息。"
+THEMES_DIFFER = "各专题的数据截至日期不同(以各自记录的最晚日期为准),各视图、图表和指标卡片注明了各自的日期。"
 OPEN_BANNER = "未启用登录:打开本页的任何人都能看到全部区域的数据。"
 
 
@@ -27,7 +28,7 @@ def show_frame(facts: StoreFacts, viewer: Viewer, sign_in_on: bool) -> None:
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     left.markdown("### 常德市城市区域化党建驾驶舱")
     right.markdown(f"<div style='text-align:right'>数据截至 {chinese_date(facts.data_as_of)}</div>",
-                   unsafe_allow_html=True)
+                   unsafe_allow_html=True, help=THEMES_DIFFER if facts.themes_differ else None)
     if facts.is_demo:
         st.warning(DEMO_BANNER + ("" if sign_in_on else "演示模式未启用登录。"), icon=":material/science:")
     elif not sign_in_on and not viewer.read_only:

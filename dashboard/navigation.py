@@ -17,17 +17,18 @@ class PageSpec:
     default: bool = False
     admin_only: bool = False
     rotates: bool = True  # shown in the big screen's rotation
+    filtered: bool = False  # a view: the frame draws the area and period filters for it
 
 
 OVERVIEW = PageSpec("pages/overview.py", "总览", ":material/dashboard:", default=True)
-COVERAGE = PageSpec("pages/coverage.py", "六级体系覆盖", ":material/account_tree:")
-CHECKIN = PageSpec("pages/checkin.py", "双报到·双结对", ":material/handshake:")
-ASSESSMENT = PageSpec("pages/assessment.py", "双向考核", ":material/fact_check:")
-MEETINGS = PageSpec("pages/meetings.py", "联席会议", ":material/groups:")
-TWO_NEW = PageSpec("pages/two_new.py", "两新组织", ":material/apartment:")
-TEAMS = PageSpec("pages/teams.py", "四支队伍", ":material/badge:")
-PLATFORMS = PageSpec("pages/platforms.py", "阵地建设", ":material/home_work:")
-FUNDING = PageSpec("pages/funding.py", "经费保障", ":material/account_balance_wallet:")
+COVERAGE = PageSpec("pages/coverage.py", "六级体系覆盖", ":material/account_tree:", filtered=True)
+CHECKIN = PageSpec("pages/checkin.py", "双报到·双结对", ":material/handshake:", filtered=True)
+ASSESSMENT = PageSpec("pages/assessment.py", "双向考核", ":material/fact_check:", filtered=True)
+MEETINGS = PageSpec("pages/meetings.py", "联席会议", ":material/groups:", filtered=True)
+TWO_NEW = PageSpec("pages/two_new.py", "两新组织", ":material/apartment:", filtered=True)
+TEAMS = PageSpec("pages/teams.py", "四支队伍", ":material/badge:", filtered=True)
+PLATFORMS = PageSpec("pages/platforms.py", "阵地建设", ":material/home_work:", filtered=True)
+FUNDING = PageSpec("pages/funding.py", "经费保障", ":material/account_balance_wallet:", filtered=True)
 ADMIN = PageSpec("pages/admin.py", "账号与日志", ":material/admin_panel_settings:", admin_only=True)
 DEFINITIONS = PageSpec("pages/definitions.py", "指标口径", ":material/menu_book:", rotates=False)
 IMPORT = PageSpec("pages/data_import.py", "数据导入", ":material/upload_file:", admin_only=True)

@@ -428,7 +428,9 @@ class WorkingCommittee(Base):
 
 
 class CommitteeMember(Base):
-    """A seat on a big working committee: secretary, deputy or member, often for a resident unit."""
+    """A seat on a big working committee: secretary, deputy or member, often for a resident unit.
+    `is_county_leader` says whether the person is a county-level leader (县级领导干部), as the secretary should
+    be; empty where the register does not say."""
 
     __tablename__ = "committee_member"
     __table_args__ = (one_of("role", COMMITTEE_ROLES, "role"),)
@@ -440,6 +442,7 @@ class CommitteeMember(Base):
     title: Mapped[str] = mapped_column(String(60))
     resident_unit_id: Mapped[int | None] = mapped_column(ForeignKey("resident_unit.id"), index=True)
     phone: Mapped[str | None] = mapped_column(String(20))
+    is_county_leader: Mapped[bool | None] = mapped_column(Boolean)
 
 
 class JointMeeting(Base):

@@ -1,8 +1,9 @@
 """Rebuilding the summary tables from the raw ones, inside the caller's transaction.
 
 `rebuild_summaries(connection)` replaces every row of:
-- `community_month`: per community and snapshot day (each month's end in the store's period, and its
-  data-as-of day when that is not a month end) the figures that are counts "by that day" (members in
+- `community_month`: per community and snapshot day (each month's end in the store's period up to the
+  check-in theme's data-as-of day, and that day when it is not a month end; a pairing figure asked for
+  another day is counted from the raw rows) the figures that are counts "by that day" (members in
   service and checked in, check-ins, posts claimed, member pairings) or "in that month up to that day"
   (members who served, pairing activities);
 - `community_year`: notifications per community and year;
@@ -220,7 +221,7 @@ def rebuild_summaries(connection: Connection) -> int:
     _community_years(connection)
     if facts.data_as_of is None or facts.first_month is None:
         return 0
-    rows = _community_months(connection, facts.first_month, snapshot_days(facts.first_month, facts.data_as_of))
+    rows = _community_months(connection, facts.first_month, snapshot_days(facts.first_month, facts.as_of("checkin")))
     if rows:
         connection.execute(CommunityMonth.__table__.insert(), rows)
     return len(rows)

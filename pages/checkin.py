@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 
 import streamlit as st
 
 from dashboard import formatting as fmt
 from dashboard.auth import active_viewer
-from dashboard.briefing import rate_section
+from dashboard.briefing import breakdown_section, rate_section
 from dashboard.captions import figure_caption
-from dashboard.charts import area_bars, monthly_trend
+from dashboard.charts import area_bars, monthly_trend, paired_bars
 from dashboard.data import derived, figure, load
 from dashboard.export import briefing_buttons, export_buttons, show_findings
-from dashboard.filters import drill_from_chart, drill_from_table, open_view
+from dashboard.filters import drill_from_chart, drill_from_table, open_view, theme_period
 from dashboard.frame import status_badge
 from dashboard.missing import BLANK, NO_FIGURE, missing_line, missing_tables, note_missing
 from dashboard.navigation import CHECKIN
@@ -38,6 +39,7 @@ from queries.checkin import (
     monthly_service_rate,
     notification_completion_by_area,
     notification_year,
+    organ_member_checkins_by_area,
     pairing_by_area,
     pairing_totals,
     posts_claimed_by_area,
@@ -47,13 +49,29 @@ from queries.checkin import (
     unit_league,
     unit_member_details,
 )
+from queries.checkin_findings import (
+    organ_findings,
+    pairing_activity_findings,
+    post_findings,
+    service_findings,
+    zone_findings,
+)
 from queries.definitions import name, title
 from queries.overview import headline, member_checkin_rate_by_area, pairing_coverage_by_area
+from queries.service import pairing_activities_by_kind, posts_by_category, service_by_kind, unclaimed_posts
 from queries.store import rag_status, tables_with_rows, targets
+from queries.zones import checkin_by_city_zone
 
 facts, selection = open_view(CHECKIN.title)
-area, first, last = selection.area, selection.first, selection.last
+area, first = selection.area, selection.first
+last = theme_period(selection, facts.as_of("checkin"), "双报到", "checkin")
+if last is None:
+    st.stop()
 as_of_text = fmt.chinese_date(last)
+# 双结对 and 双通报 are measured as of their own records' date; a period wholly after it shows no pairing figures.
+pairing_last = selection.until(facts.as_of("pairing"))
+pairing_in_period = pairing_last >= first
+pairing_as_of_text = fmt.chinese_date(pairing_last)
 
 present = load(tables_with_rows)
 members = load(member_checkin_rate_by_area, area, last)
@@ -66,12 +84,17 @@ posts = load(posts_claimed_by_area, area, last)
 service = load(service_rate_by_area, area, first, last)
 trend = load(monthly_service_rate, area, first, last)
 secretaries = load(secretary_checkins_by_area, area, last)
-pairing_coverage = load(pairing_coverage_by_area, area, last)
-pairing = load(pairing_by_area, area, last, first)
-totals = load(pairing_totals, area, last)
-year = notification_year(last)
+pairing_coverage = load(pairing_coverage_by_area, area, pairing_last)
+pairing = load(pairing_by_area, area, pairing_last, first)
+totals = load(pairing_totals, area, pairing_last)
+year = notification_year(pairing_last)
 notices = load(notification_completion_by_area, area, year)
 goals = load(targets).set_index("metric_key")
+organs = load(organ_member_checkins_by_area, area, last)
+zones = load(checkin_by_city_zone, area, last)
+service_kinds = load(service_by_kind, area, first, last)
+pairing_kinds = load(pairing_activities_by_kind, area, first, pairing_last)
+post_kinds = load(posts_by_category, area, last)
 
 
 def card(column, title: str, value: float | None, caption: str, key: str | None = None, sources: tuple = (),
@@ -98,7 +121,7 @@ def card(column, title: str, value: float | None, caption: str, key: str | None 
 
 
 st.markdown("#### 双报到")
-row = st.columns(5)
+row = st.columns(6)
 card(row[0], name("unit_checkin_rate"), headline(units, "units_checked_in", "units"),
      f"{fmt.count(units['units_checked_in'].sum())} / {fmt.count(units['units'].sum())} 个驻区单位",
      "unit_checkin_rate", (ResidentUnit, UnitCheckin))
@@ -114,8 +137,14 @@ card(row[4], name("secretary_checkin_rate"), headline(secretaries, "communities_
      f"{fmt.count(secretaries['communities_reported'].sum())} 个社区书记 · "
      f"报到 {fmt.count(secretaries['reports'].sum())} 次", sources=(SecretaryCheckin,),
      definition="secretary_checkin_rate")
+organ_checked, all_checked = int(organs["organ_members_checked_in"].sum()), int(organs["members_checked_in"].sum())
+card(row[5], name("organ_members_checked_in"), f"{fmt.exact(organ_checked)} 名",
+     f"占{name('members_checked_in')} {fmt.percent(organ_checked / all_checked if all_checked else None)}"
+     f"(共 {fmt.exact(all_checked)} 名)", sources=(ResidentUnit, PartyMember, MemberCheckin),
+     definition="organ_members_checked_in")
 note_missing(present, ResidentUnit, PartyMember, UnitCheckin, MemberCheckin, VolunteerPost, PostClaim,
              ServiceActivity, SecretaryCheckin)
+st.caption(f"{plain(selection.area_text())} · {selection.period_text} · 双报到数据截至 {as_of_text}")
 
 if trend["members_checked_in"].sum():
     st.plotly_chart(figure(monthly_trend, trend, "service_rate", name("monthly_service_rate"),
@@ -127,22 +156,27 @@ elif not missing_tables(present, MemberCheckin, ServiceActivity):
     st.caption(f"{plain(selection.area_text())}在{selection.period_text}没有已报到的在职党员,不绘制月度服务率走势。")
 
 st.markdown("#### 双结对 · 双通报")
-row = st.columns(5)
-card(row[0], name("pairing_coverage"), headline(pairing_coverage, "communities_paired", "urban_communities"),
-     f"{fmt.count(pairing_coverage['communities_paired'].sum())} / "
-     f"{fmt.count(pairing_coverage['urban_communities'].sum())} 个城市社区", "pairing_coverage", (UnitPairing,))
-card(row[1], name("units_paired"), fmt.count(totals["units_paired"]),
-     f"其中市县机关事业单位 {fmt.count(totals['organ_units_paired'])} 个", sources=(UnitPairing,),
-     definition="units_paired")
-card(row[2], name("members_paired"), fmt.count(totals["members_paired"]), "名机关党员与社区党员结对",
-     sources=(MemberPairing,), definition="members_paired")
-pairs, activities = int(pairing["pairs"].sum()), int(pairing["activities"].sum())
-card(row[3], name("pairing_activities"), fmt.count(activities),
-     f"平均每对 {activities / pairs:.2f} 次({selection.period_text})" if pairs else "没有结对",
-     sources=(UnitPairing, PairingActivity), definition="pairing_activities")
-card(row[4], f"{year}年{name('notification_completion')}", headline(notices, "completed", "notifications"),
-     f"{fmt.count(notices['completed'].sum())} / {fmt.count(notices['notifications'].sum())} 对单位与社区",
-     "notification_completion", (Notification,))
+if pairing_in_period:
+    row = st.columns(5)
+    card(row[0], name("pairing_coverage"), headline(pairing_coverage, "communities_paired", "urban_communities"),
+         f"{fmt.count(pairing_coverage['communities_paired'].sum())} / "
+         f"{fmt.count(pairing_coverage['urban_communities'].sum())} 个城市社区", "pairing_coverage", (UnitPairing,))
+    card(row[1], name("units_paired"), fmt.count(totals["units_paired"]),
+         f"其中市县机关事业单位 {fmt.count(totals['organ_units_paired'])} 个", sources=(UnitPairing,),
+         definition="units_paired")
+    card(row[2], name("members_paired"), fmt.count(totals["members_paired"]), "名机关党员与社区党员结对",
+         sources=(MemberPairing,), definition="members_paired")
+    pairs, activities = int(pairing["pairs"].sum()), int(pairing["activities"].sum())
+    card(row[3], name("pairing_activities"), fmt.count(activities),
+         f"平均每对 {activities / pairs:.2f} 次({selection.period_text})" if pairs else "没有结对",
+         sources=(UnitPairing, PairingActivity), definition="pairing_activities")
+    card(row[4], f"{year}年{name('notification_completion')}", headline(notices, "completed", "notifications"),
+         f"{fmt.count(notices['completed'].sum())} / {fmt.count(notices['notifications'].sum())} 对单位与社区",
+         "notification_completion", (Notification,))
+    st.caption(f"{plain(selection.area_text())} · {selection.period_text} · "
+               f"双结对、双通报数据截至 {pairing_as_of_text}")
+else:
+    theme_period(selection, facts.as_of("pairing"), "双结对", "pairing")
 note_missing(present, UnitPairing, MemberPairing, PairingActivity, Notification)
 
 child = LEVEL_NAMES[area.child_level]
@@ -166,8 +200,49 @@ sections = [
             where, child,
             float(goals.loc["notification_completion", "target_value"]),
             {"area_name": child, "notifications": "通报对数", "completed": "已完成"}),
-]
-show_findings([sentence for section in sections[:3] for sentence in section.findings[:2]])
+][:None if pairing_in_period else 3]
+has_checkins = not missing_tables(present, ResidentUnit, PartyMember, MemberCheckin)
+has_service = not missing_tables(present, MemberCheckin, ServiceActivity)
+has_posts = not missing_tables(present, VolunteerPost, PostClaim)
+has_activities = pairing_in_period and not missing_tables(present, UnitPairing, PairingActivity)
+period = selection.period_text
+more = {  # findings and briefing slides of the sections below, for the data that is there
+    "organs": derived(organ_findings, organs, where) if has_checkins else [],
+    "zones": derived(zone_findings, zones, where) if has_checkins else [],
+    "service": derived(service_findings, service_kinds, where, period) if has_service else [],
+    "posts": derived(post_findings, post_kinds, where) if has_posts else [],
+    "activities": derived(pairing_activity_findings, pairing_kinds, where, period) if has_activities else [],
+}
+if has_checkins:
+    zone_section = derived(rate_section, f"中心城区与县城:{title('member_checkin_rate')}",
+                           zones.rename(columns={"zone": "area_name"}), "members_checked_in", "members_in_service",
+                           where, "片区", float(goals.loc["member_checkin_rate", "target_value"]),
+                           {"area_name": "片区", "urban_communities": "城市社区", "members_in_service": "应报到",
+                            "members_checked_in": "已报到", "units": "驻区单位", "units_checked_in": "单位已报到",
+                            "communities_paired": "有结对单位的社区"})
+    sections += [
+        derived(rate_section, f"{title('organ_members_checked_in')}占{title('members_checked_in')}比例", organs,
+                "organ_members_checked_in", "members_checked_in", where, child, None,
+                {"area_name": child, "members_checked_in": title("members_checked_in"),
+                 "organ_members_checked_in": title("organ_members_checked_in")}),
+        replace(zone_section, findings=more["zones"] or zone_section.findings)]
+if has_service:
+    sections.append(derived(breakdown_section, f"{title('service_hours')}(按类别)", service_kinds, "kind", "hours",
+                            "小时", more["service"],
+                            {"kind": "类别", "services": "服务次数", "hours": f"{name('service_hours')}(小时)",
+                             "members_served": "服务党员(人)"}))
+if has_posts:
+    sections.append(derived(breakdown_section, f"{title('posts_unclaimed')}(按类别)", post_kinds, "category",
+                            "posts_unclaimed", "个", more["posts"],
+                            {"category": "类别", "posts": "岗位", "posts_claimed": "已认领岗位", "claims": "认领人次",
+                             "posts_unclaimed": name("posts_unclaimed")}))
+if has_activities:
+    sections.append(derived(breakdown_section, f"{title('pairing_activities')}(按类别)", pairing_kinds, "kind",
+                            "activities", "次", more["activities"],
+                            {"kind": "类别", "unit_pairing_activities": "单位结对活动",
+                             "member_pairing_activities": "党员结对活动", "activities": "合计"}))
+show_findings([sentence for section in sections[:3] for sentence in section.findings[:2]]
+              + [words[0] for words in more.values() if words])
 briefing_buttons("双报到双结对简报", where, selection.period_text, as_of_text, [
     (title("member_checkin_rate"), fmt.percent(headline(members, "members_checked_in", "members_in_service")), where),
     (title("unit_checkin_rate"), fmt.percent(headline(units, "units_checked_in", "units")), where),
@@ -177,11 +252,15 @@ briefing_buttons("双报到双结对简报", where, selection.period_text, as_of
      "个单位 / 名党员"),
     (f"{year}年{title('notification_completion')}", fmt.percent(headline(notices, "completed", "notifications")),
      where),
+][:None if pairing_in_period else 3] + [
+    (title("organ_members_checked_in"), f"{fmt.exact(organ_checked)} 名",
+     f"占{title('members_checked_in')} {fmt.percent(organ_checked / all_checked if all_checked else None)}"),
 ], sections, "checkin_briefing")
 st.markdown(f"#### 各{child}排名")
 league = members
-for frame in (units, service, pairing_coverage, notices,
-              posts[AREA_COLUMNS + ["claims_per_member"]], pairing[AREA_COLUMNS + ["activities_per_pair"]]):
+pairing_frames = (pairing_coverage, notices, pairing[AREA_COLUMNS + ["activities_per_pair"]])
+for frame in (units, service, posts[AREA_COLUMNS + ["claims_per_member"]],
+              *(pairing_frames if pairing_in_period else ())):
     league = league.merge(frame, on=AREA_COLUMNS, how="outer")
 league = league.sort_values("checkin_rate", ascending=False)
 target = float(goals.loc["member_checkin_rate", "target_value"])
@@ -200,6 +279,10 @@ rates = {"checkin_rate": name("member_checkin_rate"), "unit_checkin_rate": name(
          "completion_rate": f"{year}年{name('notification_completion')}"}
 labels = {"rank": "排名", "area_name": child, **rates, "gap": f"{name('member_checkin_rate')}与目标差距(个百分点)",
           "claims_per_member": "人均认领岗位", "activities_per_pair": "每对结对活动"}
+if not pairing_in_period:
+    for key in ("pairing_coverage", "completion_rate", "activities_per_pair"):
+        rates.pop(key, None)
+        labels.pop(key)
 shown = league.assign(**{k: league[k] * 100 for k in rates})[list(labels)].rename(columns=labels)
 st.dataframe(
     shown, hide_index=True, placeholder=BLANK, key="checkin_league", selection_mode="single-row",
@@ -207,11 +290,94 @@ st.dataframe(
     column_config={v: st.column_config.NumberColumn(format="%.1f" if k in rates or k == "gap" else "%.2f")
                    for k, v in labels.items() if k not in ("area_name", "rank")},
 )
-figure_caption(f"点击表头排序;选中一行或点击柱子进入该{child}。比率单位为%,数据截至 {as_of_text}。",
+dated = f"数据截至 {as_of_text}" if not pairing_in_period or pairing_last == last else \
+    f"双报到数据截至 {as_of_text},双结对、双通报数据截至 {pairing_as_of_text}"
+figure_caption(f"点击表头排序;选中一行或点击柱子进入该{child}。比率单位为%,{dated}。",
                "member_checkin_rate", "unit_checkin_rate", "monthly_service_rate", "pairing_coverage",
                "notification_completion")
 export_buttons(league.assign(**{k: league[k] * 100 for k in rates}), labels,
                f"双报到排名_{selection.area_text()}_{selection.period_text}", "league_export")
+
+if has_checkins:
+    st.markdown("#### 中心城区与县城")
+    zone_rates = {"checkin_rate": name("member_checkin_rate"), "unit_checkin_rate": name("unit_checkin_rate"),
+                  "pairing_coverage": name("pairing_coverage")}
+    zone_labels = {"zone": "片区", "urban_communities": "城市社区", "members_in_service": "应报到在职党员",
+                   "members_checked_in": name("members_checked_in"), "checkin_rate": f"{zone_rates['checkin_rate']}(%)",
+                   "organ_members_checked_in": "其中市县行政事业单位",
+                   "unit_checkin_rate": f"{zone_rates['unit_checkin_rate']}(%)",
+                   "pairing_coverage": f"{zone_rates['pairing_coverage']}(%)"}
+    shown_zones = zones.assign(**{k: zones[k] * 100 for k in zone_rates})
+    for key, source in (("unit_checkin_rate", UnitCheckin), ("pairing_coverage", UnitPairing)):
+        if missing_tables(present, source):  # not imported: no rate, not 0%
+            shown_zones[key] = float("nan")
+    if len(zones) > 1 and zones["members_in_service"].all():
+        st.plotly_chart(figure(paired_bars, shown_zones, "zone", zone_rates, f"{where}中心城区与县城及其他",
+                               "%", as_of_text=as_of_text), key="zone_chart", config={"displaylogo": False})
+    st.dataframe(shown_zones[list(zone_labels)].rename(columns=zone_labels), hide_index=True, placeholder=BLANK,
+                 key="zone_table", column_config={zone_labels[k]: st.column_config.NumberColumn(format="%.1f")
+                                                  for k in zone_rates})
+    central = int(zones.loc[zones["zone"] == "中心城区", "urban_communities"].sum())
+    figure_caption(f"{plain(where)}中心城区城市社区 {central} 个,其余城市社区计入县城及其他(按《社区村》模板的"
+                   f"“是否中心城区”);数据截至 {as_of_text}。", "member_checkin_rate", "unit_checkin_rate",
+                   "pairing_coverage", "members_checked_in", "organ_members_checked_in")
+    export_buttons(shown_zones, zone_labels, f"中心城区与县城_{where}_{period}", "zones_export")
+
+st.markdown("#### 志愿服务、岗位与结对活动")
+if has_service:
+    st.plotly_chart(figure(paired_bars, service_kinds, "kind", {"hours": name("service_hours")},
+                           f"{where}{title('service_hours')}(按类别,{period})", "小时", as_of_text=as_of_text),
+                    key="service_kind_chart", config={"displaylogo": False})
+    service_labels = {"kind": "类别", "services": "服务次数", "hours": f"{name('service_hours')}(小时)",
+                      "members_served": "服务党员(人)", "hours_per_service": "每次时长(小时)"}
+    st.dataframe(service_kinds[list(service_labels)].rename(columns=service_labels), hide_index=True,
+                 placeholder=BLANK, key="service_kind_table",
+                 column_config={service_labels[k]: st.column_config.NumberColumn(format="%.1f")
+                                for k in ("hours", "hours_per_service")})
+    figure_caption("已报到党员在报到之后的志愿服务,按报到社区归属区域(与月度服务率相同)。", "service_hours")
+    export_buttons(service_kinds, service_labels, f"志愿服务分类_{where}_{period}", "service_kind_export")
+else:
+    st.info(missing_line(present, MemberCheckin, ServiceActivity))
+if has_posts:
+    st.plotly_chart(figure(paired_bars, post_kinds, "category",
+                           {"posts_claimed": "已认领", "posts_unclaimed": name("posts_unclaimed")},
+                           f"{where}志愿服务岗位(按类别)", "个", as_of_text=as_of_text, digits=0),
+                    key="post_chart", config={"displaylogo": False})
+    post_labels = {"category": "类别", "posts": "岗位", "posts_claimed": "已认领岗位", "claims": "认领人次",
+                   "posts_unclaimed": name("posts_unclaimed"), "claimed_share": "认领比例(%)"}
+    st.dataframe(post_kinds.assign(claimed_share=post_kinds["claimed_share"] * 100)[list(post_labels)]
+                 .rename(columns=post_labels), hide_index=True, placeholder=BLANK, key="post_table",
+                 column_config={post_labels["claimed_share"]: st.column_config.NumberColumn(format="%.1f")})
+    figure_caption(f"岗位不带设置日期,区域内的岗位都计入;认领截至 {as_of_text}。", "posts_unclaimed",
+                   "posts_claimed")
+    gaps = load(unclaimed_posts, area, last)
+    st.markdown(f"**{name('posts_unclaimed')}:{len(gaps)} 个(截至{as_of_text})**")
+    if len(gaps):
+        gap_labels = {"street": "街道", "community": "社区", "post_code": "岗位编码", "post": "岗位",
+                      "category": "类别"}
+        gap_page, _offset = page_of(gaps, "unclaimed_posts")
+        st.dataframe(gap_page[list(gap_labels)].rename(columns=gap_labels), hide_index=True, placeholder=BLANK,
+                     key="unclaimed_posts")
+        export_buttons(gaps, gap_labels, f"无人认领岗位_{where}_截至{as_of_text}", "unclaimed_export")
+else:
+    st.info(missing_line(present, VolunteerPost, PostClaim))
+if has_activities:
+    if pairing_kinds["activities"].sum():
+        st.plotly_chart(figure(paired_bars, pairing_kinds, "kind", {"unit_pairing_activities": "单位结对",
+                                                                    "member_pairing_activities": "党员结对"},
+                               f"{where}{title('pairing_activities')}(按类别,{period})", "次",
+                               as_of_text=pairing_as_of_text, digits=0),
+                        key="activity_chart", config={"displaylogo": False})
+    else:
+        st.caption(f"{plain(where)}在{period}没有开展结对活动。")
+    activity_labels = {"kind": "类别", "unit_pairing_activities": "单位结对活动",
+                       "member_pairing_activities": "党员结对活动", "activities": "合计"}
+    st.dataframe(pairing_kinds[list(activity_labels)].rename(columns=activity_labels), hide_index=True,
+                 placeholder=BLANK, key="activity_table")
+    figure_caption("单位结对和党员结对在期间内开展的活动,按活动所在社区归属区域。", "pairing_activities")
+    export_buttons(pairing_kinds, activity_labels, f"结对活动分类_{where}_{period}", "activity_kind_export")
+elif pairing_in_period:
+    st.info(missing_line(present, UnitPairing, PairingActivity))
 
 st.markdown("#### 驻区单位:党员已报到但未服务")
 by_unit = load(unit_league, area, first, last)

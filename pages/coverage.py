@@ -25,6 +25,7 @@ from dashboard.text import plain
 from queries.area import AREA_COLUMNS, CITY, COUNTY_LEVEL, LEVEL_NAMES
 from queries.coverage import (
     community_form_check,
+    community_org_coverage_by_area,
     community_org_forms,
     compounds_without_group,
     coverage_by_level,
@@ -45,7 +46,7 @@ UNITS_OF_LEVEL = {"市委": "全市", "区县(市)委": COUNTY_LEVEL, "街道党
 
 facts, selection = open_view(COVERAGE.title)
 area = selection.area
-as_of_text = fmt.chinese_date(facts.data_as_of)
+as_of_text = fmt.chinese_date(facts.as_of("coverage"))
 
 present = load(tables_with_rows)
 levels = load(coverage_by_level, area)
@@ -95,8 +96,10 @@ briefing_buttons("六级体系覆盖简报", selection.area_text(), selection.pe
 by_area, tree_tab, map_tab, forms_tab, gaps_tab = st.tabs(["分区域", "层级结构", "地图", "组织设置", "应建未建"])
 
 with by_area:
-    table = grids.merge(groups, on=AREA_COLUMNS, how="outer").fillna(
-        {"grids": 0, "grids_with_branch": 0, "compounds": 0, "compounds_with_group": 0})
+    communities = load(community_org_coverage_by_area, area)
+    table = communities.merge(grids, on=AREA_COLUMNS, how="outer").merge(groups, on=AREA_COLUMNS, how="outer").fillna(
+        {"urban_communities": 0, "communities_with_org": 0, "grids": 0, "grids_with_branch": 0, "compounds": 0,
+         "compounds_with_group": 0})
     if grids.empty:
         st.info(missing_line(present, Grid) or f"{plain(selection.area_text())}没有网格,不绘制网格党支部覆盖率图。")
     else:
@@ -105,16 +108,17 @@ with by_area:
                                float(goal["amber_floor"])),
                         key="coverage_chart", on_select=partial(drill_from_chart, "coverage_chart", area),
                         selection_mode="points", config={"displaylogo": False})
-    labels = {"area_name": child, "grids": "网格数", "grids_with_branch": "已建网格党支部",
-              "grid_branch_coverage": f"{name('grid_branch_coverage')}(%)", "compounds": "小区(楼栋)数",
-              "compounds_with_group": "已建党小组", "group_coverage": f"{name('group_coverage')}(%)"}
-    shown = table.assign(grid_branch_coverage=table["grid_branch_coverage"] * 100,
-                         group_coverage=table["group_coverage"] * 100)[list(labels)].rename(columns=labels)
+    labels = {"area_name": child, "urban_communities": "城市社区数", "communities_with_org": "已建社区党组织",
+              "community_org_coverage": f"{name('community_org_coverage')}(%)", "grids": "网格数",
+              "grids_with_branch": "已建网格党支部", "grid_branch_coverage": f"{name('grid_branch_coverage')}(%)",
+              "compounds": "小区(楼栋)数", "compounds_with_group": "已建党小组",
+              "group_coverage": f"{name('group_coverage')}(%)"}
+    rates = ("community_org_coverage", "grid_branch_coverage", "group_coverage")
+    shown = table.assign(**{k: table[k] * 100 for k in rates})[list(labels)].rename(columns=labels)
     st.dataframe(
         shown, hide_index=True, placeholder=BLANK, key="coverage_table", selection_mode="single-row",
         on_select=partial(drill_from_table, "coverage_table", area, table["area_code"].tolist()),
-        column_config={labels[k]: st.column_config.NumberColumn(format="%.1f")
-                       for k in ("grid_branch_coverage", "group_coverage")},
+        column_config={labels[k]: st.column_config.NumberColumn(format="%.1f") for k in rates},
     )
     figure_caption(f"选中一行或点击柱子进入该{child}。", "grid_branch_coverage", "group_coverage")
     export_buttons(table, labels, f"{COVERAGE.title}_{selection.area_text()}", "coverage_export")
@@ -151,7 +155,8 @@ with forms_tab:
     if forms.empty:
         st.info(missing_line(present, PartyOrg) or "所选范围内没有社区党组织。")
     else:
-        st.plotly_chart(figure(form_bars, forms, f"{selection.area_text()}社区党组织设置形式"), key="forms_chart",
+        st.plotly_chart(figure(form_bars, forms, f"{selection.area_text()}社区党组织设置形式(数据截至 {as_of_text})"),
+                        key="forms_chart",
                         config={"displaylogo": False})
     form_labels = {"county": COUNTY_LEVEL, "street": "街道", "community": "社区", "form": "现设置", "members": "党员数",
                    "full_members": "正式党员数", "expected_form": "按人数一般应设置"}

@@ -1,7 +1,9 @@
 """数据导入: administrators load an organization department's sheets: template, upload, preview, confirm.
 
-Every upload is first checked in full (a dry run that writes nothing); only a file without problems can be
-confirmed, and it is then written in one transaction. The import log is at the bottom.
+The statistics bureau's division table (行政区划) is offered first, in place of templates 1 and 2: the same
+steps, checked and written by dashboard/imports/divisions.py. Every upload is first checked in full (a dry
+run that writes nothing); only a file without problems can be confirmed, and it is then written in one
+transaction, logged and audited. The import log is at the bottom.
 """
 
 from __future__ import annotations
@@ -13,8 +15,10 @@ import streamlit as st
 
 from dashboard.auth import administrator
 from dashboard.data import clear_caches, engine
+from dashboard.divisions import DIVISIONS_CSV
+from dashboard.imports.divisions import DIVISIONS, import_divisions
 from dashboard.imports.history import import_history
-from dashboard.imports.load import DemoStoreError, clear_demo, import_file
+from dashboard.imports.load import DemoStoreError, Outcome, clear_demo, import_file
 from dashboard.imports.reading import max_megabytes
 from dashboard.imports.templates import TEMPLATES
 from dashboard.imports.workbook import column_notes, report_csv, report_xlsx, template_file_name, template_workbook
@@ -40,15 +44,29 @@ if store_facts(store).is_demo:
         st.rerun()
     st.stop()
 
-titles = {t.key: f"{number}. {t.title}" for number, t in enumerate(TEMPLATES, start=1)}
+titles = {DIVISIONS.key: f"0. {DIVISIONS.title}(统计局区划代码表,代替 1、2)",
+          **{t.key: f"{number}. {t.title}" for number, t in enumerate(TEMPLATES, start=1)}}
 key = st.selectbox("导入模板", list(titles), format_func=titles.get, key="import_template")
-template = next(t for t in TEMPLATES if t.key == key)
+template = DIVISIONS if key == DIVISIONS.key else next(t for t in TEMPLATES if t.key == key)
 st.markdown(template.description)
 left, right = st.columns([3, 1])
 with left, st.expander("各列填写说明", expanded=False):
     st.dataframe(column_notes(template), hide_index=True, placeholder=BLANK, width="stretch")
 right.download_button("下载模板(.xlsx)", template_workbook(template), template_file_name(template),
                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="template_download")
+if template is DIVISIONS:
+    st.caption("本系统附带常德市 2016 年版区划表,可下载后直接上传(统计局新版的列相同)。街道的社区导入为城市社区"
+               "(武陵区、鼎城区的为中心城区),可再用《社区村》模板更正。")
+    right.download_button("下载常德市区划表(2016)", DIVISIONS_CSV.read_bytes(), DIVISIONS_CSV.name, mime="text/csv",
+                          key="divisions_download")
+
+
+def run_import(name: str, content: bytes, period, dry_run: bool) -> Outcome:
+    """Check (dry run) or import the upload, through the division table's own import or the template's."""
+    if template is DIVISIONS:
+        return import_divisions(store, name, content, viewer.username, source="页面", dry_run=dry_run)
+    return import_file(store, template, name, content, viewer.username, replace_period=period, dry_run=dry_run)
+
 
 upload = st.file_uploader(f"上传文件(.xlsx 或 .csv,不超过 {max_megabytes():g} MB)", type=["xlsx", "csv"],
                           key=f"upload_{key}")
@@ -74,8 +92,7 @@ else:
     if check_key not in checks:
         with st.spinner("正在预检(检查每一行,不写入数据)"):
             try:
-                checks[check_key] = import_file(store, template, upload.name, content, viewer.username,
-                                                replace_period=period, dry_run=True)
+                checks[check_key] = run_import(upload.name, content, period, dry_run=True)
             except DemoStoreError as error:
                 st.error(plain(error))
                 st.stop()
@@ -99,8 +116,7 @@ else:
         st.info(plain(preview.summary()))
         if st.button("确认导入", type="primary", key="confirm_import"):
             with st.spinner("正在导入"):
-                done = import_file(store, template, upload.name, content, viewer.username,
-                                   replace_period=period)
+                done = run_import(upload.name, content, period, dry_run=False)
             checks.pop(check_key, None)
             if done.committed:
                 clear_caches()

@@ -14,7 +14,7 @@ from dashboard.captions import figure_caption
 from dashboard.charts import area_bars, funding_sankey, paired_bars
 from dashboard.data import derived, figure, load
 from dashboard.export import briefing_buttons, export_buttons, show_findings
-from dashboard.filters import drill_from_chart, drill_from_table, open_view
+from dashboard.filters import drill_from_chart, drill_from_table, open_view, theme_period
 from dashboard.frame import status_badge
 from dashboard.missing import BLANK, NO_FIGURE, note_missing
 from dashboard.navigation import FUNDING
@@ -32,7 +32,10 @@ SPEC = next(spec for spec in HEADLINES if spec.key == "funding_execution")
 ALL_USES = "全部用途"
 
 facts, selection = open_view(FUNDING.title)
-area, last = selection.area, selection.last
+area = selection.area
+last = theme_period(selection, facts.as_of("funding"), "经费支出", "funding")
+if last is None:
+    st.stop()
 year = last.year
 as_of_text = fmt.chinese_date(last)
 chosen = st.segmented_control("用途", options=[ALL_USES, *FUNDING_USES], default=ALL_USES, key="use",
@@ -145,6 +148,7 @@ with right:
                                 year_labels["execution_rate"]: st.column_config.NumberColumn(format="%.1f")})
 
 flows = load(funding_flows, area, year, purpose)
-st.plotly_chart(figure(funding_sankey, flows, f"{year}年经费预算流向:来源 → 用途 → {COUNTY_LEVEL}"),
+st.plotly_chart(figure(funding_sankey, flows,
+                       f"{year}年经费预算流向:来源 → 用途 → {COUNTY_LEVEL}(数据截至 {as_of_text})"),
                 key="funding_sankey", config={"displaylogo": False})
 figure_caption("按预算数计。", "funding_budget")

@@ -15,17 +15,31 @@ from dashboard.captions import definition_link, figure_caption
 from dashboard.charts import ranking_bar
 from dashboard.data import derived, figure, load
 from dashboard.export import briefing_buttons, show_findings
-from dashboard.filters import scope_name
+from dashboard.filters import FIRST, LAST, month_label, scope_name, show_months
 from dashboard.frame import status_badge
 from dashboard.missing import BLANK, NO_FIGURE, NOTHING_IMPORTED, missing_line
-from dashboard.navigation import VIEW_OF_METRIC, page_file
+from dashboard.navigation import CHECKIN, VIEW_OF_METRIC, page_file
+from dashboard.schema import (
+    MemberCheckin,
+    MemberPairing,
+    PartyMember,
+    PostClaim,
+    ResidentUnit,
+    UnitPairing,
+    VolunteerPost,
+)
 from dashboard.screen import SCREEN_LINK, is_screen
 from dashboard.text import plain
 from queries.area import CITY, LEVEL_NAMES
+from queries.checkin import organ_member_checkins_by_area, pairing_totals, posts_claimed_by_area
 from queries.cockpit import STATUS_WORDS, ranked_areas, scored_headlines
+from queries.definitions import title
+from queries.meetings import judged_quarters
 from queries.overview import (
     HEADLINES,
+    MEETING_QUARTERS,
     cockpit_by_area,
+    last_complete_quarters,
     member_checkin_rate_by_area,
     pairing_coverage_by_area,
     year_elapsed,
@@ -40,13 +54,19 @@ facts = load(store_facts)
 if facts.data_as_of is None:
     st.info(NOTHING_IMPORTED)
     st.stop()
-as_of = facts.data_as_of
-as_of_text = fmt.chinese_date(as_of)
-frames = load(cockpit_by_area, CITY, as_of)
+dates = facts.themes  # each figure is measured as of its own theme's date (queries.store.ThemeDates)
+as_of_text = fmt.chinese_date(facts.data_as_of)
+frames = load(cockpit_by_area, CITY, dates)
 goals = load(targets)
 present = load(tables_with_rows)
 reasons = {spec.key: missing_line(present, *spec.sources) for spec in HEADLINES}
-scores = scored_headlines(frames, goals, as_of)
+scores = scored_headlines(frames, goals, dates)
+# 联席会议按期召开率 is judged over the four quarters complete by the meetings' date; its card names them and
+# opens the meetings view on the same months, where the same street-quarters give the same figure.
+meeting_first, meeting_last = last_complete_quarters(dates.meetings, MEETING_QUARTERS)
+meeting_quarters = fmt.quarter_span(judged_quarters(meeting_first, meeting_last))
+meeting_months = {FIRST: month_label(meeting_first.year, meeting_first.month),
+                  LAST: month_label(meeting_last.year, meeting_last.month)}
 unfounded = scores["key"].map(reasons).notna()  # a figure whose data is not imported is no figure, not 0%
 scores.loc[unfounded, "value"] = None
 scores.loc[unfounded, "status"] = "无数据"
@@ -67,7 +87,7 @@ def caption(row) -> str:
     if pd.isna(row.value):
         return f"所选范围内没有{spec.counted.lstrip('个名元')},暂无数据"
     if spec.paced:
-        return (f"目标 {fmt.percent(row.target)}(序时进度 {fmt.percent(year_elapsed(as_of))})· "
+        return (f"目标 {fmt.percent(row.target)}(序时进度 {fmt.percent(year_elapsed(row.as_of))})· "
                 f"已支出 {fmt.yuan(row.numerator)} / 预算 {fmt.yuan(row.denominator)}")
     counts = f"{fmt.count(row.numerator)} / {fmt.count(row.denominator)} {spec.counted}"
     return f"目标 {fmt.percent(row.target, 0)} · {counts}"
@@ -80,16 +100,55 @@ for start in range(0, len(scores), 3):
             st.metric(row.title, NO_FIGURE if pd.isna(row.value) else fmt.percent(row.value), delta=gap)
             status_badge(row.status)
             st.caption(caption(row))
+            window = f"{meeting_quarters} · " if row.key == "meetings_on_schedule" else ""
+            if not reasons[row.key]:
+                st.caption(f"{window}数据截至 {fmt.chinese_date(row.as_of)}")
             view = VIEW_OF_METRIC[row.key]
-            with st.container(horizontal=True, gap="small"):
-                st.page_link(page_file(view), label=f"进入{view.title}", icon=":material/arrow_forward:")
+            if window and not reasons[row.key] and not is_screen():
+                if st.button(f"进入{view.title}(同这四个季度)", key="open_meetings_quarters", type="tertiary",
+                             icon=":material/arrow_forward:"):
+                    show_months(meeting_months[FIRST], meeting_months[LAST])
+                    st.switch_page(page_file(view), query_params=meeting_months)
                 definition_link(row.key)
+            else:
+                with st.container(horizontal=True, gap="small"):
+                    st.page_link(page_file(view), label=f"进入{view.title}", icon=":material/arrow_forward:")
+                    definition_link(row.key)
 
-previous_end = as_of.replace(day=1) - dt.timedelta(days=1)
-previous = {"member_checkin_rate": load(member_checkin_rate_by_area, CITY, previous_end),
-            "pairing_coverage": load(pairing_coverage_by_area, CITY, previous_end)}
+st.markdown("#### 双报到 · 双结对总量")
+organs = load(organ_member_checkins_by_area, CITY, dates.checkin)
+claims = int(load(posts_claimed_by_area, CITY, dates.checkin)["posts_claimed"].sum())
+paired = load(pairing_totals, CITY, dates.pairing)
+checked, organ_checked = int(organs["members_checked_in"].sum()), int(organs["organ_members_checked_in"].sum())
+checked_on, paired_on = fmt.chinese_date(dates.checkin), fmt.chinese_date(dates.pairing)
+for column, (key, value, note, sources) in zip(st.columns(5), [  # the report's totals, written out in full
+    ("members_checked_in", f"{fmt.exact(checked)} 名", f"截至{checked_on},按报到社区", (PartyMember, MemberCheckin)),
+    ("organ_members_checked_in", f"{fmt.exact(organ_checked)} 名",
+     f"占{title('members_checked_in')} {fmt.percent(organ_checked / checked if checked else None)}",
+     (ResidentUnit, PartyMember, MemberCheckin)),
+    ("posts_claimed", f"{fmt.exact(claims)} 个", f"人均 {claims / checked:.2f} 个" if checked else "无已报到党员",
+     (VolunteerPost, PostClaim)),
+    ("units_paired", f"{fmt.exact(paired['units_paired'])} 个",
+     f"其中市县机关事业单位 {fmt.exact(paired['organ_units_paired'])} 个(截至{paired_on})",
+     (ResidentUnit, UnitPairing)),
+    ("members_paired", f"{fmt.exact(paired['members_paired'])} 名", f"截至{paired_on},机关党员与社区党员结对",
+     (MemberPairing,)),
+]):
+    with column.container(border=True):
+        reason = missing_line(present, *sources)
+        st.metric(title(key), NO_FIGURE if reason else value)
+        figure_caption(reason or note, key)
+st.page_link(page_file(CHECKIN), label=f"进入{CHECKIN.title}", icon=":material/arrow_forward:")
+
+
+def month_before(day: dt.date) -> dt.date:
+    return day.replace(day=1) - dt.timedelta(days=1)
+
+
+previous = {"member_checkin_rate": load(member_checkin_rate_by_area, CITY, month_before(dates.checkin)),
+            "pairing_coverage": load(pairing_coverage_by_area, CITY, month_before(dates.pairing))}
 sections = [replace(section, categories=[], values=[], findings=[reasons[spec.key]]) if reasons[spec.key] else section
-            for spec, section in zip(HEADLINES, derived(cockpit_sections, frames, goals, as_of,
+            for spec, section in zip(HEADLINES, derived(cockpit_sections, frames, goals, dates,
                                                         scope_name(viewer_scope), child, previous))]
 briefing_buttons("党建工作简报", scope_name(viewer_scope), f"截至{as_of_text}", as_of_text, cockpit_headlines(scores),
                  sections, "cockpit_briefing")
@@ -99,14 +158,15 @@ st.markdown(f"#### 各{child}排名:谁在落后")
 chosen = st.segmented_control("指标", options=list(BY_TITLE), default=HEADLINES[1].title, key="metric",
                               bind="query-params", required=True)
 spec = BY_TITLE[chosen or HEADLINES[1].title]
-ranked = ranked_areas(frames[spec.key], spec, goals.set_index("metric_key").loc[spec.key], as_of)
+spec_as_of_text = fmt.chinese_date(dates.of(spec.theme))
+ranked = ranked_areas(frames[spec.key], spec, goals.set_index("metric_key").loc[spec.key], dates.of(spec.theme))
 if reasons[spec.key] or ranked.empty:
     st.info(reasons[spec.key] or f"所选范围内没有可用于计算“{spec.title}”的数据。")
     st.stop()
 
 show_findings(next(s for s in sections if s.title == spec.title).findings)
 target = float(scores.set_index("key").loc[spec.key, "target"])
-st.plotly_chart(figure(ranking_bar, ranked, "rate", spec.title, target, f"各{child}{spec.title}", as_of_text),
+st.plotly_chart(figure(ranking_bar, ranked, "rate", spec.title, target, f"各{child}{spec.title}", spec_as_of_text),
                 key="ranking_chart", config={"displaylogo": False})
 table = ranked.assign(
     rate=ranked["rate"] * 100, gap=ranked["gap"] * 100, status=ranked["status"].map(STATUS_WORDS),
@@ -123,4 +183,4 @@ st.dataframe(
         "status": st.column_config.TextColumn("状态"),
     },
 )
-figure_caption(f"比率单位为%,数据截至 {as_of_text}。", spec.key)
+figure_caption(f"比率单位为%,数据截至 {spec_as_of_text}。", spec.key)

@@ -35,7 +35,7 @@ ORG, WORK = "two_new_org_coverage", "two_new_work_coverage"
 
 facts, selection = open_view(TWO_NEW.title)
 area = selection.area
-as_of_text = fmt.chinese_date(facts.data_as_of)
+as_of_text = fmt.chinese_date(facts.as_of("two_new"))
 
 present = load(tables_with_rows)
 by_area = load(two_new_coverage_by_area, area)

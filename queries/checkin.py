@@ -74,6 +74,23 @@ def unit_checkin_by_area(engine: Engine, area: Area, as_of: dt.date) -> pd.DataF
     return rate(frame, "units_checked_in", "units", "unit_checkin_rate")
 
 
+def organ_member_checkins_by_area(engine: Engine, area: Area, as_of: dt.date) -> pd.DataFrame:
+    """市县行政事业单位党员报到: in-service members checked in to a community of the area by `as_of`, and those
+    of them whose work unit is a city or county organ or public institution (市县行政事业单位: the unit is
+    marked is_city_county_organ); organ_share = the second / the first.
+
+    Columns: area_code, area_name, members_checked_in, organ_members_checked_in, organ_share.
+    """
+    statement = grouped(area, via_community(
+        by_child(area, func.count(MemberCheckin.id),
+                 func.count(case((ResidentUnit.is_city_county_organ, MemberCheckin.id))))
+        .select_from(MemberCheckin).join(PartyMember, MemberCheckin.member_id == PartyMember.id)
+        .outerjoin(ResidentUnit, PartyMember.work_unit_id == ResidentUnit.id), MemberCheckin.community_id,
+    ).where(MemberCheckin.checked_in_on <= as_of))
+    frame = frame_of(engine, statement, AREA_COLUMNS + ["members_checked_in", "organ_members_checked_in"])
+    return rate(frame, "organ_members_checked_in", "members_checked_in", "organ_share")
+
+
 def posts_claimed_by_area(engine: Engine, area: Area, as_of: dt.date) -> pd.DataFrame:
     """认领岗位: posts claimed by `as_of` (by the post's community) and per member checked in by then.
 

@@ -10,7 +10,7 @@ import datetime as dt
 import pandas as pd
 
 from queries.overview import HEADLINES, Headline, headline, year_elapsed
-from queries.store import rag_status
+from queries.store import ThemeDates, rag_status
 
 STATUS_WORDS = {"绿": "达标", "黄": "预警", "红": "落后", "无数据": "无数据"}
 
@@ -21,16 +21,18 @@ def effective_target(spec: Headline, goal: pd.Series, as_of: dt.date) -> tuple[f
     return float(goal["target_value"]) * scale, float(goal["amber_floor"]) * scale
 
 
-def scored_headlines(frames: dict[str, pd.DataFrame], goals: pd.DataFrame, as_of: dt.date) -> pd.DataFrame:
-    """One row per headline: key, title, numerator, denominator, value, target, amber_floor, status."""
+def scored_headlines(frames: dict[str, pd.DataFrame], goals: pd.DataFrame, dates: ThemeDates) -> pd.DataFrame:
+    """One row per headline: key, title, numerator, denominator, value, target, amber_floor, status, and the
+    date it is measured as of (`as_of`, its theme's date in `dates`)."""
     goals = goals.set_index("metric_key")
     rows = []
     for spec in HEADLINES:
         frame = frames[spec.key]
+        as_of = dates.of(spec.theme)
         target, amber = effective_target(spec, goals.loc[spec.key], as_of)
         value = headline(frame, spec.numerator, spec.denominator)
         rows.append({
-            "key": spec.key, "title": spec.title,
+            "key": spec.key, "title": spec.title, "as_of": as_of,
             "numerator": float(frame[spec.numerator].sum()), "denominator": float(frame[spec.denominator].sum()),
             "value": value, "target": target, "amber_floor": amber, "status": rag_status(value, target, amber),
         })

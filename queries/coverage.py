@@ -77,6 +77,21 @@ def coverage_by_level(engine: Engine, area: Area) -> pd.DataFrame:
     return rate(frame, "units_covered", "units", "coverage")
 
 
+def community_org_coverage_by_area(engine: Engine, area: Area) -> pd.DataFrame:
+    """社区党组织覆盖率 by child area: urban communities that have a community Party organization / urban
+    communities. Every child area with an urban community is a row, so a store holding the geography alone
+    lists its streets (0 of N) before any organization is imported.
+
+    Columns: area_code, area_name, urban_communities, communities_with_org, community_org_coverage.
+    """
+    organized = select(PartyOrg.community_id).where(PartyOrg.level == "社区党组织")
+    statement = grouped(area, from_communities(
+        by_child(area, func.count(Community.id), func.count(case((Community.id.in_(organized), Community.id)))))
+        .where(Community.is_urban))
+    frame = frame_of(engine, statement, AREA_COLUMNS + ["urban_communities", "communities_with_org"])
+    return rate(frame, "communities_with_org", "urban_communities", "community_org_coverage")
+
+
 def group_coverage_by_area(engine: Engine, area: Area) -> pd.DataFrame:
     """党小组覆盖率: compounds and buildings that have a Party group / all compounds and buildings.
 

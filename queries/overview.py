@@ -47,7 +47,7 @@ from queries.assessment import assessment_coverage_by_area, assessment_year
 from queries.definitions import title
 from queries.frames import frame_of, rate
 from queries.meetings import meeting_activity_by_street
-from queries.store import setting_value
+from queries.store import ThemeDates, setting_value
 from queries.summary import summary_covers
 from queries.teams import liaison_staffing_by_area
 
@@ -211,6 +211,7 @@ class Headline:
     """One cockpit figure: which breakdown, which columns, what the figure counts."""
 
     key: str
+    theme: str  # the ThemeDates field it is measured as of
     title: str
     numerator: str
     denominator: str
@@ -222,41 +223,44 @@ class Headline:
 
 
 HEADLINES = [
-    Headline("grid_branch_coverage", title("grid_branch_coverage"), "grids_with_branch", "grids",
+    Headline("grid_branch_coverage", "coverage", title("grid_branch_coverage"), "grids_with_branch", "grids",
              "已建党支部网格数", "网格数", "个网格", (Grid, PartyOrg)),
-    Headline("member_checkin_rate", title("member_checkin_rate"), "members_checked_in", "members_in_service",
+    Headline("member_checkin_rate", "checkin", title("member_checkin_rate"), "members_checked_in",
+             "members_in_service",
              "已报到在职党员", "应报到在职党员", "名在职党员", (PartyMember, MemberCheckin)),
-    Headline("pairing_coverage", title("pairing_coverage"), "communities_paired", "urban_communities",
+    Headline("pairing_coverage", "pairing", title("pairing_coverage"), "communities_paired", "urban_communities",
              "有结对单位的社区", "城市社区数", "个城市社区", (Community, UnitPairing)),
-    Headline("meetings_on_schedule", title("meetings_on_schedule"), "street_quarters_on_schedule", "street_quarters",
+    Headline("meetings_on_schedule", "meetings", title("meetings_on_schedule"), "street_quarters_on_schedule",
+             "street_quarters",
              "按期召开(街道·季度)", "应召开(街道·季度)", "个街道·季度", (Street, JointMeeting)),
-    Headline("two_new_org_coverage", title("two_new_org_coverage"), "orgs_covered", "two_new_orgs",
+    Headline("two_new_org_coverage", "two_new", title("two_new_org_coverage"), "orgs_covered", "two_new_orgs",
              "已建党组织的两新组织", "两新组织数", "个两新组织", (TwoNewOrg,)),
-    Headline("funding_execution", title("funding_execution"), "disbursed_yuan", "budget_yuan",
+    Headline("funding_execution", "funding", title("funding_execution"), "disbursed_yuan", "budget_yuan",
              "已支出数(元)", "预算数(元)", "元预算", (FundingLine, FundingDisbursement), paced=True),
-    Headline("liaison_staffing", title("liaison_staffing"), "with_liaison", "urban_communities",
+    Headline("liaison_staffing", "coverage", title("liaison_staffing"), "with_liaison", "urban_communities",
              "配备党建联络员的社区", "城市社区数", "个城市社区", (Community, Cadre)),
-    Headline("assessment_coverage", title("assessment_coverage"), "units_assessed", "units_due",
+    Headline("assessment_coverage", "pairing", title("assessment_coverage"), "units_assessed", "units_due",
              "已考核报到单位", "应考核报到单位", "个报到单位", (UnitCheckin, UnitAssessment)),
 ]
 MEETING_QUARTERS = 4
 
 
-def cockpit_by_area(engine: Engine, area: Area, as_of: dt.date) -> dict[str, pd.DataFrame]:
-    """The headline metrics broken down below the area, keyed by Headline.key.
+def cockpit_by_area(engine: Engine, area: Area, dates: ThemeDates) -> dict[str, pd.DataFrame]:
+    """The headline metrics broken down below the area, keyed by Headline.key, each as of its theme's
+    date (`dates`): a department's meetings may run later than its check-ins, and neither cuts the other.
 
-    Meetings are judged over the last four complete quarters, funding over `as_of`'s year so far, 双向考核
-    on the latest round due by `as_of` (the year before, unless `as_of` is 31 December).
+    Meetings are judged over the last four quarters complete by their date, funding over that date's year so far.
+    双向考核 on the latest round due by the pairing and 双通报 date (the year before, unless it is 31 December).
     """
     required = int(setting_value(engine, "meetings_required_per_quarter", "1"))
-    first, last = last_complete_quarters(as_of, MEETING_QUARTERS)
+    first, last = last_complete_quarters(dates.meetings, MEETING_QUARTERS)
     return {
         "grid_branch_coverage": grid_branch_coverage_by_area(engine, area),
-        "member_checkin_rate": member_checkin_rate_by_area(engine, area, as_of),
-        "pairing_coverage": pairing_coverage_by_area(engine, area, as_of),
+        "member_checkin_rate": member_checkin_rate_by_area(engine, area, dates.checkin),
+        "pairing_coverage": pairing_coverage_by_area(engine, area, dates.pairing),
         "meetings_on_schedule": meetings_on_schedule_by_area(engine, area, first, last, required),
         "two_new_org_coverage": two_new_coverage_by_area(engine, area),
-        "funding_execution": funding_execution_by_area(engine, area, as_of),
+        "funding_execution": funding_execution_by_area(engine, area, dates.funding),
         "liaison_staffing": liaison_staffing_by_area(engine, area),
-        "assessment_coverage": assessment_coverage_by_area(engine, area, assessment_year(as_of)),
+        "assessment_coverage": assessment_coverage_by_area(engine, area, assessment_year(dates.pairing)),
     }

@@ -6,9 +6,14 @@ that does not need it.
 
 from __future__ import annotations
 
+# A value missing from a frame may be None or NaN (pandas puts NaN where a column has no value); either is
+# shown as missing, never masked as if it were text.
 
-def mask_name(name: str | None) -> str | None:
+
+def mask_name(name: str | float | None) -> str | None:
     """张三明 → 张*明, 李四 → 李*; a single character stays."""
+    if not isinstance(name, str):
+        return None
     if not name or len(name) < 2:
         return name
     if len(name) == 2:
@@ -16,8 +21,10 @@ def mask_name(name: str | None) -> str | None:
     return name[0] + "*" * (len(name) - 2) + name[-1]
 
 
-def mask_phone(phone: str | None) -> str | None:
+def mask_phone(phone: str | float | None) -> str | None:
     """13812341234 → 138****1234; anything shorter than 7 characters is hidden whole."""
+    if not isinstance(phone, str):
+        return None
     if not phone:
         return phone
     if len(phone) < 7:
@@ -25,8 +32,10 @@ def mask_phone(phone: str | None) -> str | None:
     return phone[:3] + "*" * (len(phone) - 7) + phone[-4:]
 
 
-def mask_id_number(number: str | None) -> str | None:
+def mask_id_number(number: str | float | None) -> str | None:
     """430702198001024731 → 4307**********4731."""
+    if not isinstance(number, str):
+        return None
     if not number:
         return number
     if len(number) < 8:

@@ -219,7 +219,7 @@ def build_fixture(engine: Engine) -> None:
                             community_id=k.id, employees=employees, size_class=size, is_large_stable=size == "大型",
                             party_members=members, coverage_kind=coverage))
         s.flush()
-        _committee_world(s, committees, {"U1": u1, "U3": u3})
+        _committee_world(s, committees, {"U1": u1, "U2": u2, "U3": u3})
 
         lines = {
             "L1": FundingLine(code="L1", year=2018, source="财政拨付", purpose="阵地建设", county_id=c1.id,
@@ -252,15 +252,23 @@ def build_fixture(engine: Engine) -> None:
 
 
 def _committee_world(s: Session, committees: dict, u: dict) -> None:
-    """一街道's committee seats, attendance and items (counted in tests/test_meetings.py)."""
-    seats = {name: CommitteeMember(committee_id=committees["T01-S1"].id, role=role, person_name=name, title=title,
-                                   resident_unit_id=u[unit].id if unit else None, phone="13900001111")
-             for name, role, title, unit in [("张书记", "书记", "甲区委常委", None),
-                                             ("李副书", "副书记", "一街道党工委书记", None),
-                                             ("王委员", "委员", "甲区财政局党组织负责人", "U1"),
-                                             ("赵委员", "委员", "常德某科技有限公司党组织负责人", "U3")]}
-    seats["周书记"] = CommitteeMember(committee_id=committees["T01-S2"].id, role="书记", person_name="周书记",
-                                   title="甲区委常委")
+    """The committees' seats, 一街道's attendance, and the items (counted in tests/test_meetings.py).
+
+    Seats: 一街道 a county-level secretary (张书记) and two members for units U1 and U3 (compliant); 二街道 a
+    secretary whose county-level standing is not stated (周书记) and no unit; 三街道 a secretary who is not
+    a county-level leader (吴书记) and a member for U2. Items still open on 2018-06-30 besides 一街道's:
+    二街道's 雨污分流 of 2017-09-01 (resolved only on 2018-08-15) and 三街道's 老旧小区改造 of 2017-06-30."""
+    seats = {name: CommitteeMember(committee_id=committees[street].id, role=role, person_name=name, title=title,
+                                   resident_unit_id=u[unit].id if unit else None, phone=phone,
+                                   is_county_leader=leader)
+             for street, name, role, title, unit, phone, leader in [
+                 ("T01-S1", "张书记", "书记", "甲区委常委", None, "13900001111", True),
+                 ("T01-S1", "李副书", "副书记", "一街道党工委书记", None, "13900001111", False),
+                 ("T01-S1", "王委员", "委员", "甲区财政局党组织负责人", "U1", "13900001111", None),
+                 ("T01-S1", "赵委员", "委员", "常德某科技有限公司党组织负责人", "U3", "13900001111", None),
+                 ("T01-S2", "周书记", "书记", "甲区委常委", None, None, None),
+                 ("T02-S3", "吴书记", "书记", "三街道党工委书记", None, "13900002222", False),
+                 ("T02-S3", "孙委员", "委员", "乙县教育局党组织负责人", "U2", None, None)]}
     s.add_all(seats.values())
     s.flush()
     meeting = {m.code: m for m in s.scalars(select(JointMeeting))}
@@ -273,6 +281,8 @@ def _committee_world(s: Session, committees: dict, u: dict) -> None:
         ("J3", "资源清单", "开放活动阵地", "U1", True, D(2018, 3, 1)),
         ("J3", "需求清单", "小区停车难", "U3", True, None),
         ("J4", "项目清单", "共建口袋公园", None, False, None),
+        ("J6", "项目清单", "雨污分流", "U1", True, D(2018, 8, 15)),
+        ("J8", "需求清单", "老旧小区改造", None, False, None),
     ]:
         s.add(MeetingItem(meeting_id=meeting[code].id, list_kind=kind, title=title,
                           resident_unit_id=u[unit].id if unit else None, is_matched=matched,
@@ -293,21 +303,25 @@ def _checkin_world(s: Session, m: dict, k: dict, u: dict) -> None:
         SecretaryCheckin(community_id=k["K3"].id, resident_unit_id=u["U3"].id, checked_in_on=D(2018, 6, 30)),
     ])
     posts = {code: VolunteerPost(code=code, name=f"{category}岗1", category=category, community_id=k[home].id)
-             for code, home, category in [("P1", "K1", "治安巡逻"), ("P3", "K3", "环境卫生"), ("P4", "K4", "关爱帮扶")]}
+             for code, home, category in [("P1", "K1", "治安巡逻"), ("P2", "K2", "文明劝导"), ("P3", "K3", "环境卫生"),
+                                          ("P4", "K4", "关爱帮扶")]}  # nobody claims P2
     s.add_all(posts.values())
     s.flush()
     for who, post, day in [("M1", "P1", D(2018, 3, 5)), ("M4", "P3", D(2017, 5, 2)), ("M5", "P4", D(2016, 1, 5)),
                            ("M10", "P4", D(2018, 7, 2))]:
         s.add(PostClaim(member_id=m[who].id, post_id=posts[post].id, claimed_on=day))
-    for who, home, day in [("M1", "K1", D(2018, 4, 10)), ("M1", "K1", D(2018, 4, 20)), ("M1", "K1", D(2018, 6, 5)),
-                           ("M4", "K3", D(2018, 5, 15)), ("M5", "K4", D(2018, 4, 1)), ("M5", "K4", D(2018, 5, 1)),
-                           ("M5", "K4", D(2018, 6, 30)), ("M2", "K2", D(2018, 7, 20)),
-                           ("M2", "K2", D(2018, 6, 20)), ("M5", "K4", D(2017, 3, 10)), ("M5", "K4", D(2017, 3, 20)),
-                           ("M5", "K4", D(2017, 11, 5)), ("M4", "K3", D(2017, 4, 20)), ("M4", "K3", D(2017, 5, 1)),
-                           ("M4", "K3", D(2017, 12, 31))]:
+    for who, home, day, kind, hours in [
+        ("M1", "K1", D(2018, 4, 10), "治安巡逻", "2.0"), ("M1", "K1", D(2018, 4, 20), "环境卫生", "1.5"),
+        ("M1", "K1", D(2018, 6, 5), "治安巡逻", "3.0"), ("M4", "K3", D(2018, 5, 15), "文明劝导", "2.0"),
+        ("M5", "K4", D(2018, 4, 1), "关爱帮扶", "2.5"), ("M5", "K4", D(2018, 5, 1), "关爱帮扶", "2.0"),
+        ("M5", "K4", D(2018, 6, 30), "治安巡逻", "2.0"), ("M2", "K2", D(2018, 7, 20), "环境卫生", "1.0"),
+        ("M2", "K2", D(2018, 6, 20), "治安巡逻", "2.0"), ("M5", "K4", D(2017, 3, 10), "治安巡逻", "2.0"),
+        ("M5", "K4", D(2017, 3, 20), "治安巡逻", "2.0"), ("M5", "K4", D(2017, 11, 5), "治安巡逻", "2.0"),
+        ("M4", "K3", D(2017, 4, 20), "治安巡逻", "2.0"), ("M4", "K3", D(2017, 5, 1), "治安巡逻", "2.0"),
+        ("M4", "K3", D(2017, 12, 31), "治安巡逻", "2.0"),
+    ]:
         s.add(ServiceActivity(code=f"FW-{who}-{day:%Y%m%d}", member_id=m[who].id, community_id=k[home].id,
-                              served_on=day, kind="治安巡逻",
-                              hours=Decimal("2.0")))
+                              served_on=day, kind=kind, hours=Decimal(hours)))
 
 
 def _pairing_world(s: Session, m: dict, k: dict, u: dict) -> None:
@@ -323,13 +337,14 @@ def _pairing_world(s: Session, m: dict, k: dict, u: dict) -> None:
     s.flush()
     p1 = unit_pairings[(u["U1"].id, k["K1"].id)]
     p4 = unit_pairings[(u["U3"].id, k["K3"].id)]
-    for number, (unit_pairing, member_pairing, home, day) in enumerate([
-        (p1, None, "K1", D(2018, 4, 2)), (p1, None, "K1", D(2018, 5, 2)), (p4, None, "K3", D(2018, 6, 1)),
-        (None, pairs["M1"], "K1", D(2018, 4, 15)), (None, pairs["M5"], "K4", D(2017, 12, 1)),
+    for number, (unit_pairing, member_pairing, home, day, kind) in enumerate([
+        (p1, None, "K1", D(2018, 4, 2), "联户帮带"), (p1, None, "K1", D(2018, 5, 2), "卫生保洁"),
+        (p4, None, "K3", D(2018, 6, 1), "医疗义诊"), (None, pairs["M1"], "K1", D(2018, 4, 15), "联户帮带"),
+        (None, pairs["M5"], "K4", D(2017, 12, 1), "走访慰问"),
     ], start=1):
         s.add(PairingActivity(code=f"HD{number}", unit_pairing_id=unit_pairing.id if unit_pairing else None,
                               member_pairing_id=member_pairing.id if member_pairing else None,
-                              community_id=k[home].id, held_on=day, kind="联户帮带"))
+                              community_id=k[home].id, held_on=day, kind=kind))
     for unit, home, year, unit_day, community_day in [
         ("U1", "K1", 2017, D(2017, 12, 20), D(2017, 12, 28)), ("U2", "K4", 2017, D(2017, 12, 15), None),
         ("U3", "K3", 2017, D(2018, 1, 5), D(2018, 1, 9)), ("U1", "K1", 2016, None, None),

@@ -33,7 +33,7 @@ from queries.area import CITY, Area
 from queries.cockpit import scored_headlines
 from queries.findings import lowest_unit_findings, score_findings
 from queries.overview import cockpit_by_area
-from queries.store import targets
+from queries.store import ThemeDates, targets
 from tests.conftest import fill_with_fixture
 from tests.test_summaries import raw
 
@@ -148,8 +148,8 @@ def test_units_not_yet_assessed(fixture_engine):
 
 
 def test_the_cockpit_judges_coverage_against_its_target(fixture_engine):
-    frames = cockpit_by_area(fixture_engine, CITY, AS_OF)
-    scores = scored_headlines(frames, targets(fixture_engine), AS_OF).set_index("key")
+    frames = cockpit_by_area(fixture_engine, CITY, ThemeDates.every(AS_OF))
+    scores = scored_headlines(frames, targets(fixture_engine), ThemeDates.every(AS_OF)).set_index("key")
     assert scores.loc["assessment_coverage", ["numerator", "denominator"]].tolist() == [2, 3]
     assert scores.loc["assessment_coverage", "value"] == pytest.approx(2 / 3)
     assert scores.loc["assessment_coverage", ["target", "amber_floor", "status"]].tolist() == [1.0, 0.9, "红"]

@@ -18,16 +18,16 @@ from dashboard.text import plain
 from queries.area import CITY
 from queries.cockpit import scored_headlines
 from queries.overview import cockpit_by_area
-from queries.store import targets
+from queries.store import ThemeDates, targets
 
 AS_OF = dt.date(2018, 6, 30)
 
 
 def test_the_deck_holds_the_query_figures(fixture_engine):
-    frames = cockpit_by_area(fixture_engine, CITY, AS_OF)
+    frames = cockpit_by_area(fixture_engine, CITY, ThemeDates.every(AS_OF))
     goals = targets(fixture_engine)
-    sections = cockpit_sections(frames, goals, AS_OF, "全市", "县级单位")
-    headlines = cockpit_headlines(scored_headlines(frames, goals, AS_OF))
+    sections = cockpit_sections(frames, goals, ThemeDates.every(AS_OF), "全市", "县级单位")
+    headlines = cockpit_headlines(scored_headlines(frames, goals, ThemeDates.every(AS_OF)))
     deck = Presentation(io.BytesIO(briefing_deck("党建工作简报", "全市", "截至2018年6月30日", "2018年6月30日",
                                                  headlines, sections)))
     slides = list(deck.slides)

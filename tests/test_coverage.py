@@ -86,3 +86,13 @@ def test_coverage_levels_start_at_the_area(fixture_engine):
         "街道党工委": (1, 1), "社区党组织": (2, 2), "网格党支部": (5, 4), "小区(楼栋)党小组": (3, 1)}
     assert levels(coverage.coverage_by_level(fixture_engine, Area(community="K4"))) == {
         "社区党组织": (1, 1), "网格党支部": (2, 1), "小区(楼栋)党小组": (1, 1)}
+
+
+def test_community_org_coverage_by_area(fixture_engine):
+    # Urban communities K1 K2 (一街道), K3 (二街道), K4 (三街道), each with its community organization; the
+    # village V1 (四镇) is not urban and makes no row.
+    city = coverage.community_org_coverage_by_area(fixture_engine, CITY)
+    assert dict(zip(city["area_name"], zip(city["urban_communities"], city["communities_with_org"]))) == {
+        "甲区": (3, 3), "乙县": (1, 1)}
+    county = coverage.community_org_coverage_by_area(fixture_engine, Area(county="T02"))
+    assert county[["area_name", "urban_communities", "community_org_coverage"]].values.tolist() == [["三街道", 1, 1.0]]

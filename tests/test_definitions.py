@@ -21,7 +21,7 @@ from dashboard.text import plain
 from queries.area import CITY
 from queries.definitions import BY_KEY, METRICS, TERMS, title
 from queries.overview import HEADLINES, cockpit_by_area
-from queries.store import targets
+from queries.store import ThemeDates, targets
 from tests.apptest import APP, metrics
 from tests.fixture_data import AS_OF, build_fixture
 
@@ -35,6 +35,8 @@ LINKS = {"pages/checkin.py": {"from": "2018-04", "to": "2018-06"},
 AVOIDED = ["市委覆盖率", "区县(市)委覆盖率", "规模以上", "所在区域", "拨付数", "已拨付", "两新组织覆盖率",
            "两新组织组织覆盖率", "身份"]
 YEAR = re.compile(r"^\d{4}年")
+# The report's totals under the cockpit's headline figures (pages/overview.py), each a defined count.
+COCKPIT_TOTALS = ["members_checked_in", "organ_members_checked_in", "posts_claimed", "units_paired", "members_paired"]
 
 
 def test_the_docs_glossary_is_the_modules():
@@ -75,8 +77,8 @@ def test_the_target_table_agrees_with_the_definitions(empty_engine):
 
 
 def test_findings_and_briefing_sections_use_the_names(fixture_engine):
-    frames = cockpit_by_area(fixture_engine, CITY, AS_OF)
-    sections = cockpit_sections(frames, targets(fixture_engine), AS_OF, "全市", "县级单位")
+    frames = cockpit_by_area(fixture_engine, CITY, ThemeDates.every(AS_OF))
+    sections = cockpit_sections(frames, targets(fixture_engine), ThemeDates.every(AS_OF), "全市", "县级单位")
     assert [s.title for s in sections] == [title(h.key) for h in HEADLINES]
     for spec, section in zip(HEADLINES, sections):
         assert section.findings[0].startswith(f"全市{title(spec.key)} "), section.findings[0]
@@ -117,8 +119,8 @@ def shown_words(app: AppTest) -> str:
 
 def test_the_cockpit_cards_are_the_definitions_and_link_to_them(monkeypatch, fixture_url):
     app = run_page(monkeypatch, fixture_url, None)
-    assert list(metrics(app)) == [title(h.key) for h in HEADLINES]
-    assert definition_links(app)[:len(HEADLINES)] == [h.key for h in HEADLINES]
+    assert list(metrics(app)) == [title(h.key) for h in HEADLINES] + [title(key) for key in COCKPIT_TOTALS]
+    assert definition_links(app)[:len(HEADLINES) + len(COCKPIT_TOTALS)] == [h.key for h in HEADLINES] + COCKPIT_TOTALS
     assert not [word for word in AVOIDED if word in shown_words(app)]
 
 

@@ -68,6 +68,13 @@ def test_demo_places_are_the_official_ones(demo_engine):
     assert ("430702001000", "启明街道", "街道") in streets
     assert ("430723001000", "澧西街道", "街道") in streets  # 澧西街道办事处 in the table
     assert codes["西洞庭管理区"] == "430771" and codes["西湖管理区"] == "430722501000"
+    # No street is invented in a county whose official table has none (安乡县, 临澧县, 桃源县: issue 12); the 6
+    # towns made streets are those of counties with streets that have the most built-up communities.
+    with_streets = {code[:6] for code in official_streets}
+    assert {code[:6] for code, _name, kind in streets if kind == "街道"} == with_streets
+    assert {name for code, name, kind in streets if kind == "街道" and code not in official_streets} == {
+        "白鹤镇", "蒿子港镇", "黄土店镇", "蒋家嘴镇", "大堰垱镇", "太平镇"}
+    assert not {"430721", "430724", "430725"} & with_streets
 
 
 def test_reference_community_party_organizations_follow_the_membership_rule(demo_engine):

@@ -30,6 +30,7 @@ import queries
 from dashboard.accounts import Viewer
 from dashboard.data import limited
 from queries.area import Area
+from queries.store import ThemeDates
 from tests.fixture_data import AS_OF
 
 # The fixture's places (tests/fixture_data.py): county → street → communities and their grids.
@@ -64,6 +65,7 @@ NOT_SCOPED = {
 # Arguments by parameter name. Lists are run one value at a time.
 ARGUMENTS = {
     "as_of": [AS_OF],
+    "dates": [ThemeDates.every(AS_OF)],
     "first": [dt.date(2017, 1, 1)],
     "last": [AS_OF],
     "year": [2017, 2018],

@@ -15,6 +15,7 @@ from dashboard.schema import CommunityMonth, County, StoreMeta, Target
 from queries.overview import HEADLINES
 from tests.apptest import APP, metrics
 from tests.fixture_data import build_fixture
+from tests.test_auth import COCKPIT_FIGURES
 
 
 def run_app(monkeypatch, url: str, query_params: dict | None = None, timeout: float = 60,
@@ -46,6 +47,9 @@ def test_cockpit_shows_the_fixture_figures(monkeypatch, fixture_url):
         "网格党支部覆盖率": "62.5%", "在职党员报到率": "66.7%", "结对社区覆盖率": "75.0%",
         "联席会议按期召开率": "58.3%", "两新组织党的组织覆盖率": "50.0%", "经费执行率": "36.1%",
         "党建联络员配备率": "75.0%", "双向考核覆盖率": "66.7%",
+        # and the report's totals (tests/test_report_views.py)
+        "已报到在职党员": "4 名", "市县行政事业单位党员报到": "3 名", "认领岗位": "3 个", "结对单位": "2 个",
+        "党员结对": "2 名",
     }
     assert badges(app) == [":red-badge[落后]"] * 8
     assert "目标 100% · 3 / 4 个城市社区" in [c.value for c in app.caption]
@@ -133,8 +137,11 @@ def test_first_start_fills_an_empty_store_with_labelled_demo_data(monkeypatch, t
     url = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
     app = run_app(monkeypatch, url, timeout=300, sign_in=None)  # the demo store needs no sign-in
     assert app.warning[0].value == DEMO_BANNER + "演示模式未启用登录。"
-    assert len(app.metric) == len(HEADLINES)
-    assert all(value.endswith("%") for value in metrics(app).values())
+    shown = metrics(app)
+    assert len(shown) == COCKPIT_FIGURES and all(shown[spec.title].endswith("%") for spec in HEADLINES)
+    # the report's totals, as a leader quotes them: 47,137 of the 50,000+ members checked in
+    assert shown["市县行政事业单位党员报到"] == "47,137 名"
+    assert 50_000 <= int(shown["已报到在职党员"].removesuffix(" 名").replace(",", "")) < 60_000
     app.run()  # a rerun does not announce the first start again
     assert not [i for i in app.info if "首次启动" in i.value]
 
@@ -142,16 +149,20 @@ def test_first_start_fills_an_empty_store_with_labelled_demo_data(monkeypatch, t
 def test_each_card_links_into_its_view_and_its_definition(monkeypatch, fixture_url):
     app = run_app(monkeypatch, fixture_url)
     links = [(link.proto.label, link.proto.query_string) for link in app.get("page_link")]
-    assert links[:16] == [
+    assert links[:15] == [
         ("进入六级体系覆盖", ""), ("口径", "key=grid_branch_coverage"),
         ("进入双报到·双结对", ""), ("口径", "key=member_checkin_rate"),
         ("进入双报到·双结对", ""), ("口径", "key=pairing_coverage"),
-        ("进入联席会议", ""), ("口径", "key=meetings_on_schedule"),
+        ("口径", "key=meetings_on_schedule"),
         ("进入两新组织", ""), ("口径", "key=two_new_org_coverage"),
         ("进入经费保障", ""), ("口径", "key=funding_execution"),
         ("进入四支队伍", ""), ("口径", "key=liaison_staffing"),
         ("进入双向考核", ""), ("口径", "key=assessment_coverage")]
-    assert links[16:] == [("口径", "key=member_checkin_rate")]  # under the ranking, of the metric ranked
+    assert links[15:] == [  # under the report's totals, and under the ranking (of the metric ranked)
+        ("口径", "key=members_checked_in"), ("口径", "key=organ_members_checked_in"), ("口径", "key=posts_claimed"),
+        ("口径", "key=units_paired"), ("口径", "key=members_paired"), ("进入双报到·双结对", ""),
+        ("口径", "key=member_checkin_rate")]
+    assert app.button(key="open_meetings_quarters").label == "进入联席会议(同这四个季度)"  # opens it on them
 
 
 def test_a_store_from_before_the_summaries_is_summarised_on_start(monkeypatch, tmp_path):
@@ -167,3 +178,20 @@ def test_a_store_from_before_the_summaries_is_summarised_on_start(monkeypatch, t
     with engine.connect() as connection:
         assert connection.execute(select(func.count()).select_from(CommunityMonth)).scalar() == 5 * 18
     engine.dispose()
+
+
+def test_the_meetings_card_and_the_meetings_view_count_the_same_street_quarters(monkeypatch, fixture_url):
+    """The card judges the four quarters complete by 2018-06-30 (7 of 12 street-quarters, tests/test_meetings.py)
+    and names them; its button opens the meetings view on those months, whatever period was chosen before, and
+    the view shows the same figure. The view's default period (2018-04 … 2018-06) judges 2018Q2 alone: 一街道 and
+    二街道 met in it, 三街道 did not, 2 of 3, and says so."""
+    app = run_app(monkeypatch, fixture_url)
+    assert "2017年第3季度—2018年第2季度 · 数据截至 2018年6月30日" in [c.value for c in app.caption]
+    app.switch_page("../pages/meetings.py").run()
+    assert metrics(app)["按期召开率"] == "66.7%"
+    assert "2 / 3 个街道·季度(2018年第2季度,每季度应召开 1 次)" in [c.value for c in app.caption]
+    app.switch_page("../pages/overview.py").run()
+    app.button(key="open_meetings_quarters").click().run()
+    assert (app.selectbox(key="from").value, app.selectbox(key="to").value) == ("2017-07", "2018-06")
+    assert metrics(app)["按期召开率"] == "58.3%"
+    assert "7 / 12 个街道·季度(2017年第3季度—2018年第2季度,每季度应召开 1 次)" in [c.value for c in app.caption]

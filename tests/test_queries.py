@@ -13,7 +13,7 @@ from queries import overview
 from queries.area import CITY, Area
 from queries.cockpit import ranked_areas, scored_headlines
 from queries.overview import HEADLINES
-from queries.store import rag_status, setting_value, store_facts, targets
+from queries.store import ThemeDates, rag_status, setting_value, store_facts, targets
 from tests.conftest import fill_with_fixture
 
 AS_OF = dt.date(2018, 6, 30)
@@ -151,8 +151,8 @@ def test_meetings_of_a_street_and_a_community_area(fixture_engine):
 
 
 def test_cockpit_scores_against_targets_in_the_store(fixture_engine):
-    frames = overview.cockpit_by_area(fixture_engine, CITY, AS_OF)
-    scores = scored_headlines(frames, targets(fixture_engine), AS_OF).set_index("key")
+    frames = overview.cockpit_by_area(fixture_engine, CITY, ThemeDates.every(AS_OF))
+    scores = scored_headlines(frames, targets(fixture_engine), ThemeDates.every(AS_OF)).set_index("key")
     assert scores.loc["member_checkin_rate", "value"] == pytest.approx(4 / 6)
     assert scores.loc["meetings_on_schedule", "value"] == pytest.approx(7 / 12)
     assert scores.loc["two_new_org_coverage", "value"] == pytest.approx(3 / 6)
@@ -169,12 +169,12 @@ def test_the_cockpit_reads_the_meetings_requirement_from_the_store(empty_engine)
     with empty_engine.begin() as connection:
         connection.execute(update(Setting).where(key).values(value="2"))
     # Two a quarter (tests above): 甲区 3 of 8 street-quarters, 乙县 0 of 4.
-    frame = overview.cockpit_by_area(empty_engine, CITY, AS_OF)["meetings_on_schedule"]
+    frame = overview.cockpit_by_area(empty_engine, CITY, ThemeDates.every(AS_OF))["meetings_on_schedule"]
     assert by_area(frame, "street_quarters_on_schedule") == {"甲区": 3, "乙县": 0}
     with empty_engine.begin() as connection:
         connection.execute(delete(Setting).where(key))
     # Without the setting the requirement is one a quarter: 6 of 8 and 1 of 4.
-    frame = overview.cockpit_by_area(empty_engine, CITY, AS_OF)["meetings_on_schedule"]
+    frame = overview.cockpit_by_area(empty_engine, CITY, ThemeDates.every(AS_OF))["meetings_on_schedule"]
     assert by_area(frame, "street_quarters_on_schedule") == {"甲区": 6, "乙县": 1}
 
 

@@ -14,10 +14,9 @@ from streamlit.testing.v1 import AppTest
 from dashboard import accounts
 from dashboard.auth import SEEN, SIGN_IN_ENV
 from dashboard.db import URL_ENV, make_engine, upgrade_store
-from queries.overview import HEADLINES
 from tests.apptest import APP, metrics
 from tests.fixture_data import build_fixture
-from tests.test_auth import PASSWORD, sign_in
+from tests.test_auth import COCKPIT_FIGURES, PASSWORD, sign_in
 
 ACCOUNTS = [("city", "city_leader", None, None), ("county2", "county_leader", "T02", None),
             ("street1", "street_staff", "T01", "T01-S1"), ("analyst", "analyst", None, None),
@@ -51,7 +50,7 @@ def events(store: str, event: str):
     dict(active=False), dict(role="county_leader", county="T01"), "password"])
 def test_a_session_ends_when_its_account_changes(app, store, change):
     sign_in(app, "city")
-    assert len(app.metric) == len(HEADLINES)
+    assert len(app.metric) == COCKPIT_FIGURES
     if change == "password":
         accounts.set_password(make_engine(store), "city", "Another-Horse-7")
     else:
@@ -68,7 +67,7 @@ def test_big_screen_rotation_does_not_keep_a_personal_session_alive(app):
     idle_since = dt.datetime.now() - dt.timedelta(minutes=20)
     app.session_state[SEEN] = idle_since
     app.run()  # a rotation or refresh of the screen
-    assert len(app.metric) == len(HEADLINES) and app.session_state[SEEN] == idle_since
+    assert len(app.metric) == COCKPIT_FIGURES and app.session_state[SEEN] == idle_since
     app.session_state[SEEN] = dt.datetime.now() - dt.timedelta(minutes=31)
     app.run()
     assert "登录已过期" in app.warning[0].value and not app.metric
@@ -81,7 +80,7 @@ def test_a_token_link_in_a_signed_in_window_asks_first(app, store):
     app.run()
     assert "此链接带有大屏令牌" in app.warning[0].value and not app.metric
     app.button(key="token_keep_personal").click().run()
-    assert "token" not in app.query_params and len(app.metric) == len(HEADLINES)
+    assert "token" not in app.query_params and len(app.metric) == COCKPIT_FIGURES
     assert "city(市领导,全市)" in [c.value for c in app.sidebar.caption]
     app.query_params["token"] = token
     app.run()

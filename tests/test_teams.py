@@ -16,6 +16,7 @@ import pytest
 
 from queries import overview, teams
 from queries.area import CITY, Area
+from queries.store import ThemeDates
 from tests.fixture_data import AS_OF
 
 
@@ -51,7 +52,7 @@ def test_staffing_of_a_street_and_a_community(fixture_engine):
 def test_liaison_staffing_is_the_cockpit_figure(fixture_engine):
     frame = teams.liaison_staffing_by_area(fixture_engine, CITY)
     assert frame.values.tolist() == [["T01", "甲区", 3, 2, pytest.approx(2 / 3)], ["T02", "乙县", 1, 1, 1.0]]
-    scores = overview.cockpit_by_area(fixture_engine, CITY, AS_OF)["liaison_staffing"]
+    scores = overview.cockpit_by_area(fixture_engine, CITY, ThemeDates.every(AS_OF))["liaison_staffing"]
     assert overview.headline(scores, "with_liaison", "urban_communities") == 0.75  # K1, K2, K4 of four
 
 

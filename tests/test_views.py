@@ -80,7 +80,7 @@ def test_checkin_view_for_the_city_and_a_quarter(monkeypatch, fixture_url):
     assert metrics(app) == {
         "单位报到率": "66.7%", "在职党员报到率": "66.7%", "认领岗位": "3", "月度服务率": "60.0%",
         "社区书记反向报到率": "75.0%", "结对社区覆盖率": "75.0%", "结对单位": "2", "党员结对": "2", "结对活动": "4",
-        "2017年双通报完成率": "66.7%",
+        "2017年双通报完成率": "66.7%", "市县行政事业单位党员报到": "3 名",
     }
     captions = [c.value for c in app.caption]
     assert "人均 0.75 个" in captions
@@ -125,7 +125,7 @@ def test_views_explain_an_area_without_data(monkeypatch, tmp_path, page):
     with Session(engine) as session, session.begin():
         session.add(County(code="T09", name="丙县", kind="县", lon=111.6, lat=29.0, sort_order=3))
     engine.dispose()
-    app = open_view(monkeypatch, url, page, {"county": "丙县"})
+    app = open_view(monkeypatch, url, page, {"county": "丙县", "from": "2018-04", "to": "2018-06"})
     assert "丙县" in app.info[0].value
     assert not app.metric
 
@@ -138,7 +138,8 @@ def test_meetings_view_for_the_city(monkeypatch, fixture_url):
     app = open_view(monkeypatch, fixture_url, MEETINGS, H1)
     # 一街道 01-01 02-05 05-06 06-30, 二街道 04-01, 三街道 03-31 (tests/test_meetings.py).
     assert metrics(app) == {"按期召开率": "66.7%", "实际召开次数": "6", "成员单位出席率": "87.5%", "对接率": "66.7%",
-                            "办结率": "33.3%", "超期未开会街道": "0 个"}
+                            "办结率": "33.3%", "超期未开会街道": "0 个", "结转未办结议题": "3 个",
+                            "最久未办结议题": "365 天", "大工委设置合规街道": "1 / 3"}  # tests/test_meetings.py
     assert "议题 3 个(资源、需求、项目清单),已对接 2" in [c.value for c in app.caption]
     table = table_with(app, "应召开次数")
     assert table["街道"].tolist() == ["一街道", "二街道", "三街道"]
@@ -152,7 +153,7 @@ def test_meetings_view_of_a_street_shows_its_committee_meetings_and_items(monkey
     assert committee["姓名"].tolist() == ["张*记", "李*书", "王*员", "赵*员"]  # masked: sign-in off
     assert committee["现任职务"].tolist()[:2] == ["甲区委常委", "一街道党工委书记"]
     assert table_with(app, "应出席")["实际出席"].tolist() == [0, 4, 3, 0]  # 01-01 and 06-30 have no attendance
-    assert table_with(app, "清单")["办结"].tolist() == ["已办结", "未办结", "未办结"]
+    assert table_with(app, "办结日期")["办结"].tolist() == ["已办结", "未办结", "未办结"]
 
 
 def test_two_new_view_for_the_city(monkeypatch, fixture_url):

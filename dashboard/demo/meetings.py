@@ -11,6 +11,9 @@ from dashboard.demo.names import person_names, phone_numbers
 from dashboard.schema import LIST_KINDS
 
 QUARTERS = [(2017, 1), (2017, 2), (2017, 3), (2017, 4), (2018, 1), (2018, 2)]
+# The secretary is a member of the county's standing committee, the deputy the street's own secretary; the
+# register does not say for the units' members.
+LEADER_OF_ROLE = {"书记": True, "副书记": False, "委员": None}
 ITEM_TITLES = {
     "资源清单": ["开放活动阵地", "提供志愿服务力量", "捐赠办公设备", "开放停车场", "提供技能培训"],
     "需求清单": ["老旧小区改造", "背街小巷路灯", "独居老人照护", "小区停车难", "雨污分流"],
@@ -24,7 +27,8 @@ def generate_meetings(ctx: DemoContext) -> None:
     counties = ctx.frames["county"].set_index("id")
     units = ctx.units_with_place()
     committee = {k: [] for k in ("id", "street_id", "name", "established_on")}
-    seat = {k: [] for k in ("id", "committee_id", "role", "person_name", "title", "resident_unit_id", "phone")}
+    seat = {k: [] for k in ("id", "committee_id", "role", "person_name", "title", "resident_unit_id", "phone",
+                            "is_county_leader")}
     for s in streets.itertuples():
         cid = len(committee["id"]) + 1
         committee["id"].append(cid)
@@ -46,6 +50,7 @@ def generate_meetings(ctx: DemoContext) -> None:
             seat["title"].append(title)
             seat["resident_unit_id"].append(unit)
             seat["phone"].append(phone)
+            seat["is_county_leader"].append(LEADER_OF_ROLE[role])
     committees = ctx.write("working_committee", committee)
     seats = ctx.write("committee_member", seat)
     _meetings(ctx, committees, seats)

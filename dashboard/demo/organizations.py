@@ -138,8 +138,11 @@ def generate_party_orgs(ctx: DemoContext) -> None:
         if c.is_urban:
             form = forms[c.id]
             suffix = {"党委": "委员会", "党总支": "总支部委员会", "党支部": "支部委员会"}[form]
+            # A county seat's community in a town (no street working committee) reports to its county
+            # committee, as the towns' other communities do: the demo makes no town Party committees.
+            parent = street_org.get(c.street_id, county_org[c.county_id])
             community_org[c.id] = orgs.add(name=f"中共{c.name}{suffix}", level="社区党组织", form=form,
-                                           parent_id=street_org[c.street_id], county_id=c.county_id,
+                                           parent_id=parent, county_id=c.county_id,
                                            street_id=c.street_id, community_id=c.id, founded_on=founded)
         else:
             orgs.add(name=f"中共{c.name}支部委员会", level="其他基层党组织", form="党支部",

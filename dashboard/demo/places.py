@@ -5,14 +5,18 @@ to the 2018 report's counts by the fewest changes (the rules are in docs/METRICS
    stations and the like). The report counts 42 streets and 127 towns, 169 in all; the table has 175, so
    the farm-like units (names not ending 镇 or 乡) with the fewest sub-units are left out, with their
    sub-units, until 169 remain.
-2. The towns (镇/乡 only) with the most communities in a built-up class (ur_code 111, 112, 121 or 122) become
-   streets until there are 42 streets: county seats and towns inside the city, as several later became.
+2. The towns (镇/乡 only) of counties that already have streets in the table, with the most communities in
+   a built-up class (ur_code 111, 112, 121 or 122), become streets until there are 42 streets: no street is
+   invented in a county that has none (安乡县, 临澧县 and 桃源县 keep only towns).
 3. Village-level rows are communities (社区, 居委会, 居民委员会) or villages (every other row). Villages with
    the most urban class (then those in a street, then by code) become communities until there are 714;
    the rest stay villages (1,548).
-4. Urban communities (城市社区): the communities of streets first, then by urban class and code; the first
-   369. Central city (中心城区): urban communities of 武陵区, 鼎城区 and the management areas inside them, by
-   urban class and code; the first 148.
+4. Urban communities (城市社区): the communities of streets first (by urban class and code); then, since
+   they are fewer than 369, the communities of the county seats of the counties without streets (each such
+   county's town with the most built-up communities), taken from the seats in turn, each seat's by urban
+   class and code, up to 369: every county has urban communities, as a county seat does. Central city
+   (中心城区): urban communities of 武陵区, 鼎城区 and the management areas inside them, by urban class and
+   code; the first 148.
 5. A management area gets the town-level units named for it (TOWN_TO_AREA); their sub-units follow.
 """
 
@@ -40,6 +44,21 @@ def _coordinate(text: str) -> float | None:
     return float(text) if text else None
 
 
+def _urban_communities(towns: pd.DataFrame, villages: pd.DataFrame) -> pd.Series:
+    """The codes of the 369 urban communities: those of streets, then those of the county seats of counties
+    without streets (their towns with the most built-up communities), one seat after the other."""
+    communities = villages[villages["kind"] == "社区"].sort_values(["ur_rank", "code"])
+    of_streets = communities[communities["in_street"]]
+    street_counties = set(towns.loc[towns["kind"] == "街道", "code"].str[:6])
+    without = towns[~towns["code"].str[:6].isin(street_counties)]
+    seats = (without.sort_values(["built_up", "code"], ascending=[False, True])
+             .groupby(without["code"].str[:6]).head(1)["code"])
+    of_seats = communities[communities["parent"].isin(seats)].copy()
+    of_seats["turn"] = of_seats.groupby("parent").cumcount()
+    of_seats = of_seats.sort_values(["turn", "parent"])
+    return pd.concat([of_streets, of_seats])["code"].head(URBAN_COMMUNITIES)
+
+
 def demo_places() -> tuple[pd.DataFrame, pd.DataFrame]:
     """(streets, communities) of the demo, in code order.
 
@@ -64,7 +83,8 @@ def demo_places() -> tuple[pd.DataFrame, pd.DataFrame]:
     built_up = villages[(villages["kind"] == "社区") & (villages["ur_rank"] <= UR_RANK["122"])]
     towns["built_up"] = towns["code"].map(built_up.groupby("parent").size()).fillna(0).astype(int)
     missing_streets = STREETS - int((towns["kind"] == "街道").sum())
-    candidates = towns[(towns["kind"] == "乡镇") & ~towns["farm_like"]]
+    with_streets = set(towns.loc[towns["kind"] == "街道", "code"].str[:6])
+    candidates = towns[(towns["kind"] == "乡镇") & ~towns["farm_like"] & towns["code"].str[:6].isin(with_streets)]
     promoted = candidates.sort_values(["built_up", "code"], ascending=[False, True]).head(
         max(missing_streets, 0))["code"]
     towns.loc[towns["code"].isin(promoted), "kind"] = "街道"
@@ -79,9 +99,7 @@ def demo_places() -> tuple[pd.DataFrame, pd.DataFrame]:
     villages.loc[villages["code"].isin(promoted), "kind"] = "社区"
 
     villages["county"] = villages["parent"].map(towns.set_index("code")["county"])
-    is_community = villages["kind"] == "社区"
-    urban_order = villages[is_community].sort_values(["in_street", "ur_rank", "code"], ascending=[False, True, True])
-    villages["is_urban"] = villages["code"].isin(urban_order.head(URBAN_COMMUNITIES)["code"])
+    villages["is_urban"] = villages["code"].isin(_urban_communities(towns, villages))
     inside = {u.name for u in COUNTY_UNITS if u.name in CITY_DISTRICTS or u.located_in in CITY_DISTRICTS}
     central_order = villages[villages["is_urban"] & villages["county"].isin(inside)].sort_values(["ur_rank", "code"])
     villages["is_central_city"] = villages["code"].isin(central_order.head(CENTRAL_COMMUNITIES)["code"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 from sqlalchemy import Engine, select
 
+from dashboard.imports.divisions import DIVISIONS
 from dashboard.imports.templates import BY_KEY
 from dashboard.schema import ImportRun
 
@@ -20,5 +21,6 @@ def import_history(engine: Engine, limit: int = 200) -> pd.DataFrame:
         rows = connection.execute(select(*(table.c[name] for name in COLUMNS)).order_by(
             table.c.imported_at.desc(), table.c.id.desc()).limit(limit)).all()
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
-    frame["template"] = frame["template"].map(lambda key: BY_KEY[key].title if key in BY_KEY else key)
+    titles = {key: template.title for key, template in BY_KEY.items()} | {DIVISIONS.key: DIVISIONS.title}
+    frame["template"] = frame["template"].map(lambda key: titles.get(key, key))
     return frame.rename(columns=COLUMNS)

@@ -361,6 +361,8 @@ TEMPLATES: tuple[Template, ...] = (
         _c("工作职务", "title", "text", "常德市财政局党组书记"),
         _ref("所在单位编码", "resident_unit_id", "resident_unit", "DW000001", required=False),
         _c("手机号码", "phone", "phone", "13800000001", required=False),
+        _c("是否县级领导干部", "is_county_leader", "bool", "否", "填“是”或“否”;大工委书记应由县级领导干部担任",
+           required=False),
     ), ("committee_id", "person_name"), "大工委书记、副书记和委员(同一大工委内按姓名识别)。"),
     Template("joint_meeting", "联席会议", s.JointMeeting, (
         _c("会议编号", "code", "code", "LXH0012018201", "全市唯一"),
