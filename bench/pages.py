@@ -44,7 +44,8 @@ from dashboard.summaries import rebuild_summaries, summaries_missing
 RESULTS = ROOT / "bench" / "results"
 APP = str(ROOT / "dashboard" / "app.py")
 PAGES = {"overview": None, "coverage": "../pages/coverage.py", "checkin": "../pages/checkin.py",
-         "meetings": "../pages/meetings.py", "two_new": "../pages/two_new.py", "funding": "../pages/funding.py"}
+         "assessment": "../pages/assessment.py", "meetings": "../pages/meetings.py", "two_new": "../pages/two_new.py",
+         "funding": "../pages/funding.py"}
 POSTGRES_SERVER = os.environ.get("DANGJIAN_BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 # (scale, backend) -> (cold, warm) seconds per page, from issue 8
 BUDGETS = {(1.0, "sqlite"): (0.4, 0.15), (10.0, "postgresql"): (1.5, 0.3)}

@@ -27,6 +27,16 @@ def rate_section(title: str, frame: pd.DataFrame, numerator: str, denominator: s
     )
 
 
+def value_section(title: str, frame: pd.DataFrame, category: str, value: str, unit: str, findings: list[str],
+                  labels: dict[str, str]) -> Section:
+    """A section of a figure that is not a rate (a score in 分): bars of `value` by `category` where it has one,
+    the findings given, and the table with Chinese headings."""
+    rows = frame[frame[value].notna()]
+    return Section(title=title, categories=rows[category].astype(str).tolist(),
+                   values=rows[value].astype(float).round(1).tolist(), unit=unit, findings=findings,
+                   table=frame[[c for c in labels if c in frame.columns]].rename(columns=labels))
+
+
 def cockpit_sections(frames: dict[str, pd.DataFrame], goals: pd.DataFrame, dates: ThemeDates, area_name: str,
                      child_name: str, previous: dict[str, pd.DataFrame] | None = None) -> list[Section]:
     """One section per headline metric, its areas ranked as on the cockpit, each as of its theme's date."""

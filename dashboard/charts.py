@@ -8,10 +8,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.text import chart_labels, chart_text
+from queries.assessment import BANDS, rounded_score
 from queries.store import rag_status
 
 STATUS_COLOURS = {"绿": "#2E8B57", "黄": "#E0A100", "红": "#C8102E", "无数据": "#9E9E9E"}
 FONT = "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif"
+BAND_COLOURS = {"excellent": "#2E8B57", "good": "#5B7DB1", "fair": "#E0A100", "poor": "#C8102E"}
 
 
 def ranking_bar(frame: pd.DataFrame, value: str, label: str, target: float, title: str,
@@ -188,6 +190,38 @@ def funding_sankey(flows: pd.DataFrame, title: str) -> go.Figure:
                                     font=dict(size=18)),
                          height=max(420, 22 * len(nodes)), margin=dict(l=10, r=10, t=80, b=10),
                          font=dict(family=FONT, size=13))
+    return figure
+
+
+def score_band_bars(frame: pd.DataFrame, category: str, title: str, as_of_text: str) -> go.Figure:
+    """双向考核 results of each `category` (a child area's area_name, or a year) as 100% stacked bars: the share of
+    each band (优秀/良好/一般/较差, columns of queries.assessment.BANDS), so areas of any size compare; the
+    average score over each bar (the number of results in its hover text); the area's code, where the frame
+    has one, is the bars' customdata for drill-down."""
+    labels = chart_labels(frame[category].astype(str))
+    codes = frame["area_code"] if "area_code" in frame.columns else None
+    results = frame["assessments"].where(frame["assessments"] > 0)
+    figure = go.Figure([
+        go.Bar(name=name, x=labels, y=frame[column] / results * 100, marker_color=BAND_COLOURS[column],
+               customdata=codes, text=[f"{n:,.0f} 个" for n in frame[column]], textposition="none",
+               hovertemplate=f"%{{x}} {name}:%{{text}},占 %{{y:.1f}}%<extra></extra>")
+        for column, name, _floor in BANDS
+    ])
+    figure.add_trace(go.Scatter(
+        x=labels, y=[100.0] * len(frame), mode="text", textposition="top center", showlegend=False,
+        text=[f"{rounded_score(v):.1f}" if pd.notna(v) else "" for v in frame["average_score"]],
+        customdata=frame["assessments"], textfont=dict(size=12),
+        hovertemplate="%{x}:平均 %{text} 分,考核结果 %{customdata} 个<extra></extra>",
+    ))
+    figure.update_layout(
+        barmode="stack",
+        title=dict(text=f"{chart_text(title)}<br><span style='font-size:13px'>单位:%(各等次占考核结果的比例)· "
+                        f"柱顶为平均得分(分)· 数据截至 {chart_text(as_of_text)}</span>", font=dict(size=18)),
+        yaxis=dict(title="占考核结果(%)", range=[0, 112]), xaxis=dict(title=None, type="category"),
+        height=440, margin=dict(l=10, r=10, t=90, b=40), font=dict(family=FONT, size=14),
+        legend=dict(orientation="h", y=1.02, x=1, xanchor="right", yanchor="bottom", traceorder="normal"),
+        clickmode="event+select",
+    )
     return figure
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+from queries.assessment import rounded_score
+
 
 def chinese_date(day: dt.date | None) -> str:
     return f"{day.year}年{day.month}月{day.day}日" if day else "未知"
@@ -51,6 +53,13 @@ def percent(rate: float | None, digits: int = 1) -> str:
     if rate is None or (isinstance(rate, float) and math.isnan(rate)):
         return "—"
     return f"{rate * 100:.{digits}f}%"
+
+
+def score(value: float | None) -> str:
+    """A 双向考核 score or average in 分, to one decimal, halves up: 85.25 → 85.3 分."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    return f"{rounded_score(value):.1f} 分"
 
 
 def points(gap: float, digits: int = 1) -> str:

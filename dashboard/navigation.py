@@ -23,6 +23,7 @@ class PageSpec:
 OVERVIEW = PageSpec("pages/overview.py", "总览", ":material/dashboard:", default=True)
 COVERAGE = PageSpec("pages/coverage.py", "六级体系覆盖", ":material/account_tree:", filtered=True)
 CHECKIN = PageSpec("pages/checkin.py", "双报到·双结对", ":material/handshake:", filtered=True)
+ASSESSMENT = PageSpec("pages/assessment.py", "双向考核", ":material/fact_check:", filtered=True)
 MEETINGS = PageSpec("pages/meetings.py", "联席会议", ":material/groups:", filtered=True)
 TWO_NEW = PageSpec("pages/two_new.py", "两新组织", ":material/apartment:", filtered=True)
 TEAMS = PageSpec("pages/teams.py", "四支队伍", ":material/badge:", filtered=True)
@@ -31,7 +32,8 @@ FUNDING = PageSpec("pages/funding.py", "经费保障", ":material/account_balanc
 ADMIN = PageSpec("pages/admin.py", "账号与日志", ":material/admin_panel_settings:", admin_only=True)
 DEFINITIONS = PageSpec("pages/definitions.py", "指标口径", ":material/menu_book:", rotates=False)
 IMPORT = PageSpec("pages/data_import.py", "数据导入", ":material/upload_file:", admin_only=True)
-PAGES = [OVERVIEW, COVERAGE, CHECKIN, MEETINGS, TWO_NEW, TEAMS, PLATFORMS, FUNDING, DEFINITIONS, ADMIN, IMPORT]
+PAGES = [OVERVIEW, COVERAGE, CHECKIN, ASSESSMENT, MEETINGS, TWO_NEW, TEAMS, PLATFORMS, FUNDING, DEFINITIONS, ADMIN,
+         IMPORT]
 PAGE_OF_PATH = {spec.path: spec for spec in PAGES}
 # The view that explains each metric; the cockpit's cards link there.
 VIEW_OF_METRIC = {metric.key: PAGE_OF_PATH[metric.view] for metric in METRICS}

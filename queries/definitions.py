@@ -18,12 +18,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-COVERAGE, CHECKIN, MEETINGS, TWO_NEW, TEAMS, PLATFORMS, FUNDING = (
-    "pages/coverage.py", "pages/checkin.py", "pages/meetings.py", "pages/two_new.py", "pages/teams.py",
-    "pages/platforms.py", "pages/funding.py")
+COVERAGE, CHECKIN, ASSESSMENT, MEETINGS, TWO_NEW, TEAMS, PLATFORMS, FUNDING = (
+    "pages/coverage.py", "pages/checkin.py", "pages/assessment.py", "pages/meetings.py", "pages/two_new.py",
+    "pages/teams.py", "pages/platforms.py", "pages/funding.py")
 CURRENT_STATE = "当前状态:组织设置不带日期,不随期间筛选变化;数据截至日为数据库的数据截止日期。"
 QUARTERLY_MEETINGS = ("meetings_required_per_quarter", "1", "每个街道大工委每季度应召开联席会议次数")
 BY_PERIOD_END = "截至所选期间最后一天(不晚于数据截止日);总览截至数据截止日。"
+ASSESSMENT_ROUND = ("最近一个已到期的考核年度:社区在年末考核,所选期间截至12月31日时为当年,否则为上一年;"
+                    "总览按数据截止日同样确定。")
+BANDS_NOTE = "等次:优秀90分及以上,良好80分至不足90分,一般60分至不足80分,较差不足60分(百分制,60分为合格线)。"
 
 
 @dataclass(frozen=True)
@@ -131,6 +134,29 @@ METRICS: tuple[Metric, ...] = (
            "驻区单位已报到党员中期间内至少服务1次的人数", "该单位截至期末已报到的党员数",
            "所选期间的第一天至最后一天。", query="queries.checkin.unit_league",
            note="用于驻区单位列表,找出党员已报到但未服务的单位。"),
+    # 双向考核
+    Metric("assessment_coverage", "双向考核覆盖率", ASSESSMENT,
+           "已取得社区当年度考核得分的报到单位数(单位·社区)",
+           "当年底前已到城市社区报到的驻区单位数(每个单位·社区计一次,即应考核)", ASSESSMENT_ROUND,
+           target_key="assessment_coverage", query="queries.assessment.assessment_coverage_by_area",
+           note="总览以覆盖率而不以平均得分设目标:各社区打分尺度不一,平均得分掩盖未考核的单位,以平均得分为目标会鼓励打高分。"
+                "社区给尚未报到的单位打的分计入平均得分和等次,不计入覆盖率。"),
+    Metric("assessment_average", "平均得分", ASSESSMENT,
+           "当年度各社区给驻区单位的考核得分之和 ÷ 考核结果数(百分制,四舍五入到1位小数)", None, ASSESSMENT_ROUND,
+           unit="分", subject="双向考核", query="queries.assessment.score_bands_by_area",
+           note="区域的平均得分是区域内全部得分的平均,不是下级平均得分的平均。"),
+    Metric("assessment_excellent", "优秀等次", ASSESSMENT, "当年度90分及以上的考核结果数", None, ASSESSMENT_ROUND,
+           unit="个", subject="双向考核", query="queries.assessment.score_bands_by_area", note=BANDS_NOTE),
+    Metric("assessment_poor", "较差等次", ASSESSMENT, "当年度不足60分的考核结果数", None, ASSESSMENT_ROUND,
+           unit="个", subject="双向考核", query="queries.assessment.score_bands_by_area", note=BANDS_NOTE),
+    Metric("units_not_assessed", "未考核单位", ASSESSMENT,
+           "当年底前已到城市社区报到、尚无该社区当年度考核得分的报到单位数(单位·社区)", None, ASSESSMENT_ROUND,
+           unit="个", subject="双向考核", query="queries.assessment.units_not_assessed"),
+    Metric("unit_assessment_score", "单位得分", ASSESSMENT,
+           "驻区单位当年度在本区域各社区所得考核得分的平均(四舍五入到1位小数);排名按得分从高到低,同分同名次", None,
+           ASSESSMENT_ROUND, unit="分", subject="双向考核", query="queries.assessment.unit_scores",
+           note="得分旁列出说明原因的数字:该单位居住在本区域的在职党员年底的在职党员报到率、当年的月度服务率(按报到社区)、"
+                "当年与本区域社区的双通报。党员个人的社区评价经双通报送达单位,数据中没有党员个人得分。"),
     # 联席会议
     Metric("meetings_on_schedule", "按期召开率", MEETINGS,
            "街道大工委召开联席会议达到规定次数的街道·季度数", "街道·季度数",

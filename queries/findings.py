@@ -1,8 +1,9 @@
-"""Findings in words: the sentences a leader would say about a breakdown of a rate.
+"""Findings in words: the sentences a leader would say about a breakdown of a rate, or of scores.
 
 Pure pandas over the frames the charts use (no SQL of its own), so the words and the charts always agree:
 the area's figure against its target, the top and the bottom child area with their gap to the area's
-figure, the change since the previous period where one is given, and the areas below target.
+figure, the change since the previous period where one is given, and the areas below target; for the scores
+of 双向考核, the average against the year before, the bands, and the lowest unit with what explains it.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.formatting import yuan
+from queries.assessment import rounded_score
 
 LISTED = 5
 
@@ -68,6 +70,51 @@ def rate_findings(frame: pd.DataFrame, numerator: str, denominator: str, title: 
             sentences.append(f"低于目标的{child_name}有 {len(below)} 个:{names}。" if len(below) <= LISTED
                              else f"低于目标的{child_name}有 {len(below)} 个,包括{names}等。")
     return sentences
+
+
+def _score(value: float) -> str:
+    return f"{rounded_score(value):.1f} 分"
+
+
+def score_findings(bands: pd.DataFrame, trend: pd.DataFrame, year: int, area_name: str, child_name: str) -> list[str]:
+    """Sentences about the scores of a year of 双向考核 (queries/assessment.py): the area's average against the
+    year before and its bands, and the child areas with the highest and lowest average."""
+    scored = bands[bands["assessments"] > 0]
+    if scored.empty:
+        return [f"{area_name}没有{year}年度的双向考核结果。"]
+    count = int(scored["assessments"].sum())
+    average = float(scored["score_total"].sum()) / count
+    first = f"{area_name}{year}年度双向考核 {count} 个结果,平均 {_score(average)}"
+    earlier = trend[(trend["year"] == year - 1) & (trend["assessments"] > 0)]
+    if not earlier.empty:
+        change = average - float(earlier["average_score"].iloc[0])
+        first += (f",较上年{'上升' if change > 0 else '下降'} {_score(abs(change))}" if rounded_score(abs(change))
+                  else ",与上年持平")
+    bands_said = "、".join(f"{name} {int(scored[column].sum())} 个" for column, name in
+                           (("excellent", "优秀"), ("good", "良好"), ("fair", "一般"), ("poor", "较差")))
+    sentences = [f"{first};{bands_said}。"]
+    if len(scored) > 1 and scored["average_score"].nunique() > 1:
+        ranked = scored.sort_values(["average_score", "area_name"], ascending=[False, True])
+        top, bottom = ranked.iloc[0], ranked.iloc[-1]
+        sentences.append(f"{top['area_name']}平均得分最高,{_score(top['average_score'])};"
+                         f"{bottom['area_name']}最低,{_score(bottom['average_score'])}。")
+    return sentences
+
+
+def lowest_unit_findings(league: pd.DataFrame, year: int) -> list[str]:
+    """The lowest-scoring unit of a 双向考核 league table (queries.assessment.unit_scores) and the figures that
+    explain its score: its members' check-in and monthly service, and its 双通报 of the year."""
+    if league.empty:
+        return []
+    lowest = league.sort_values(["score", "unit_code"]).iloc[0]
+    figures = [f"在职党员报到率 {_pct(lowest['checkin_rate'])}" if pd.notna(lowest["checkin_rate"])
+               else "没有应报到的在职党员",
+               f"月度服务率 {_pct(lowest['service_rate'])}" if pd.notna(lowest["service_rate"])
+               else "没有已报到的在职党员",
+               (f"{year}年双通报双方已通报 {lowest['notifications_completed']} / {lowest['notifications']} 对"
+                if lowest["notifications"] else f"{year}年没有双通报")]
+    return [f"得分最低的单位是{lowest['unit']}({_score(lowest['score'])},{lowest['band']}):" + ",".join(figures)
+            + "。"]
 
 
 def _names(frame: pd.DataFrame, value: str, unit: str) -> str:

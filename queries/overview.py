@@ -29,6 +29,8 @@ from dashboard.schema import (
     PartyOrg,
     Street,
     TwoNewOrg,
+    UnitAssessment,
+    UnitCheckin,
     UnitPairing,
 )
 from queries.area import (
@@ -41,6 +43,7 @@ from queries.area import (
     grouped,
     via_community,
 )
+from queries.assessment import assessment_coverage_by_area, assessment_year
 from queries.definitions import title
 from queries.frames import frame_of, rate
 from queries.meetings import meeting_activity_by_street
@@ -236,6 +239,8 @@ HEADLINES = [
              "已支出数(元)", "预算数(元)", "元预算", (FundingLine, FundingDisbursement), paced=True),
     Headline("liaison_staffing", "coverage", title("liaison_staffing"), "with_liaison", "urban_communities",
              "配备党建联络员的社区", "城市社区数", "个城市社区", (Community, Cadre)),
+    Headline("assessment_coverage", "checkin", title("assessment_coverage"), "units_assessed", "units_due",
+             "已考核报到单位", "应考核报到单位", "个报到单位", (UnitCheckin, UnitAssessment)),
 ]
 MEETING_QUARTERS = 4
 
@@ -244,7 +249,8 @@ def cockpit_by_area(engine: Engine, area: Area, dates: ThemeDates) -> dict[str, 
     """The headline metrics broken down below the area, keyed by Headline.key, each as of its theme's
     date (`dates`): a department's meetings may run later than its check-ins, and neither cuts the other.
 
-    Meetings are judged over the last four quarters complete by their date, funding over that date's year so far.
+    Meetings are judged over the last four quarters complete by their date, funding over that date's year so far,
+    双向考核 on the latest round due by the check-in date (the year before, unless it is 31 December).
     """
     required = int(setting_value(engine, "meetings_required_per_quarter", "1"))
     first, last = last_complete_quarters(dates.meetings, MEETING_QUARTERS)
@@ -256,4 +262,5 @@ def cockpit_by_area(engine: Engine, area: Area, dates: ThemeDates) -> dict[str, 
         "two_new_org_coverage": two_new_coverage_by_area(engine, area),
         "funding_execution": funding_execution_by_area(engine, area, dates.funding),
         "liaison_staffing": liaison_staffing_by_area(engine, area),
+        "assessment_coverage": assessment_coverage_by_area(engine, area, assessment_year(dates.checkin)),
     }

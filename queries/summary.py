@@ -24,9 +24,9 @@ def summary_covers(engine: Engine, days: list[dt.date]) -> bool:
     return found == len(wanted)
 
 
-def months_mask(engine: Engine, first: dt.date, last: dt.date) -> int | None:
-    """The `checked_in_member.served_months` bits of the months from `first` to `last`, or None when the
-    summary does not hold that period (first must be a month's first day, last a summary day)."""
+def month_bits(engine: Engine, first: dt.date, last: dt.date) -> list[int] | None:
+    """The `checked_in_member.served_months` bit of each month from `first` to `last`, or None when the summary
+    does not hold that period (first must be a month's first day, last a summary day)."""
     with engine.connect() as connection:
         base = connection.execute(select(StoreMeta.value).where(StoreMeta.meta_key == FIRST_MONTH_KEY)).scalar()
     if base is None or first.day != 1 or not summary_covers(engine, [last]):
@@ -36,4 +36,11 @@ def months_mask(engine: Engine, first: dt.date, last: dt.date) -> int | None:
     high = (last.year - start.year) * 12 + last.month - start.month
     if low < 0 or high < low:
         return None
-    return sum(1 << bit for bit in range(low, high + 1))
+    return [1 << bit for bit in range(low, high + 1)]
+
+
+def months_mask(engine: Engine, first: dt.date, last: dt.date) -> int | None:
+    """The `checked_in_member.served_months` bits of the months from `first` to `last` together, or None when
+    the summary does not hold that period (see `month_bits`)."""
+    bits = month_bits(engine, first, last)
+    return None if bits is None else sum(bits)

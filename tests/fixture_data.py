@@ -10,6 +10,10 @@ Records on the inclusive edges (issue 18), each counted in the tests: a unit pai
 as-of day, unit, member and secretary check-ins on it, 一街道's meetings on the first day of 2018 and of its
 first quarter (01-01) and on the last day of the half-year and of the second quarter (06-30), a service by M2
 (06-20) before its check-in (07-15), and M3 joining on the as-of day, the last day of June.
+双向考核 (counted in tests/test_assessment.py): U1 checks in to K2 and K3 too (2017-03-01, and 2017-12-31, the
+year's last day; U1 counted as checked in already, so no earlier figure changes), scores of 2016-2018 with
+the bands' lower edges (90.0, 80.0, 60.0), a score for units that had not checked in by the year's end (U2,
+U3), and services of 2017 by M4 before, on and after its check-in day (2017-05-01) and by M5 twice in March.
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ from dashboard.schema import (
     Street,
     TwoNewOrg,
     TwoNewSite,
+    UnitAssessment,
     UnitCheckin,
     UnitPairing,
     VolunteerPost,
@@ -290,6 +295,8 @@ def _checkin_world(s: Session, m: dict, k: dict, u: dict) -> None:
         UnitCheckin(resident_unit_id=u["U1"].id, community_id=k["K1"].id, checked_in_on=D(2016, 5, 1)),
         UnitCheckin(resident_unit_id=u["U2"].id, community_id=k["K4"].id, checked_in_on=D(2018, 7, 10)),
         UnitCheckin(resident_unit_id=u["U3"].id, community_id=k["K3"].id, checked_in_on=D(2018, 6, 30)),
+        UnitCheckin(resident_unit_id=u["U1"].id, community_id=k["K2"].id, checked_in_on=D(2017, 3, 1)),
+        UnitCheckin(resident_unit_id=u["U1"].id, community_id=k["K3"].id, checked_in_on=D(2017, 12, 31)),
         SecretaryCheckin(community_id=k["K1"].id, resident_unit_id=u["U1"].id, checked_in_on=D(2017, 1, 1)),
         SecretaryCheckin(community_id=k["K1"].id, resident_unit_id=u["U3"].id, checked_in_on=D(2018, 8, 1)),
         SecretaryCheckin(community_id=k["K4"].id, resident_unit_id=u["U2"].id, checked_in_on=D(2018, 2, 1)),
@@ -309,13 +316,18 @@ def _checkin_world(s: Session, m: dict, k: dict, u: dict) -> None:
         ("M5", "K4", D(2018, 4, 1), "关爱帮扶", "2.5"), ("M5", "K4", D(2018, 5, 1), "关爱帮扶", "2.0"),
         ("M5", "K4", D(2018, 6, 30), "治安巡逻", "2.0"), ("M2", "K2", D(2018, 7, 20), "环境卫生", "1.0"),
         ("M2", "K2", D(2018, 6, 20), "治安巡逻", "2.0"),
+        # 2017 services, for the 双向考核 league table's monthly service (tests/test_assessment.py)
+        ("M5", "K4", D(2017, 3, 10), "治安巡逻", "2.0"), ("M5", "K4", D(2017, 3, 20), "治安巡逻", "2.0"),
+        ("M5", "K4", D(2017, 11, 5), "治安巡逻", "2.0"), ("M4", "K3", D(2017, 4, 20), "治安巡逻", "2.0"),
+        ("M4", "K3", D(2017, 5, 1), "治安巡逻", "2.0"), ("M4", "K3", D(2017, 12, 31), "治安巡逻", "2.0"),
     ]:
         s.add(ServiceActivity(code=f"FW-{who}-{day:%Y%m%d}", member_id=m[who].id, community_id=k[home].id,
                               served_on=day, kind=kind, hours=Decimal(hours)))
 
 
 def _pairing_world(s: Session, m: dict, k: dict, u: dict) -> None:
-    """Member pairings, pairing activities and 2016/2017 notifications (counted in tests/test_checkin.py)."""
+    """Member pairings, pairing activities and 2016/2017 notifications (counted in tests/test_checkin.py), and
+    the communities' scores of the units (双向考核, counted in tests/test_assessment.py)."""
     unit_pairings = {(p.resident_unit_id, p.community_id): p for p in s.scalars(select(UnitPairing))}
     pairs = {}
     for agency, resident, home, day in [("M1", "M8", "K1", D(2018, 3, 10)), ("M5", "M9", "K4", D(2016, 6, 1)),
@@ -340,6 +352,10 @@ def _pairing_world(s: Session, m: dict, k: dict, u: dict) -> None:
     ]:
         s.add(Notification(resident_unit_id=u[unit].id, community_id=k[home].id, year=year,
                            unit_notified_on=unit_day, community_notified_on=community_day, members_reported=1))
+    for unit, home, year, score in [("U1", "K1", 2016, "82.0"), ("U2", "K4", 2016, "70.0"), ("U1", "K1", 2017, "90.0"),
+                                    ("U1", "K3", 2017, "80.0"), ("U3", "K3", 2017, "58.0"), ("U2", "K4", 2017, "60.0"),
+                                    ("U1", "K1", 2018, "95.0")]:
+        s.add(UnitAssessment(resident_unit_id=u[unit].id, community_id=k[home].id, year=year, score=Decimal(score)))
 
 
 def _teams_world(s: Session, k: dict, grids: dict) -> None:

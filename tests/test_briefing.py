@@ -31,12 +31,12 @@ def test_the_deck_holds_the_query_figures(fixture_engine):
     deck = Presentation(io.BytesIO(briefing_deck("党建工作简报", "全市", "截至2018年6月30日", "2018年6月30日",
                                                  headlines, sections)))
     slides = list(deck.slides)
-    assert len(slides) == 2 + 7
+    assert len(slides) == 2 + 8
     cover = " ".join(shape.text_frame.text for shape in slides[0].shapes if shape.has_text_frame)
     assert "区域:全市" in cover and "数据截至 2018年6月30日" in cover
     summary = next(shape for shape in slides[1].shapes if shape.has_table).table
-    assert [summary.cell(r, 1).text for r in range(1, 8)] == ["62.5%", "66.7%", "75.0%", "58.3%", "50.0%", "36.1%",
-                                                              "75.0%"]
+    assert [summary.cell(r, 1).text for r in range(1, 9)] == ["62.5%", "66.7%", "75.0%", "58.3%", "50.0%", "36.1%",
+                                                              "75.0%", "66.7%"]
     checkin = slides[3]
     chart = next(shape for shape in checkin.shapes if shape.has_chart).chart
     assert list(chart.plots[0].categories) == ["乙县", "甲区"]
@@ -45,7 +45,7 @@ def test_the_deck_holds_the_query_figures(fixture_engine):
     assert "甲区 50.0%,低于全市 16.7 个百分点,列末位" in words
     sheets = openpyxl.load_workbook(io.BytesIO(briefing_workbook(sections))).sheetnames
     assert sheets == ["网格党支部覆盖率", "在职党员报到率", "结对社区覆盖率", "联席会议按期召开率",
-                      "两新组织党的组织覆盖率", "经费执行率", "党建联络员配备率"]
+                      "两新组织党的组织覆盖率", "经费执行率", "党建联络员配备率", "双向考核覆盖率"]
 
 
 def test_the_cockpit_shows_findings_and_offers_the_briefing(monkeypatch, fixture_url):

@@ -157,6 +157,28 @@ def test_the_views_show_the_reference_figures_of_the_teams_and_platforms(monkeyp
     assert any(c.value.startswith("历年预算:2014年 1亿元 · 2015年 1亿元 · 2016年 1亿元 · ") for c in app.caption)
 
 
+def test_demo_assessment_is_believable(demo_engine):
+    """双向考核 in the demo: two rounds (2016, 2017); in 2017 most but not all check-ins scored (a few communities
+    have not finished the round: 预警, not 达标), an average in the 80s that rose a little from 2016, every
+    band present and few 较差; and the units scored lowest serve less than those scored highest."""
+    from queries.area import CITY
+    from queries.assessment import assessment_coverage_by_area, score_trend, unit_scores
+
+    trend = score_trend(demo_engine, CITY, 2017).set_index("year")
+    assert trend.index.tolist() == [2016, 2017]
+    coverage = trend.loc[2017, "assessment_coverage"]
+    assert 0.9 <= coverage < 1.0 and trend.loc[2016, "assessment_coverage"] > coverage
+    assert 80 <= trend.loc[2017, "average_score"] <= 90
+    assert trend.loc[2017, "average_score"] > trend.loc[2016, "average_score"]
+    bands = trend.loc[2017, ["excellent", "good", "fair", "poor"]]
+    assert (bands > 0).all() and bands["poor"] < 0.05 * trend.loc[2017, "assessments"]
+    by_county = assessment_coverage_by_area(demo_engine, CITY, 2017)["assessment_coverage"]
+    assert by_county.min() < 0.9 < by_county.max()  # some county lags, as in a real round
+    league = unit_scores(demo_engine, CITY, 2017).dropna(subset=["service_rate"])
+    tenth = len(league) // 10
+    assert league.tail(tenth)["service_rate"].mean() < league.head(tenth)["service_rate"].mean() - 0.05
+
+
 def test_demo_period_and_label(demo_engine):
     with demo_engine.connect() as connection:
         first, last = connection.execute(text("SELECT MIN(served_on), MAX(served_on) FROM service_activity")).one()

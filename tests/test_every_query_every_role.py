@@ -58,6 +58,7 @@ NOT_SCOPED = {
     "store.tables_with_rows": "which kinds of record the store holds at all, to name the template still to import",
     "summary.summary_covers": "whether the summary holds some days (no figures)",
     "summary.months_mask": "which bits of the summary a period uses (no figures)",
+    "summary.month_bits": "which bit of the summary each month of a period uses (no figures)",
     "frames.frame_of": "runs a statement a query built (the query applies the scope)",
 }
 

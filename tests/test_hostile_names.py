@@ -23,8 +23,8 @@ from tests.apptest import APP
 from tests.fixture_data import build_fixture
 from tests.hostile import ACTIVE, BIDI, DIRECTIVES, FORMULA, HTML, LINK, LONG, MARKDOWN, SCRIPT, plant_hostile_names
 
-VIEWS = ["../pages/coverage.py", "../pages/checkin.py", "../pages/meetings.py", "../pages/two_new.py",
-         "../pages/teams.py", "../pages/platforms.py", "../pages/funding.py"]
+VIEWS = ["../pages/coverage.py", "../pages/checkin.py", "../pages/assessment.py", "../pages/meetings.py",
+         "../pages/two_new.py", "../pages/teams.py", "../pages/platforms.py", "../pages/funding.py"]
 AREAS = {"city": {}, "甲区": {"county": LINK}, "乙县": {"county": "乙县"},
          "一街道": {"county": LINK, "street": MARKDOWN + HTML}}
 SHOWN = {"甲区": LINK, "一街道": MARKDOWN + HTML}  # in every view's breadcrumb

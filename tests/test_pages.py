@@ -41,16 +41,17 @@ def badges(app: AppTest) -> list[str]:
 def test_cockpit_shows_the_fixture_figures(monkeypatch, fixture_url):
     app = run_app(monkeypatch, fixture_url)
     # Counted in tests/test_queries.py: 5/8 grids, 4/6 members, 3/4 communities, 7/12 street-quarters,
-    # 3/6 Two New organizations, 65,000/180,000 yuan; in tests/test_teams.py: 3/4 communities with a liaison.
+    # 3/6 Two New organizations, 65,000/180,000 yuan; in tests/test_teams.py: 3/4 communities with a liaison;
+    # in tests/test_assessment.py: 2/3 unit check-ins scored.
     assert metrics(app) == {
         "网格党支部覆盖率": "62.5%", "在职党员报到率": "66.7%", "结对社区覆盖率": "75.0%",
         "联席会议按期召开率": "58.3%", "两新组织党的组织覆盖率": "50.0%", "经费执行率": "36.1%",
-        "党建联络员配备率": "75.0%",
+        "党建联络员配备率": "75.0%", "双向考核覆盖率": "66.7%",
         # and the report's totals (tests/test_report_views.py)
         "已报到在职党员": "4 名", "市县行政事业单位党员报到": "3 名", "认领岗位": "3 个", "结对单位": "2 个",
         "党员结对": "2 名",
     }
-    assert badges(app) == [":red-badge[落后]"] * 7
+    assert badges(app) == [":red-badge[落后]"] * 8
     assert "目标 100% · 3 / 4 个城市社区" in [c.value for c in app.caption]
     captions = [c.value for c in app.caption]
     assert "目标 90% · 4 / 6 名在职党员" in captions
@@ -107,7 +108,7 @@ def test_a_store_with_regions_only_shows_no_figures(monkeypatch, tmp_path):
     engine.dispose()
     app = run_app(monkeypatch, url)
     assert set(metrics(app).values()) == {"暂无数据"}
-    assert badges(app) == [":gray-badge[无数据]"] * 7
+    assert badges(app) == [":gray-badge[无数据]"] * len(HEADLINES)
     assert app.info[0].value == "尚未导入党员、党员报到数据:请在“数据导入”页导入《党员》《党员报到》模板。"
 
 
@@ -148,15 +149,16 @@ def test_first_start_fills_an_empty_store_with_labelled_demo_data(monkeypatch, t
 def test_each_card_links_into_its_view_and_its_definition(monkeypatch, fixture_url):
     app = run_app(monkeypatch, fixture_url)
     links = [(link.proto.label, link.proto.query_string) for link in app.get("page_link")]
-    assert links[:13] == [
+    assert links[:15] == [
         ("进入六级体系覆盖", ""), ("口径", "key=grid_branch_coverage"),
         ("进入双报到·双结对", ""), ("口径", "key=member_checkin_rate"),
         ("进入双报到·双结对", ""), ("口径", "key=pairing_coverage"),
         ("口径", "key=meetings_on_schedule"),
         ("进入两新组织", ""), ("口径", "key=two_new_org_coverage"),
         ("进入经费保障", ""), ("口径", "key=funding_execution"),
-        ("进入四支队伍", ""), ("口径", "key=liaison_staffing")]
-    assert links[13:] == [  # under the report's totals, and under the ranking (of the metric ranked)
+        ("进入四支队伍", ""), ("口径", "key=liaison_staffing"),
+        ("进入双向考核", ""), ("口径", "key=assessment_coverage")]
+    assert links[15:] == [  # under the report's totals, and under the ranking (of the metric ranked)
         ("口径", "key=members_checked_in"), ("口径", "key=organ_members_checked_in"), ("口径", "key=posts_claimed"),
         ("口径", "key=units_paired"), ("口径", "key=members_paired"), ("进入双报到·双结对", ""),
         ("口径", "key=member_checkin_rate")]

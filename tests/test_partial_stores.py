@@ -49,8 +49,9 @@ from tests.apptest import APP, metrics, structure
 from tests.conftest import BACKENDS
 from tests.partial_world import ROW_KEYS, TITLES, Plan, load_plan
 
-VIEWS = ["../pages/coverage.py", "../pages/checkin.py", "../pages/meetings.py", "../pages/two_new.py",
-         "../pages/teams.py", "../pages/platforms.py", "../pages/funding.py", "../pages/definitions.py"]
+VIEWS = ["../pages/coverage.py", "../pages/checkin.py", "../pages/assessment.py", "../pages/meetings.py",
+         "../pages/two_new.py", "../pages/teams.py", "../pages/platforms.py", "../pages/funding.py",
+         "../pages/definitions.py"]
 ADMIN_PAGES = ["../pages/admin.py", "../pages/data_import.py"]
 # Who is looking: (role or "open" for sign-in off or "display" for a display token, county, street)
 VIEWERS = [("open", None, None), ("city_leader", None, None), ("county_leader", "T01", None),
@@ -360,6 +361,7 @@ def test_geography_and_organizations_show_coverage_and_only_that(databases):
     assert metrics(cockpit) == {"网格党支部覆盖率": "33.3%", "在职党员报到率": "暂无数据", "结对社区覆盖率": "暂无数据",
                                 "联席会议按期召开率": "暂无数据", "两新组织党的组织覆盖率": "暂无数据",
                                 "经费执行率": "暂无数据", "党建联络员配备率": "暂无数据",
+                                "双向考核覆盖率": "暂无数据",
                                 "已报到在职党员": "暂无数据", "市县行政事业单位党员报到": "暂无数据",
                                 "认领岗位": "暂无数据", "结对单位": "暂无数据", "党员结对": "暂无数据"}
     assert [c.value for c in cockpit.caption][:4] == [  # dated by the import's day: the store has no dated record

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from dashboard.schema import CommunityMonth
 from dashboard.summaries import rebuild_summaries, snapshot_days
-from queries import checkin, overview
+from queries import assessment, checkin, overview
 from queries.area import Area
 from queries.summary import months_mask, summary_covers
 from tests.fixture_data import AS_OF, build_fixture
@@ -28,6 +28,7 @@ def raw(monkeypatch, query, *args):
     for module in (checkin, overview):
         monkeypatch.setattr(module, "summary_covers", lambda _engine, _days: False)
     monkeypatch.setattr(checkin, "months_mask", lambda _engine, _first, _last: None)
+    monkeypatch.setattr(assessment, "month_bits", lambda _engine, _first, _last: None)
     try:
         return query(*args)
     finally:
@@ -66,6 +67,16 @@ def test_period_figures_from_the_summary_equal_the_raw_count(fixture_engine, mon
                                raw(monkeypatch, query, fixture_engine, area, first, last))
         assert_frame_equal(checkin.pairing_by_area(fixture_engine, area, last, first),
                            raw(monkeypatch, checkin.pairing_by_area, fixture_engine, area, last, first))
+
+
+@pytest.mark.parametrize("area", AREAS, ids=repr)
+def test_units_monthly_service_from_the_summary_equals_the_raw_count(fixture_engine, area):
+    """双向考核's league table: its members' 月度服务率 of 2017 (a year the summary holds) both ways."""
+    assert assessment.month_bits(fixture_engine, dt.date(2017, 1, 1), dt.date(2017, 12, 31)) == [
+        1 << month for month in range(12)]
+    summary = assessment.unit_scores(fixture_engine, area, 2017)
+    with pytest.MonkeyPatch.context() as patch:
+        assert_frame_equal(summary, raw(patch, assessment.unit_scores, fixture_engine, area, 2017))
 
 
 @pytest.mark.parametrize("area", AREAS, ids=repr)

@@ -14,6 +14,11 @@ ORGAN_UNITS_PAIRED = 836
 OTHER_UNITS_PAIRED = 60
 AGENCY_MEMBERS_PAIRED = 21_400
 NOTIFICATION_YEARS = (2016, 2017)
+# 双向考核: (year, drift of that year's scores, share of communities that have not finished the round)
+ASSESSMENT_ROUNDS = ((2016, -1.5, 0.01), (2017, 0.0, 0.04))
+ASSESSMENT_BASE, ASSESSMENT_SPREAD, ASSESSMENT_NOISE = 54.0, 40.0, 4.0
+ASSESSMENT_BARELY_SHARE = 0.02  # units that barely take part in joint building
+ASSESSMENT_LEFT_OUT_SHARE = 0.015  # units a community left out of a finished round
 
 
 def generate_pairings(ctx: DemoContext) -> None:
@@ -126,14 +131,56 @@ def _notifications(ctx: DemoContext) -> None:
 
 
 def _assessments(ctx: DemoContext) -> None:
-    """Each community scores the units that checked in to it, for the last complete year."""
-    rng = ctx.rng
+    """Each year each community scores the units that had checked in to it by the year's end. A unit whose
+    members check in and serve more scores higher; a few units barely take part (较差); scores rise a little
+    from 2016 to 2017; a few communities have not finished the latest round and a few units were left out,
+    so some units are not yet assessed. The noise of 2017 is the one draw per unit check-in this step has
+    always taken from the main random stream; everything else comes from a stream of its own, so that the
+    later steps' data stay as they were."""
     checkins = ctx.frames["unit_checkin"]
-    scores = np.round(np.clip(rng.normal(88, 7, len(checkins)), 55, 100), 1)
-    ctx.write("unit_assessment", {
-        "id": np.arange(1, len(checkins) + 1),
-        "resident_unit_id": checkins["resident_unit_id"].to_numpy(),
-        "community_id": checkins["community_id"].to_numpy(),
-        "year": [2017] * len(checkins),
-        "score": scores,
-    })
+    noise = ctx.rng.standard_normal(len(checkins))
+    rng = ctx.rng.spawn(1)[0]
+    quality = _unit_quality(ctx).reindex(checkins["resident_unit_id"]).to_numpy()
+    quality = np.where(np.isnan(quality), np.nanmean(quality), quality)
+    barely = rng.random(len(checkins)) < ASSESSMENT_BARELY_SHARE
+    checked_on = checkins["checked_in_on"].to_numpy().astype("datetime64[D]")
+    community_ids = np.sort(checkins["community_id"].unique())
+    rows = {k: [] for k in ("resident_unit_id", "community_id", "year", "score")}
+    for year, drift, open_share in ASSESSMENT_ROUNDS:
+        year_noise = noise if year == ASSESSMENT_ROUNDS[-1][0] else 0.7 * noise + 0.71 * rng.standard_normal(len(noise))
+        score = (ASSESSMENT_BASE + ASSESSMENT_SPREAD * quality + drift + ASSESSMENT_NOISE * year_noise
+                 - np.where(barely, rng.uniform(15, 28, len(noise)), 0.0))
+        open_rounds = community_ids[rng.random(len(community_ids)) < open_share]
+        scored = ((checked_on <= np.datetime64(f"{year}-12-31", "D"))
+                  & ~checkins["community_id"].isin(open_rounds).to_numpy()
+                  & (rng.random(len(noise)) >= ASSESSMENT_LEFT_OUT_SHARE))
+        rows["resident_unit_id"] += checkins["resident_unit_id"].to_numpy()[scored].tolist()
+        rows["community_id"] += checkins["community_id"].to_numpy()[scored].tolist()
+        rows["year"] += [year] * int(scored.sum())
+        rows["score"] += np.round(np.clip(score[scored], 40, 100), 1).tolist()
+    ctx.write("unit_assessment", {"id": np.arange(1, len(rows["year"]) + 1), **rows})
+
+
+def _unit_quality(ctx: DemoContext) -> pd.Series:
+    """Per resident unit, 0 to 1: its in-service members' check-in share (0.4) and their monthly service rate of
+    the last assessed year (0.6), the figures the view shows beside a unit's score."""
+    members = ctx.frames["party_member"]
+    service = members[members["group"] == "service"]
+    checkins = ctx.frames["member_checkin"]
+    checked_share = (service["id"].isin(checkins["member_id"]).groupby(service["work_unit_id"]).mean())
+    year = ASSESSMENT_ROUNDS[-1][0]
+    activity = ctx.frames["service_activity"]
+    served_on = activity["served_on"].to_numpy().astype("datetime64[D]")
+    in_year = (served_on >= np.datetime64(f"{year}-01-01", "D")) & (served_on <= np.datetime64(f"{year}-12-31", "D"))
+    served = pd.DataFrame({"member_id": activity["member_id"].to_numpy()[in_year],
+                           "month": served_on[in_year].astype("datetime64[M]")}).drop_duplicates()
+    months_served = served.groupby("member_id").size()
+    checked_on = checkins["checked_in_on"].to_numpy().astype("datetime64[M]")
+    first_month = np.maximum(checked_on, np.datetime64(f"{year}-01", "M"))
+    eligible = np.clip((np.datetime64(f"{year}-12", "M") - first_month).astype(int) + 1, 0, 12)
+    per_member = pd.DataFrame({"unit": checkins["work_unit_id"].to_numpy(), "eligible": eligible,
+                               "served": months_served.reindex(checkins["member_id"]).fillna(0).to_numpy()})
+    totals = per_member.groupby("unit")[["served", "eligible"]].sum()
+    service_rate = totals["served"] / totals["eligible"].where(totals["eligible"] > 0)
+    quality = 0.4 * checked_share + 0.6 * service_rate.reindex(checked_share.index)
+    return quality.fillna(checked_share)

@@ -33,7 +33,7 @@ from tests.live_server import free_port, start_server
 
 PASSWORD = "Correct-Horse-9"
 VIEWS = {"总览": "核心指标", "六级体系覆盖": "六级体系覆盖", "双报到·双结对": "双报到·双结对",
-         "联席会议": "联席会议", "两新组织": "两新组织", "经费保障": "经费保障"}
+         "双向考核": "双向考核", "联席会议": "联席会议", "两新组织": "两新组织", "经费保障": "经费保障"}
 TABLE_VIEW, BRIEFING_VIEW, DETAIL_VIEW = "两新组织", "总览", "双报到·双结对"
 KINDS = {TABLE_VIEW: ["下载 CSV", "下载 Excel"], BRIEFING_VIEW: ["下载简报(PPT)", "下载全部表格(Excel)"]}
 T01_ONLY = ["一街道", "二街道", "红星社区", "光明社区", "和平社区"]
@@ -247,3 +247,41 @@ def test_each_role_gets_every_download_and_nothing_else(request, store, browser,
         who, _event, detail = rows[0]
         assert who == role.username
         assert f"区域 {role.area}" in detail and " 行" in detail and "视图 " in detail
+
+
+@pytest.mark.parametrize(("username", "units"), [("city", ["甲区财政局", "乙县教育局", "常德某科技有限公司"]),
+                                                 ("county2", ["乙县教育局"])])
+def test_the_assessment_league_table_a_leader_takes_to_the_meeting(store, signed_server, browser, tmp_path, username,
+                                                                  units):
+    """Sign in, open 双向考核, read its headline figure and download its league table (units ranked by their 2017
+    score, tests/test_assessment.py): the city's three units; 乙县's leader only 乙县教育局 (60.0, 一般, its
+    members' check-in 50.0%, 2017 双通报 not made by the community), whose county has no unit check-in due."""
+    url, _token, _people = store
+    since = dt.datetime.now().replace(microsecond=0)
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1600, "height": 1000})
+    page = context.new_page()
+    try:
+        page.goto(signed_server + "/")
+        page.get_by_label("用户名").fill(username)
+        page.get_by_label("密码").fill(PASSWORD)
+        page.get_by_role("button", name="登录").click()
+        page.wait_for_selector("[data-testid='stMetric']", timeout=60_000)
+        settle(page)
+        open_view(page, "双向考核")
+        card = page.locator("[data-testid='stMetric']").filter(has_text="2017年双向考核覆盖率")
+        figure = card.locator("[data-testid='stMetricValue']").inner_text().strip()
+        assert figure == ("66.7%" if username == "city" else "暂无数据")
+        button = page.locator(".st-key-assessment_league_export_csv button")
+        name, text = download(page, button, tmp_path)
+    finally:
+        context.close()
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [row["驻区单位"] for row in rows] == units
+    assert [row["排名"] for row in rows] == [str(rank) for rank in range(1, len(units) + 1)]
+    if username == "county2":
+        assert (rows[0]["单位得分"], rows[0]["等次"], rows[0]["在职党员报到率(%)"], rows[0]["双方已通报"]) == (
+            "60.0", "一般", "50.0", "0")
+    else:
+        assert [row["单位得分"] for row in rows] == ["85.0", "60.0", "58.0"]
+    audited = [row for row in exports_since(url, since) if row[1] == "export" and f"文件 {name}" in row[2]]
+    assert audited and audited[0][0] == username and "视图 双向考核" in audited[0][2]

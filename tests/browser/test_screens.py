@@ -18,8 +18,9 @@ from tests.conftest import fill_with_fixture
 from tests.live_server import free_port, start_server
 
 SHOTS = ROOT / "test-screenshots"
-VIEWS = {"overview": "/", "coverage": "/coverage", "checkin": "/checkin", "meetings": "/meetings",
-         "two_new": "/two_new", "teams": "/teams", "platforms": "/platforms", "funding": "/funding"}
+VIEWS = {"overview": "/", "coverage": "/coverage", "checkin": "/checkin", "assessment": "/assessment",
+         "meetings": "/meetings", "two_new": "/two_new", "teams": "/teams", "platforms": "/platforms",
+         "funding": "/funding"}
 SIZES = [(1920, 1080), (1366, 768)]
 SCREEN = "screen=1&embed=true&embed_options=dark_theme"
 FINISHED = """() => document.querySelector("[data-test-script-state]")?.getAttribute("data-test-script-state")
@@ -30,10 +31,10 @@ SHOWN_METRICS = """() => Object.fromEntries([...document.querySelectorAll("[data
 # Each view's headline figures for a link, as a person reads them; counted by hand in the tests named.
 HEADLINES = {
     "overview": ("/", {  # tests/test_queries.py: 5/8 grids, 4/6 members, 3/4 communities, 7/12, 3/6, 65k/180k;
-        # tests/test_teams.py: 3/4 communities with a liaison officer
+        # tests/test_teams.py: 3/4 communities with a liaison officer; tests/test_assessment.py: 2/3 check-ins scored
         "网格党支部覆盖率": "62.5%", "在职党员报到率": "66.7%", "结对社区覆盖率": "75.0%",
         "联席会议按期召开率": "58.3%", "两新组织党的组织覆盖率": "50.0%", "经费执行率": "36.1%",
-        "党建联络员配备率": "75.0%",
+        "党建联络员配备率": "75.0%", "双向考核覆盖率": "66.7%",
         "已报到在职党员": "4 名", "市县行政事业单位党员报到": "3 名", "认领岗位": "3 个", "结对单位": "2 个",
         "党员结对": "2 名"}),  # the report's totals: tests/test_report_views.py
     "coverage": ("/coverage", {  # tests/test_coverage.py (the upper three levels are structure, not rates)
@@ -42,6 +43,9 @@ HEADLINES = {
         "单位报到率": "66.7%", "在职党员报到率": "66.7%", "认领岗位": "3", "月度服务率": "60.0%",
         "社区书记反向报到率": "75.0%", "结对社区覆盖率": "75.0%", "结对单位": "2", "党员结对": "2", "结对活动": "4",
         "2017年双通报完成率": "66.7%", "市县行政事业单位党员报到": "3 名"}),
+    "assessment": ("/assessment?from=2018-04&to=2018-06", {  # tests/test_assessment.py
+        "2017年双向考核覆盖率": "66.7%", "平均得分": "72.0 分", "优秀等次": "1 个", "较差等次": "1 个",
+        "未考核单位": "1 个"}),
     "meetings": ("/meetings?from=2018-01&to=2018-06", {  # tests/test_meetings.py
         "按期召开率": "66.7%", "实际召开次数": "6", "成员单位出席率": "87.5%", "对接率": "66.7%", "办结率": "33.3%",
         "超期未开会街道": "0 个", "结转未办结议题": "3 个", "最久未办结议题": "365 天", "大工委设置合规街道": "1 / 3"}),
