@@ -239,7 +239,7 @@ HEADLINES = [
              "已支出数(元)", "预算数(元)", "元预算", (FundingLine, FundingDisbursement), paced=True),
     Headline("liaison_staffing", "coverage", title("liaison_staffing"), "with_liaison", "urban_communities",
              "配备党建联络员的社区", "城市社区数", "个城市社区", (Community, Cadre)),
-    Headline("assessment_coverage", "pairing", title("assessment_coverage"), "units_assessed", "units_due",
+    Headline("assessment_coverage", "checkin", title("assessment_coverage"), "units_assessed", "units_due",
              "已考核报到单位", "应考核报到单位", "个报到单位", (UnitCheckin, UnitAssessment)),
 ]
 MEETING_QUARTERS = 4
@@ -249,8 +249,8 @@ def cockpit_by_area(engine: Engine, area: Area, dates: ThemeDates) -> dict[str, 
     """The headline metrics broken down below the area, keyed by Headline.key, each as of its theme's
     date (`dates`): a department's meetings may run later than its check-ins, and neither cuts the other.
 
-    Meetings are judged over the last four quarters complete by their date, funding over that date's year so far.
-    双向考核 on the latest round due by the pairing and 双通报 date (the year before, unless it is 31 December).
+    Meetings are judged over the last four quarters complete by their date, funding over that date's year so far,
+    双向考核 on the latest round due by the check-in date (the year before, unless it is 31 December).
     """
     required = int(setting_value(engine, "meetings_required_per_quarter", "1"))
     first, last = last_complete_quarters(dates.meetings, MEETING_QUARTERS)
@@ -262,5 +262,5 @@ def cockpit_by_area(engine: Engine, area: Area, dates: ThemeDates) -> dict[str, 
         "two_new_org_coverage": two_new_coverage_by_area(engine, area),
         "funding_execution": funding_execution_by_area(engine, area, dates.funding),
         "liaison_staffing": liaison_staffing_by_area(engine, area),
-        "assessment_coverage": assessment_coverage_by_area(engine, area, assessment_year(dates.pairing)),
+        "assessment_coverage": assessment_coverage_by_area(engine, area, assessment_year(dates.checkin)),
     }

@@ -72,11 +72,11 @@ def test_a_county_leader_sees_their_county_only(app):
     assert metrics(app) == {"网格党支部覆盖率": "50.0%", "在职党员报到率": "100.0%", "结对社区覆盖率": "0.0%",
                             "联席会议按期召开率": "25.0%", "两新组织党的组织覆盖率": "50.0%", "经费执行率": "0.0%",
                             "党建联络员配备率": "100.0%",  # K4 has its liaison officer
-                            "双向考核覆盖率": "暂无数据",  # no unit of 乙县 had checked in by the end of 2017
                             # 乙县's totals only: M5 and M10 (U2), M5's claim of P4, U2's pairing ended in
                             # January, M5 paired (M10 only from August)
                             "已报到在职党员": "2 名", "市县行政事业单位党员报到": "2 名", "认领岗位": "1 个",
-                            "结对单位": "0 个", "党员结对": "1 名"}
+                            "结对单位": "0 个", "党员结对": "1 名",
+                            "双向考核覆盖率": "暂无数据"}  # no unit of 乙县 had checked in by the end of 2017
     assert app.dataframe[0].value["area_name"].tolist() == ["三街道"]
     assert any(m.value == "#### 乙县核心指标" for m in app.markdown)
     assert any(m.value == "#### 各街道排名:谁在落后" for m in app.markdown)

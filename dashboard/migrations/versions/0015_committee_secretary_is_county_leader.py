@@ -5,14 +5,14 @@ text and cannot say that reliably, so the seat says it: `is_county_leader`, empt
 imported before this column existed), which the compliance check reports as 未注明.
 
 Revision ID: 0015
-Revises: 0013
+Revises: 0014
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0015"
-down_revision = "0013"
+down_revision = "0014"
 branch_labels = None
 depends_on = None
 

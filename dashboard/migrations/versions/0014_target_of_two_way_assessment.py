@@ -3,15 +3,15 @@
 The cockpit's 双向考核覆盖率: every unit check-in of the year should carry the community's score of the unit.
 A store migrated from before gets the target row too (targets are data, not code).
 
-Revision ID: 0016
-Revises: 0015
+Revision ID: 0014
+Revises: 0013
 """
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0016"
-down_revision = "0015"
+revision = "0014"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
