@@ -17,6 +17,7 @@ from dashboard.export import briefing_buttons, export_buttons, show_findings
 from dashboard.filters import drill_from_chart, drill_from_table, open_view
 from dashboard.frame import status_badge
 from dashboard.missing import BLANK, NO_FIGURE, missing_tables, note_missing
+from dashboard.navigation import ASSESSMENT
 from dashboard.schema import ResidentUnit, UnitAssessment, UnitCheckin
 from dashboard.tables import page_of
 from dashboard.text import plain
@@ -44,8 +45,9 @@ def rounded_or_blank(value: float) -> float:
     return rounded_score(value) if pd.notna(value) else value
 
 
-facts, selection = open_view("双向考核")
-area, last = selection.area, selection.last
+facts, selection = open_view(ASSESSMENT.title)
+area = selection.area
+last = selection.until(facts.as_of("checkin"))  # the round due by the check-in date, as on the cockpit's card
 as_of_text = fmt.chinese_date(last)
 where = selection.area_text()
 child = LEVEL_NAMES[area.child_level]

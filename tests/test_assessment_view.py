@@ -5,11 +5,18 @@ a check-in) the figures they hold and the line naming the template still to impo
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import replace
+
 import pandas as pd
 import pytest
 
+from dashboard.data import clear_caches
+from queries import store
+from queries.store import StoreFacts, ThemeDates
 from tests.apptest import metrics, table_with
 from tests.partial_world import TITLES
+from tests.test_pages import run_app
 from tests.test_partial_stores import GEOGRAPHY, check_page, partial_store, visit
 from tests.test_views import open_view
 
@@ -67,6 +74,22 @@ def test_a_period_ending_mid_2017_shows_the_round_of_2016(monkeypatch, fixture_u
                             "较差等次": "0 个", "未考核单位": "0 个"}
     assert league_tables(app)[1]["单位得分"].tolist() == [82.0, 70.0]
     assert "2016年底前已报到的单位均已取得2016年度考核结果。" in [c.value for c in app.caption]
+
+
+def test_the_view_shows_the_round_the_cockpit_card_shows(monkeypatch, fixture_url):
+    """Check-ins run to 2017-12-20 while another theme runs into 2018: the round due by the check-in date is
+    2016's, on the cockpit's card (U1-K1 scored: 1 of 1) and in the view, which the period (to 2018-01) would
+    otherwise have put in 2017."""
+    dated = StoreFacts(is_demo=False, data_as_of=dt.date(2018, 1, 5), first_month=dt.date(2016, 8, 1),
+                       themes=replace(ThemeDates.every(dt.date(2018, 1, 5)), checkin=dt.date(2017, 12, 20)))
+    monkeypatch.setattr(store, "facts_of", lambda _connection: dated)
+    clear_caches()  # the store's facts are cached by store: these are made up for this test only
+    try:
+        assert metrics(run_app(monkeypatch, fixture_url))["双向考核覆盖率"] == "100.0%"
+        app = open_view(monkeypatch, fixture_url, ASSESSMENT, {"from": "2017-11", "to": "2018-01"})
+        assert metrics(app)["2016年双向考核覆盖率"] == "100.0%"
+    finally:
+        clear_caches()
 
 
 def test_the_import_world_shows_its_scores(databases, backend):
