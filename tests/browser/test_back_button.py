@@ -52,6 +52,7 @@ def period_line(page) -> str:
 
 def choose_month(page, label: str, month: str) -> None:
     page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").filter(has_text=label).first.click()
+    page.keyboard.type(month)  # as a person does in a long list: the list shows only a window of its months
     page.get_by_role("option", name=month, exact=True).click()
     settle(page)
 
