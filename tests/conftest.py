@@ -145,7 +145,7 @@ def pytest_collection_modifyitems(items) -> None:
         group = item.nodeid.split("::")[0]
         backend = getattr(item, "callspec", None) and item.callspec.params.get("backend")
         if group in SPLIT_BY_BACKEND and backend:
-            group = f"{group}[{backend}]"
+            group = f"{group}:{backend}"  # no brackets: xdist reads a group only after the last "]"
         item.add_marker(pytest.mark.xdist_group(group))
 
 

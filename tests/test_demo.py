@@ -173,7 +173,7 @@ def test_demo_assessment_is_believable(demo_engine):
     bands = trend.loc[2017, ["excellent", "good", "fair", "poor"]]
     assert (bands > 0).all() and bands["poor"] < 0.05 * trend.loc[2017, "assessments"]
     by_county = assessment_coverage_by_area(demo_engine, CITY, 2017)["assessment_coverage"]
-    assert by_county.min() < 0.9 < by_county.max()  # some county lags, as in a real round
+    assert by_county.min() < 0.95 < by_county.max()  # a county lags (amber), as in a real round
     league = unit_scores(demo_engine, CITY, 2017).dropna(subset=["service_rate"])
     tenth = len(league) // 10
     assert league.tail(tenth)["service_rate"].mean() < league.head(tenth)["service_rate"].mean() - 0.05
