@@ -41,6 +41,7 @@ from dashboard.db import URL_ENV, make_engine, upgrade_store
 from dashboard.deck import Section, briefing_deck
 from dashboard.formatting import chinese_date
 from dashboard.missing import missing_line, missing_tables
+from dashboard.navigation import PAGES
 from dashboard.schema import Base, Community, Grid, JointMeeting, MemberCheckin, PartyMember, PartyOrg, Street
 from queries.area import Area
 from queries.meetings import meeting_activity_by_street
@@ -49,10 +50,9 @@ from tests.apptest import APP, metrics, structure
 from tests.conftest import BACKENDS
 from tests.partial_world import ROW_KEYS, TITLES, Plan, load_plan
 
-VIEWS = ["../pages/coverage.py", "../pages/checkin.py", "../pages/assessment.py", "../pages/meetings.py",
-         "../pages/two_new.py", "../pages/teams.py", "../pages/platforms.py", "../pages/funding.py",
-         "../pages/definitions.py"]
-ADMIN_PAGES = ["../pages/admin.py", "../pages/data_import.py"]
+# Every page of the navigation, so a new view is visited the day it is added (the cockpit is the app's default).
+VIEWS = [f"../{spec.path}" for spec in PAGES if not spec.default and not spec.admin_only]
+ADMIN_PAGES = [f"../{spec.path}" for spec in PAGES if spec.admin_only]
 # Who is looking: (role or "open" for sign-in off or "display" for a display token, county, street)
 VIEWERS = [("open", None, None), ("city_leader", None, None), ("county_leader", "T01", None),
            ("county_leader", "T02", None), ("street_staff", "T01", "S01"), ("street_staff", "T01", "S09"),
