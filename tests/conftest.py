@@ -138,6 +138,7 @@ def fixture_engine(fixture_url) -> Iterator[Engine]:
 SPLIT_BY_BACKEND = {"tests/test_demo.py"}
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist copies the groups into the test ids
 def pytest_collection_modifyitems(items) -> None:
     """Whole files go to one worker (their stores are built once per worker), as `--dist loadfile` would do;
     with `--dist loadgroup` (make test) the files of SPLIT_BY_BACKEND go by file and backend."""
@@ -147,6 +148,15 @@ def pytest_collection_modifyitems(items) -> None:
         if group in SPLIT_BY_BACKEND and backend:
             group = f"{group}:{backend}"  # no brackets: xdist reads a group only after the last "]"
         item.add_marker(pytest.mark.xdist_group(group))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_finish(session) -> None:
+    """Fail at once if the groups did not reach pytest-xdist (it happened silently with pytest 9.2, xdist#1386):
+    every file's stores and servers would then be built on both workers and the suite run twice as long."""
+    if getattr(session.config.option, "loadgroup", False) and any("@" not in item.nodeid for item in session.items):
+        raise pytest.UsageError("pytest-xdist --dist loadgroup did not take the tests' groups: "
+                                "check the pinned pytest and pytest-xdist versions (requirements-dev.txt)")
 
 
 def pytest_terminal_summary(terminalreporter) -> None:
