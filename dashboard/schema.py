@@ -151,6 +151,7 @@ class Grid(Base):
     name: Mapped[str] = mapped_column(String(40))
     community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
     households: Mapped[int | None] = mapped_column(CheckConstraint("households >= 0", name="households"))
+    created_on: Mapped[dt.date | None] = mapped_column(Date)  # 网格划定日期; empty: there since ever
 
 
 class Compound(Base):
@@ -165,6 +166,7 @@ class Compound(Base):
     kind: Mapped[str] = mapped_column(String(4))
     grid_id: Mapped[int] = mapped_column(ForeignKey("grid.id"), index=True)
     community_id: Mapped[int] = mapped_column(ForeignKey("community.id"), index=True)
+    created_on: Mapped[dt.date | None] = mapped_column(Date)  # empty: there since ever
 
 
 # --- Party organizations and members ------------------------------------------------------------------
@@ -533,6 +535,10 @@ class TwoNewOrg(Base):
     party_members: Mapped[int]
     coverage_kind: Mapped[str] = mapped_column(String(8))
     party_org_id: Mapped[int | None] = mapped_column(ForeignKey("party_org.id"), index=True)
+    # The dates coverage began (empty: covered since ever): its own or joint Party organization set up
+    # (单独组建/联合组建), and Party work (an instructor sent in, or the organization, whichever came first).
+    organized_on: Mapped[dt.date | None] = mapped_column(Date)
+    work_covered_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
 # --- 经费保障 and 阵地 -----------------------------------------------------------------------------------
@@ -630,6 +636,7 @@ class Cadre(Base):
     entry_year: Mapped[int]
     background: Mapped[str | None] = mapped_column(String(8))
     member_id: Mapped[int | None] = mapped_column(ForeignKey("party_member.id"), index=True)
+    appointed_on: Mapped[dt.date | None] = mapped_column(Date)  # 任职日期; empty: in post since ever
 
 
 # --- Summaries -------------------------------------------------------------------------------------------------

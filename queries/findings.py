@@ -72,6 +72,24 @@ def rate_findings(frame: pd.DataFrame, numerator: str, denominator: str, title: 
     return sentences
 
 
+def change_findings(changes: pd.DataFrame, title: str, child_name: str, period: str = "上月") -> list[str]:
+    """Who improved and who slipped most since `period` (the frame of `queries.changes.area_changes`: area_name,
+    change in percentage points, NaN where there is nothing to compare with)."""
+    known = changes[changes["change"].notna()]
+    if known.empty:
+        return [f"没有{period}的可比数据,无法说明各{child_name}{title}的变化。"] if not changes.empty else []
+    rose = known[known["change"] > 1e-9].sort_values(["change", "area_name"], ascending=[False, True])
+    fell = known[known["change"] < -1e-9].sort_values(["change", "area_name"], ascending=[True, True])
+    if rose.empty and fell.empty:
+        return [f"与{period}相比,各{child_name}{title}均无变化。"]
+    parts = []
+    if not rose.empty:
+        parts.append(f"{rose.iloc[0]['area_name']}提升最多(+{rose.iloc[0]['change']:.1f} 个百分点)")
+    if not fell.empty:
+        parts.append(f"{fell.iloc[0]['area_name']}下滑最多({fell.iloc[0]['change']:.1f} 个百分点)")
+    return [f"与{period}相比,{title}" + ",".join(parts) + "。"]
+
+
 def _score(value: float) -> str:
     return f"{rounded_score(value):.1f} 分"
 

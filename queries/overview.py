@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 import pandas as pd
-from sqlalchemy import Engine, and_, case, distinct, func, or_, select
+from sqlalchemy import Engine, and_, case, distinct, func, or_, select, true
 
 from dashboard.schema import (
     Cadre,
@@ -54,15 +54,24 @@ from queries.teams import liaison_staffing_by_area
 UNASSIGNED = "本级(未分到下级)"
 
 
-def grid_branch_coverage_by_area(engine: Engine, area: Area) -> pd.DataFrame:
-    """网格党支部覆盖率: grids that have a grid Party branch / all grids (grids lie in urban communities).
+def existed(column, as_of: dt.date | None):
+    """The condition that a dated record existed on `as_of`: its date is on or before it, or it has no date
+    (an undated record counts as existing since ever). Without `as_of`, every record (the current state)."""
+    return or_(column.is_(None), column <= as_of) if as_of is not None else true()
+
+
+def grid_branch_coverage_by_area(engine: Engine, area: Area, as_of: dt.date | None = None) -> pd.DataFrame:
+    """网格党支部覆盖率: grids that have a grid Party branch / all grids (grids lie in urban communities), as of
+    `as_of`: grids created by then (grid.created_on), branches founded by then (party_org.founded_on); a record
+    without a date counts as existing since ever. Without `as_of`, the store's current state.
 
     Columns: area_code, area_name, grids, grids_with_branch, grid_branch_coverage.
     """
-    branch = select(PartyOrg.grid_id).where(PartyOrg.level == "网格党支部", PartyOrg.grid_id.is_not(None))
+    branch = select(PartyOrg.grid_id).where(PartyOrg.level == "网格党支部", PartyOrg.grid_id.is_not(None),
+                                            existed(PartyOrg.founded_on, as_of))
     statement = grouped(area, via_community(
         by_child(area, func.count(distinct(Grid.id)), func.count(distinct(case((Grid.id.in_(branch), Grid.id)))))
-        .select_from(Grid), Grid.community_id))
+        .select_from(Grid), Grid.community_id).where(existed(Grid.created_on, as_of)))
     frame = frame_of(engine, statement, AREA_COLUMNS + ["grids", "grids_with_branch"])
     return rate(frame, "grids_with_branch", "grids", "grid_branch_coverage")
 
@@ -130,16 +139,24 @@ def meetings_on_schedule_by_area(engine: Engine, area: Area, first: dt.date, las
     return rate(frame, "street_quarters_on_schedule", "street_quarters", "on_schedule_rate")
 
 
-def two_new_coverage_by_area(engine: Engine, area: Area) -> pd.DataFrame:
-    """两新组织党的组织覆盖率: organizations with their own or a joint Party organization / all Two New
-    organizations; 党的工作覆盖率 also counts those with a Party-building instructor sent in.
+def two_new_coverage_by_area(engine: Engine, area: Area, as_of: dt.date | None = None) -> pd.DataFrame:
+    """两新组织党的组织覆盖率: organizations with their own or a joint Party organization set up by `as_of`
+    (two_new_org.organized_on) / all Two New organizations; 党的工作覆盖率 also counts those with Party work
+    begun by then: a Party-building instructor sent in (work_covered_on) or the organization set up, whichever
+    came first. A coverage without a date counts as there since ever; without `as_of`, the current state.
 
     Columns: area_code, area_name, two_new_orgs, orgs_covered, org_coverage, work_covered, work_coverage.
     """
+    organized = and_(TwoNewOrg.coverage_kind.in_(["单独组建", "联合组建"]), existed(TwoNewOrg.organized_on, as_of))
+    if as_of is None:
+        worked = TwoNewOrg.coverage_kind != "未覆盖"
+    else:  # work begins with the instructor (work_covered_on) or the organization, whichever came first
+        worked = or_(organized, and_(TwoNewOrg.coverage_kind != "未覆盖", TwoNewOrg.work_covered_on <= as_of),
+                     and_(TwoNewOrg.coverage_kind == "选派党建指导员", TwoNewOrg.work_covered_on.is_(None)))
     statement = grouped(area, via_community(
         by_child(area, func.count(TwoNewOrg.id),
-                 func.count(case((TwoNewOrg.coverage_kind.in_(["单独组建", "联合组建"]), TwoNewOrg.id))),
-                 func.count(case((TwoNewOrg.coverage_kind != "未覆盖", TwoNewOrg.id))))
+                 func.count(case((organized, TwoNewOrg.id))),
+                 func.count(case((worked, TwoNewOrg.id))))
         .select_from(TwoNewOrg), TwoNewOrg.community_id))
     frame = frame_of(engine, statement, AREA_COLUMNS + ["two_new_orgs", "orgs_covered", "work_covered"])
     frame = rate(frame, "orgs_covered", "two_new_orgs", "org_coverage")
@@ -248,6 +265,7 @@ MEETING_QUARTERS = 4
 def cockpit_by_area(engine: Engine, area: Area, dates: ThemeDates) -> dict[str, pd.DataFrame]:
     """The headline metrics broken down below the area, keyed by Headline.key, each as of its theme's
     date (`dates`): a department's meetings may run later than its check-ins, and neither cuts the other.
+    Coverage (grid branches, liaison officers) is counted as of `dates.coverage`, Two New as of `dates.two_new`.
 
     Meetings are judged over the last four quarters complete by their date, funding over that date's year so far,
     双向考核 on the latest round due by the check-in date (the year before, unless it is 31 December).
@@ -255,12 +273,12 @@ def cockpit_by_area(engine: Engine, area: Area, dates: ThemeDates) -> dict[str, 
     required = int(setting_value(engine, "meetings_required_per_quarter", "1"))
     first, last = last_complete_quarters(dates.meetings, MEETING_QUARTERS)
     return {
-        "grid_branch_coverage": grid_branch_coverage_by_area(engine, area),
+        "grid_branch_coverage": grid_branch_coverage_by_area(engine, area, dates.coverage),
         "member_checkin_rate": member_checkin_rate_by_area(engine, area, dates.checkin),
         "pairing_coverage": pairing_coverage_by_area(engine, area, dates.pairing),
         "meetings_on_schedule": meetings_on_schedule_by_area(engine, area, first, last, required),
-        "two_new_org_coverage": two_new_coverage_by_area(engine, area),
+        "two_new_org_coverage": two_new_coverage_by_area(engine, area, dates.two_new),
         "funding_execution": funding_execution_by_area(engine, area, dates.funding),
-        "liaison_staffing": liaison_staffing_by_area(engine, area),
+        "liaison_staffing": liaison_staffing_by_area(engine, area, dates.coverage),
         "assessment_coverage": assessment_coverage_by_area(engine, area, assessment_year(dates.checkin)),
     }

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-from sqlalchemy import Engine, and_, case, func, or_, select
+from sqlalchemy import Engine, and_, case, func, or_, select, true
 
 from dashboard.schema import CADRE_BACKGROUNDS, EDUCATION_LEVELS, Cadre, Community, County, Grid, Street
 from queries.area import AREA_COLUMNS, Area, area_conditions, child_columns, from_communities, via_community
@@ -57,20 +57,30 @@ def _count(condition):
     return func.count(case((condition, Cadre.id)))
 
 
-def _community_staffing(engine: Engine, area: Area) -> pd.DataFrame:
+def _in_post(as_of: dt.date | None):
+    """Cadres in post on `as_of`: appointed on or before it, or without a date (in post since ever)."""
+    return or_(Cadre.appointed_on.is_(None), Cadre.appointed_on <= as_of) if as_of is not None else true()
+
+
+def _grid_existed(as_of: dt.date | None):
+    return or_(Grid.created_on.is_(None), Grid.created_on <= as_of) if as_of is not None else true()
+
+
+def _community_staffing(engine: Engine, area: Area, as_of: dt.date | None = None) -> pd.DataFrame:
     """Each urban community of the area with its child area and what it has: secretaries, 两委 members (the
-    secretary counted), full-time workers, liaison officers, grids and grids with a grid worker."""
+    secretary counted), full-time workers, liaison officers, grids and grids with a grid worker; as of `as_of`
+    (cadres appointed and grids created by then, undated ones counted), or now without it."""
     people = (select(Cadre.community_id,
                      _count(IS[SECRETARY]).label("secretaries"),
                      _count(or_(IS[SECRETARY], IS[COMMITTEE])).label("committee"),
                      _count(IS[STAFF]).label("staff"),
                      _count(IS[LIAISON]).label("liaisons"),
                      _count(IS[GRID_WORKER]).label("grid_workers"))
-              .group_by(Cadre.community_id).subquery())
-    looked_after = select(Cadre.grid_id).where(Cadre.team == "网格员", Cadre.grid_id.is_not(None))
+              .where(_in_post(as_of)).group_by(Cadre.community_id).subquery())
+    looked_after = select(Cadre.grid_id).where(Cadre.team == "网格员", Cadre.grid_id.is_not(None), _in_post(as_of))
     grids = (select(Grid.community_id, func.count(Grid.id).label("grids"),
                     func.count(case((Grid.id.in_(looked_after), Grid.id))).label("grids_with_worker"))
-             .group_by(Grid.community_id).subquery())
+             .where(_grid_existed(as_of)).group_by(Grid.community_id).subquery())
     code, name, order = child_columns(area)
     counts = ["secretaries", "committee", "staff", "liaisons", "grid_workers", "grids", "grids_with_worker"]
     statement = (
@@ -86,8 +96,10 @@ def _community_staffing(engine: Engine, area: Area) -> pd.DataFrame:
     return frame.astype(dict.fromkeys(counts, int))
 
 
-def staffing_by_area(engine: Engine, area: Area) -> pd.DataFrame:
-    """Staffing of the urban communities against what each should have, by the level below the area.
+def staffing_by_area(engine: Engine, area: Area, as_of: dt.date | None = None) -> pd.DataFrame:
+    """Staffing of the urban communities against what each should have, by the level below the area, as of
+    `as_of` (cadres appointed by then, cadre.appointed_on; grids created by then; undated ones counted as there
+    since ever), or the store's current state without it.
 
     Counts of communities: urban_communities; with_secretary; committees_short (fewer than COMMITTEE_MINIMUM 两委
     members, the secretary counted) and committee_members_short (the members they lack, summed); with_staff (a
@@ -97,7 +109,7 @@ def staffing_by_area(engine: Engine, area: Area) -> pd.DataFrame:
     urban_communities (the cockpit's 党建联络员配备率), grid_worker_staffing = grids_with_worker / grids.
     People: secretaries, committee_members, staff, liaisons, grid_workers (grid workers with or without a grid).
     """
-    frame = _community_staffing(engine, area)
+    frame = _community_staffing(engine, area, as_of)
     frame = frame.assign(
         urban_communities=1, with_secretary=(frame["secretaries"] > 0).astype(int),
         committees_short=(frame["committee"] < COMMITTEE_MINIMUM).astype(int),
@@ -118,13 +130,15 @@ def staffing_by_area(engine: Engine, area: Area) -> pd.DataFrame:
     return rate(by_area, "grids_with_worker", "grids", "grid_worker_staffing")
 
 
-def liaison_staffing_by_area(engine: Engine, area: Area) -> pd.DataFrame:
-    """党建联络员配备率: urban communities with at least one 党建联络员 / urban communities, by the level below the
-    area (the report: one liaison officer for each community).
+def liaison_staffing_by_area(engine: Engine, area: Area, as_of: dt.date | None = None) -> pd.DataFrame:
+    """党建联络员配备率: urban communities with at least one 党建联络员 in post on `as_of` (appointed by then,
+    cadre.appointed_on; undated: since ever) / urban communities, by the level below the area (the report: one
+    liaison officer for each community). Without `as_of`, the store's current state.
 
     Columns: area_code, area_name, urban_communities, with_liaison, liaison_staffing.
     """
-    return staffing_by_area(engine, area)[AREA_COLUMNS + ["urban_communities", "with_liaison", "liaison_staffing"]]
+    columns = AREA_COLUMNS + ["urban_communities", "with_liaison", "liaison_staffing"]
+    return staffing_by_area(engine, area, as_of)[columns]
 
 
 def _age(birth: dt.date, on: dt.date) -> int:

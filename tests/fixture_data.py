@@ -68,6 +68,19 @@ def with_check_digit(first17: str) -> str:
     return first17 + id_check_digit(first17)
 D = dt.date
 
+# Dated coverage (issue 15; counted in tests/test_changes.py). Every date is on or before AS_OF, so no figure
+# of the as-of day changes; records without one count as existing since ever. Compared with the end of the
+# previous month (2018-05-31) and the same month last year (2017-06-30):
+# grids G6 created 2017-08-01 and G8 2018-06-10; grid branches O-G4 founded 2016-05-01, O-G7 2017-03-01,
+# O-G1 2017-09-01, O-G5 2018-06-15, O-G2 undated;
+GRID_CREATED = {"G6": D(2017, 8, 1), "G8": D(2018, 6, 10)}
+BRANCH_FOUNDED = {"G4": D(2016, 5, 1), "G7": D(2017, 3, 1), "G1": D(2017, 9, 1), "G5": D(2018, 6, 15)}
+# Two New (organized_on, work_covered_on): N1 an instructor from 2017-10-01 and its own organization from
+# 2018-06-01, N3 an instructor from 2017-01-01, N5 a joint organization from 2017-12-01; N2 undated;
+TWO_NEW_DATES = {"N1": (D(2018, 6, 1), D(2017, 10, 1)), "N3": (None, D(2017, 1, 1)), "N5": (D(2017, 12, 1), None)}
+# liaison officers GB1 (K1) appointed 2017-08-01, GB29 (K4) 2018-06-05, GB16 (K2) undated.
+APPOINTED = {"GB1": D(2017, 8, 1), "GB29": D(2018, 6, 5)}
+
 
 def build_fixture(engine: Engine) -> None:
     with Session(engine) as s, s.begin():
@@ -97,7 +110,8 @@ def build_fixture(engine: Engine) -> None:
         grids = {}
         for code, k in [("G1", k1), ("G2", k1), ("G3", k1), ("G4", k2), ("G5", k2), ("G6", k3), ("G7", k4),
                         ("G8", k4)]:
-            grids[code] = Grid(code=code, name=f"{k.name}{code}网格", community_id=k.id, households=300)
+            grids[code] = Grid(code=code, name=f"{k.name}{code}网格", community_id=k.id, households=300,
+                               created_on=GRID_CREATED.get(code))
         s.add_all(grids.values())
         s.flush()
         b1 = Compound(code="B1", name="花园1期", kind="小区", grid_id=grids["G1"].id, community_id=k1.id)
@@ -134,7 +148,7 @@ def build_fixture(engine: Engine) -> None:
             k = {k1.id: k1, k2.id: k2, k4.id: k4}[g.community_id]
             orgs[code] = PartyOrg(code=f"O-{code}", name=f"{g.name}党支部", level="网格党支部", form="党支部",
                                   parent_id=orgs[k.code].id, county_id=k.county_id, street_id=k.street_id,
-                                  community_id=k.id, grid_id=g.id)
+                                  community_id=k.id, grid_id=g.id, founded_on=BRANCH_FOUNDED.get(code))
         s.add_all(orgs[c] for c in ["G1", "G2", "G4", "G5", "G7"])
         s.flush()
         s.add(PartyOrg(code="O-B1", name="花园1期党小组", level="小区(楼栋)党小组", form="党小组",
@@ -217,7 +231,9 @@ def build_fixture(engine: Engine) -> None:
             s.add(TwoNewOrg(code=code, name=f"测试组织{code}", kind=kind,
                             location_type=place.kind if place else "其他", site_id=place.id if place else None,
                             community_id=k.id, employees=employees, size_class=size, is_large_stable=size == "大型",
-                            party_members=members, coverage_kind=coverage))
+                            party_members=members, coverage_kind=coverage,
+                            organized_on=TWO_NEW_DATES.get(code, (None, None))[0],
+                            work_covered_on=TWO_NEW_DATES.get(code, (None, None))[1]))
         s.flush()
         _committee_world(s, committees, {"U1": u1, "U2": u2, "U3": u3})
 
@@ -241,7 +257,8 @@ def build_fixture(engine: Engine) -> None:
             s.add(FundingDisbursement(funding_line_id=lines[code].id, paid_on=day, amount_yuan=Decimal(amount)))
 
         s.add(Cadre(code="GB1", name="陈联络", team="党建联络员", community_id=k1.id, birth_date=D(1988, 1, 1),
-                    education="本科", phone="13900000000", entry_route="公开选聘", entry_year=2017))
+                    education="本科", phone="13900000000", entry_route="公开选聘", entry_year=2017,
+                    appointed_on=APPOINTED["GB1"]))
         s.flush()
         _teams_world(s, {"K1": k1, "K2": k2, "K3": k3, "K4": k4, "V1": v1}, grids)
         _platform_world(s, {"T01-S1": s1, "T02-S3": s3}, {"K1": k1, "K2": k2, "K4": k4, "V1": v1})
@@ -401,7 +418,8 @@ def _teams_world(s: Session, k: dict, grids: dict) -> None:
             people, start=2):
         s.add(Cadre(code=code, name=name, team=team, post=post, community_id=k[home].id,
                     grid_id=grids[grid].id if grid else None, birth_date=born, education=education,
-                    phone=f"139000000{number:02d}", entry_route=route, entry_year=year, background=background))
+                    phone=f"139000000{number:02d}", entry_route=route, entry_year=year, background=background,
+                    appointed_on=APPOINTED.get(code)))
 
 
 def _platform_world(s: Session, streets: dict, k: dict) -> None:
