@@ -7,8 +7,9 @@ import pandas as pd
 
 from dashboard.deck import Section
 from dashboard.formatting import percent
+from queries.changes import area_changes
 from queries.cockpit import STATUS_WORDS, effective_target, ranked_areas
-from queries.findings import rate_findings
+from queries.findings import change_findings, rate_findings
 from queries.overview import HEADLINES
 from queries.store import ThemeDates
 
@@ -39,7 +40,10 @@ def value_section(title: str, frame: pd.DataFrame, category: str, value: str, un
 
 def cockpit_sections(frames: dict[str, pd.DataFrame], goals: pd.DataFrame, dates: ThemeDates, area_name: str,
                      child_name: str, previous: dict[str, pd.DataFrame] | None = None) -> list[Section]:
-    """One section per headline metric, its areas ranked as on the cockpit, each as of its theme's date."""
+    """One section per headline metric, its areas ranked as on the cockpit, each as of its theme's date. With
+    `previous` (each headline's breakdown at the end of the month before, None where the data does not reach
+    back: queries.changes.CockpitHistory.frame), the findings give the change since then and who improved
+    and who slipped most."""
     goals = goals.set_index("metric_key")
     sections = []
     for spec in HEADLINES:
@@ -51,6 +55,9 @@ def cockpit_sections(frames: dict[str, pd.DataFrame], goals: pd.DataFrame, dates
                   spec.denominator: spec.denominator_label}
         section = rate_section(spec.title, ranked, spec.numerator, spec.denominator, area_name, child_name, target,
                                labels, (previous or {}).get(spec.key))
+        if previous is not None:
+            moved = area_changes(frames[spec.key], previous.get(spec.key), spec)
+            section.findings += change_findings(moved, spec.title, child_name) if len(moved) > 1 else []
         section.table = section.table.assign(**{f"{spec.title}(%)": (ranked["rate"] * 100).round(1).tolist(),
                                                 "状态": ranked["status"].map(STATUS_WORDS).tolist()})
         sections.append(section)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 
 import pandas as pd
@@ -31,6 +30,7 @@ from dashboard.schema import (
 from dashboard.screen import SCREEN_LINK, is_screen
 from dashboard.text import plain
 from queries.area import CITY, LEVEL_NAMES
+from queries.changes import COMPARISONS, MONTH, area_changes, cockpit_history, headline_changes
 from queries.checkin import organ_member_checkins_by_area, pairing_totals, posts_claimed_by_area
 from queries.cockpit import STATUS_WORDS, ranked_areas, scored_headlines
 from queries.definitions import title
@@ -40,8 +40,6 @@ from queries.overview import (
     MEETING_QUARTERS,
     cockpit_by_area,
     last_complete_quarters,
-    member_checkin_rate_by_area,
-    pairing_coverage_by_area,
     year_elapsed,
 )
 from queries.store import store_facts, tables_with_rows, targets
@@ -61,6 +59,8 @@ goals = load(targets)
 present = load(tables_with_rows)
 reasons = {spec.key: missing_line(present, *spec.sources) for spec in HEADLINES}
 scores = scored_headlines(frames, goals, dates)
+history = load(cockpit_history, CITY, dates)  # the same figures at the end of last month and a year before
+moves = derived(headline_changes, frames, history).set_index("key")
 # 联席会议按期召开率 is judged over the four quarters complete by the meetings' date; its card names them and
 # opens the meetings view on the same months, where the same street-quarters give the same figure.
 meeting_first, meeting_last = last_complete_quarters(dates.meetings, MEETING_QUARTERS)
@@ -93,6 +93,17 @@ def caption(row) -> str:
     return f"目标 {fmt.percent(row.target, 0)} · {counts}"
 
 
+def change_line(row) -> str:
+    """较上月 and 同比 in percentage points; where the data does not reach back, said so (not 0)."""
+    moved = moves.loc[row.key]
+    parts = []
+    for comparison in COMPARISONS:
+        change = moved[f"{comparison.key}_change"]
+        parts.append(f"{comparison.label} " + ("无可比数据" if change is None or pd.isna(change)
+                                               else f"{change:+.1f}个百分点"))
+    return " · ".join(parts)
+
+
 for start in range(0, len(scores), 3):
     for column, row in zip(st.columns(3), scores.iloc[start:start + 3].itertuples()):
         with column.container(border=True):
@@ -100,6 +111,8 @@ for start in range(0, len(scores), 3):
             st.metric(row.title, NO_FIGURE if pd.isna(row.value) else fmt.percent(row.value), delta=gap)
             status_badge(row.status)
             st.caption(caption(row))
+            if not pd.isna(row.value):
+                st.caption(change_line(row))
             window = f"{meeting_quarters} · " if row.key == "meetings_on_schedule" else ""
             if not reasons[row.key]:
                 st.caption(f"{window}数据截至 {fmt.chinese_date(row.as_of)}")
@@ -141,12 +154,7 @@ for column, (key, value, note, sources) in zip(st.columns(5), [  # the report's 
 st.page_link(page_file(CHECKIN), label=f"进入{CHECKIN.title}", icon=":material/arrow_forward:")
 
 
-def month_before(day: dt.date) -> dt.date:
-    return day.replace(day=1) - dt.timedelta(days=1)
-
-
-previous = {"member_checkin_rate": load(member_checkin_rate_by_area, CITY, month_before(dates.checkin)),
-            "pairing_coverage": load(pairing_coverage_by_area, CITY, month_before(dates.pairing))}
+previous = {spec.key: history.frame(spec, MONTH) for spec in HEADLINES}  # None: the data does not reach back
 sections = [replace(section, categories=[], values=[], findings=[reasons[spec.key]]) if reasons[spec.key] else section
             for spec, section in zip(HEADLINES, derived(cockpit_sections, frames, goals, dates,
                                                         scope_name(viewer_scope), child, previous))]
@@ -168,9 +176,11 @@ show_findings(next(s for s in sections if s.title == spec.title).findings)
 target = float(scores.set_index("key").loc[spec.key, "target"])
 st.plotly_chart(figure(ranking_bar, ranked, "rate", spec.title, target, f"各{child}{spec.title}", spec_as_of_text),
                 key="ranking_chart", config={"displaylogo": False})
+moved = area_changes(frames[spec.key], previous[spec.key], spec).set_index("area_code")["change"]
 table = ranked.assign(
-    rate=ranked["rate"] * 100, gap=ranked["gap"] * 100, status=ranked["status"].map(STATUS_WORDS),
-)[["rank", "area_name", spec.numerator, spec.denominator, "rate", "gap", "status"]]
+    rate=ranked["rate"] * 100, gap=ranked["gap"] * 100, change=ranked["area_code"].map(moved),
+    status=ranked["status"].map(STATUS_WORDS),
+)[["rank", "area_name", spec.numerator, spec.denominator, "rate", "gap", "change", "status"]]
 st.dataframe(
     table, hide_index=True, placeholder=BLANK, key="ranking_table", height=TABLE_ROW_PX * (len(table) + 1) + 3,
     column_config={
@@ -180,6 +190,9 @@ st.dataframe(
         spec.denominator: st.column_config.NumberColumn(spec.denominator_label, format="%,.0f"),
         "rate": st.column_config.NumberColumn(f"{spec.title}(%)", format="%.1f"),
         "gap": st.column_config.NumberColumn("与目标差距(个百分点)", format="%+.1f"),
+        "change": st.column_config.NumberColumn("较上月(个百分点)", format="%+.1f",
+                                                help=f"与上月末({fmt.chinese_date(MONTH.day(dates.of(spec.theme)))})相比;"
+                                                     "空白:没有上月的可比数据"),
         "status": st.column_config.TextColumn("状态"),
     },
 )

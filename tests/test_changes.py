@@ -35,6 +35,7 @@ import datetime as dt
 import pytest
 
 from dashboard.db import upgrade_store
+from dashboard.text import plain
 from queries import changes, overview, teams
 from queries.area import CITY
 from queries.findings import change_findings
@@ -152,3 +153,17 @@ def test_who_improved_and_who_slipped(fixture_engine):
     assert change_findings(moved, spec.title, "县级单位") == [f"与上月相比,各县级单位{spec.title}均无变化。"]
     assert change_findings(moved.assign(change=float("nan")), spec.title, "县级单位") == [
         f"没有上月的可比数据,无法说明各县级单位{spec.title}的变化。"]
+
+
+def test_the_cockpit_cards_and_ranking_show_the_change(monkeypatch, fixture_url):
+    from tests.test_pages import run_app
+
+    app = run_app(monkeypatch, fixture_url, {"metric": "网格党支部覆盖率"})
+    captions = [c.value for c in app.caption]
+    # counted above: grid branches +5.36 since May's end and +12.5 in a year; liaison officers +25 and +50
+    assert "较上月 +5.4个百分点 · 同比 +12.5个百分点" in captions
+    assert "较上月 +25.0个百分点 · 同比 +50.0个百分点" in captions
+    table = app.dataframe[0].value
+    assert dict(zip(table["area_name"], table["change"])) == pytest.approx({"乙县": -50.0, "甲区": 100 / 6})
+    findings = " ".join(m.value for m in app.markdown)
+    assert plain("甲区提升最多(+16.7 个百分点),乙县下滑最多(-50.0 个百分点)") in findings
