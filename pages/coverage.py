@@ -64,7 +64,7 @@ for column, row in zip(st.columns(len(levels)), levels.itertuples()):
         st.caption("全市一个" if row.level == "市委" else
                    f"应建 {fmt.count(row.units)} 个:每个{UNITS_OF_LEVEL[row.level]}一个")
 st.caption(f"{'、'.join(STRUCTURE)}是组织架构,只看已建和应建;覆盖率看下面三级。"
-           f"组织设置为当前状态,数据截至 {as_of_text}。")
+           f"按建立日期计至 {as_of_text}(未填日期的视为一直存在)。")
 rates = levels[levels["level"].isin(list(COVERAGE_OF_LEVEL))]
 for column, row in zip(st.columns(len(rates)), rates.itertuples()):
     key = COVERAGE_OF_LEVEL[row.level]
@@ -76,7 +76,7 @@ for column, row in zip(st.columns(len(rates)), rates.itertuples()):
                        f"{UNITS_OF_LEVEL[row.level]}", key)
 
 child = LEVEL_NAMES[area.child_level]
-grids = load(grid_branch_coverage_by_area, area)
+grids = load(grid_branch_coverage_by_area, area, facts.as_of("coverage"))
 groups = load(group_coverage_by_area, area)
 sections = [
     derived(rate_section, title("grid_branch_coverage"), grids, "grids_with_branch", "grids", selection.area_text(),
@@ -137,7 +137,8 @@ with tree_tab:
 
 with map_tab:
     places = load(county_places)
-    city = load(grid_branch_coverage_by_area, CITY).rename(columns={"grid_branch_coverage": "rate"})
+    city = load(grid_branch_coverage_by_area, CITY, facts.as_of("coverage")).rename(
+        columns={"grid_branch_coverage": "rate"})
     scope = active_viewer().scope
     if scope.county:  # a viewer limited to one county sees it coloured, the others without data
         city = pd.DataFrame({"area_code": [scope.county],

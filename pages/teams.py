@@ -47,7 +47,7 @@ as_of_text = fmt.chinese_date(as_of)
 where = selection.area_text()
 
 present = load(tables_with_rows)
-staffing = load(staffing_by_area, area)
+staffing = load(staffing_by_area, area, facts.as_of("coverage"))
 if staffing.empty:
     if not note_missing(present, Street, Community):
         st.info(f"{plain(where)}没有城市社区,无法对照配备标准。请选择其他区域。")

@@ -38,7 +38,7 @@ area = selection.area
 as_of_text = fmt.chinese_date(facts.as_of("two_new"))
 
 present = load(tables_with_rows)
-by_area = load(two_new_coverage_by_area, area)
+by_area = load(two_new_coverage_by_area, area, facts.as_of("two_new"))
 if by_area.empty:
     if not note_missing(present, TwoNewOrg):
         st.info(f"{plain(selection.area_text())}没有两新组织数据。请选择其他区域。")
@@ -64,7 +64,7 @@ with row[3].container(border=True):
 with row[4].container(border=True):
     st.metric(name("large_stable_uncovered"), f"{len(priority)} 个")
     figure_caption("规模较大、生产经营稳定的企业", "large_stable_uncovered")
-st.caption(f"组织设置为当前状态,数据截至 {as_of_text}。")
+st.caption(f"覆盖按组建(选派)日期计至 {as_of_text},未填日期的视为一直存在。")
 
 child = LEVEL_NAMES[area.child_level]
 sections = [derived(rate_section, title(ORG), by_area, "orgs_covered", "two_new_orgs",

@@ -3,7 +3,8 @@
 "Should have": every county-level unit its 区县(市)委, every street its 街道党工委, every urban community its
 社区党组织, every grid its 网格党支部, every compound or building its 党小组 (the report's rule). The form of a
 community organization should follow its membership: 100+ members 党委, 50-99 党总支, 3-49 党支部; below 3
-full members no organization can be founded. Coverage is the store's current state (not dated).
+full members no organization can be founded. The level-by-level structure and the gap lists are the store's
+current state; the cockpit's 网格党支部覆盖率 is counted as of a date (queries.overview, migration 0016).
 """
 
 from __future__ import annotations

@@ -23,6 +23,9 @@ COVERAGE, CHECKIN, ASSESSMENT, MEETINGS, TWO_NEW, TEAMS, PLATFORMS, FUNDING = (
     "pages/teams.py", "pages/platforms.py", "pages/funding.py")
 CURRENT_STATE = "当前状态:组织设置不带日期,不随期间筛选变化;数据截至日为数据库的数据截止日期。"
 QUARTERLY_MEETINGS = ("meetings_required_per_quarter", "1", "每个街道大工委每季度应召开联席会议次数")
+DATED_STATE = ("截至数据截止日:按记录的日期计(网格的划定日期、党组织的建立日期、两新组织党组织的组建日期和选派"
+               "党建指导员的日期、党建联络员的任职日期);未填日期的记录视为一直存在。总览另给较上月(上月末)和同比"
+               "(上年同月末)的变化,单位为个百分点;数据不够早时不给变化,显示“无可比数据”,不按0计。")
 BY_PERIOD_END = "截至所选期间最后一天(不晚于数据截止日);总览截至数据截止日。"
 ASSESSMENT_ROUND = ("最近一个已到期的考核年度:社区在年末考核,所选期间截至12月31日时为当年,否则为上一年;"
                     "总览按数据截止日同样确定。")
@@ -64,7 +67,7 @@ METRICS: tuple[Metric, ...] = (
            query="queries.coverage.coverage_by_level",
            note="只统计城市社区;乡镇的社区和村的党组织不属于城市六级体系。"),
     Metric("grid_branch_coverage", "网格党支部覆盖率", COVERAGE,
-           "已建立网格党支部的网格数", "网格数(全部网格,网格都在城市社区内)", CURRENT_STATE,
+           "已建立网格党支部的网格数", "网格数(全部网格,网格都在城市社区内)", DATED_STATE,
            target_key="grid_branch_coverage", query="queries.overview.grid_branch_coverage_by_area",
            note="报告要求“将党支部建在网格上”,每个网格都应建网格党支部,分母为全部网格。"),
     Metric("group_coverage", "党小组覆盖率", COVERAGE,
@@ -202,13 +205,14 @@ METRICS: tuple[Metric, ...] = (
            "登记的非公有制企业和社会组织数", None, CURRENT_STATE, unit="个",
            query="queries.overview.two_new_coverage_by_area"),
     Metric("two_new_org_coverage", "党的组织覆盖率", TWO_NEW,
-           "单独组建或联合组建党组织的两新组织数", "两新组织数", CURRENT_STATE,
+           "单独组建或联合组建党组织的两新组织数", "两新组织数", DATED_STATE,
            target_key="two_new_org_coverage", subject="两新组织",
            query="queries.overview.two_new_coverage_by_area"),
     Metric("two_new_work_coverage", "党的工作覆盖率", TWO_NEW,
-           "单独组建、联合组建党组织或选派党建指导员的两新组织数", "两新组织数", CURRENT_STATE,
+           "单独组建、联合组建党组织或选派党建指导员的两新组织数", "两新组织数", DATED_STATE,
            subject="两新组织", query="queries.overview.two_new_coverage_by_area",
-           note="党的工作覆盖包含党的组织覆盖,另加只选派了党建指导员的组织。"),
+           note="党的工作覆盖包含党的组织覆盖,另加只选派了党建指导员的组织;工作覆盖自选派党建指导员或组建党组织"
+                "之日起算,以较早者为准。"),
     Metric("two_new_should_organize", "应建未建", TWO_NEW,
            "有3名以上党员、但未单独组建也未联合组建党组织的两新组织数", None, CURRENT_STATE, unit="个",
            subject="两新组织", query="queries.two_new.organizations_that_should_organize",
@@ -219,14 +223,14 @@ METRICS: tuple[Metric, ...] = (
            note="报告要求“着重抓好社区内规模较大、生产经营稳定的大型企业的党建工作”;不使用统计上的“规模以上”口径。"),
     # 四支队伍
     Metric("liaison_staffing", "党建联络员配备率", TEAMS,
-           "配备了党建联络员的城市社区数", "城市社区数", CURRENT_STATE,
+           "配备了党建联络员的城市社区数", "城市社区数", DATED_STATE,
            target_key="liaison_staffing", query="queries.teams.liaison_staffing_by_area",
            note="报告:每个社区配备1名党建联络员(30岁左右、大专以上学历)。"),
     Metric("grid_worker_staffing", "网格员配备率", TEAMS,
-           "有网格员的网格数", "城市社区的网格数", CURRENT_STATE, query="queries.teams.staffing_by_area",
+           "有网格员的网格数", "城市社区的网格数", DATED_STATE, query="queries.teams.staffing_by_area",
            note="每个网格1名网格员;网格员按其登记的所在网格计。"),
     Metric("secretary_vacancies", "书记空缺", TEAMS,
-           "没有社区党组织书记的城市社区数", None, CURRENT_STATE, unit="个", query="queries.teams.staffing_by_area",
+           "没有社区党组织书记的城市社区数", None, DATED_STATE, unit="个", query="queries.teams.staffing_by_area",
            note="同一张卡片也列出两委成员(含书记)不足5名的社区和专职工作者空缺。"),
     Metric("election_entrants", "换届进入", TEAMS,
            "最近一次换届进入社区“两委”班子的人数,按来源(本土经济能人、返乡人员、大学毕业生、退役军人)", None,

@@ -29,7 +29,8 @@ from dashboard.schema import (
 HISTORY_MONTHS = 18
 DEFAULT_MONTHS = 3  # the period the views show first: the last three months
 # The dated records of each theme: a theme is measured as of the latest of its own dates. 六级体系覆盖 and
-# 两新组织 have none (organizations carry no dates): they are the store's current state.
+# 两新组织 are measured as of the store-wide date: their dates (founded, created, organized, appointed; migration
+# 0016) say when coverage began, not how far the data runs, and an undated record counts as there since ever.
 THEME_RECORDS = {
     "checkin": [MemberCheckin.checked_in_on, ServiceActivity.served_on, UnitCheckin.checked_in_on,
                 SecretaryCheckin.checked_in_on, PostClaim.claimed_on],
