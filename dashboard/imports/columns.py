@@ -37,6 +37,9 @@ class Column:
     past_only: bool = False
     places: int = 2
     former: tuple[str, ...] = ()  # headers of earlier template versions, still read so old files import
+    # A column added to the template later (the dates of migration 0016): a file may leave it out, and the
+    # store then keeps what it holds (a new record gets nothing: undated).
+    omissible: bool = False
 
     @property
     def format(self) -> str:

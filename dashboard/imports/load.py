@@ -194,7 +194,7 @@ def _header_positions(template: Template, sheet: Sheet, problems: list[Problem])
     for _index, header in unknown:
         problems.append(Problem(sheet.file, 1, header, "模板中没有这一列,请核对列名(可下载模板对照)"))
     for column in template.columns:
-        if column.header not in seen:
+        if column.header not in seen and not column.omissible:
             need = "必填列" if column.required else "列(可留空,但不能删去)"
             problems.append(Problem(sheet.file, 1, column.header, f"缺少{need}“{column.header}”"))
     return seen
@@ -205,7 +205,7 @@ def _parse(template: Template, sheet: Sheet, positions: dict[str, int], problems
     """Every data row with the cells that could be read; rows with a problem are marked bad but kept, so that
     their references are checked too and all problems are reported at once."""
     table = template.table
-    parsers = [(c, positions[c.header], _parser(c, table)) for c in template.columns]
+    parsers = [(c, positions[c.header], _parser(c, table)) for c in template.columns if c.header in positions]
     rows, first_row_of_key = [], {}
     for number, cells in sheet.rows:
         values, bad = {}, _beyond_header(sheet, number, cells, problems)

@@ -249,12 +249,16 @@ TEMPLATES: tuple[Template, ...] = (
         _c("网格名称", "name", "text", "第一网格"),
         _ref("所属社区编码", "community_id", "community", "430702001007"),
         _c("户数", "households", "int", 320, "户", required=False, minimum=0),
+        _c("划定日期", "created_on", "date", "2016-03-01", "选填,可不列;不填的视为一直存在", required=False,
+           past_only=True, omissible=True),
     ), ("code",), "社区划分的网格。"),
     Template("compound", "小区楼栋", s.Compound, (
         _c("小区楼栋编码", "code", "code", "430702001007-W01-01", "全市唯一"),
         _c("名称", "name", "text", "半边街小区"),
         _c("类型", "kind", "choice", "小区", choices=s.COMPOUND_KINDS),
         _ref("所属网格编码", "grid_id", "grid", "430702001007-W01"),
+        _c("建立日期", "created_on", "date", "2016-03-01", "选填,可不列;不填的视为一直存在", required=False,
+           past_only=True, omissible=True),
     ), ("code",), "网格内的小区和楼栋。", _grid_area),
     Template("resident_unit", "驻区单位", s.ResidentUnit, (
         _c("单位编码", "code", "code", "DW000001", "全市唯一,如统一社会信用代码"),
@@ -398,6 +402,10 @@ TEMPLATES: tuple[Template, ...] = (
         _c("党员人数", "party_members", "int", 4, "人", minimum=0),
         _c("覆盖方式", "coverage_kind", "choice", "单独组建", choices=s.COVERAGE_KINDS),
         _ref("党组织编码", "party_org_id", "party_org", "", "单独组建或联合组建的党组织", required=False),
+        _c("组建党组织日期", "organized_on", "date", "2017-07-01",
+           "选填,可不列;单独组建或联合组建的日期,不填的视为一直覆盖", required=False, past_only=True, omissible=True),
+        _c("工作覆盖日期", "work_covered_on", "date", "", "选填,可不列;选派党建指导员的日期", required=False,
+           past_only=True, omissible=True),
     ), ("code",), "非公企业和社会组织,党的组织和工作覆盖方式。", _two_new_rules),
     Template("funding_line", "经费预算", s.FundingLine, (
         _c("预算编码", "code", "code", "JF2018000001", "全市唯一"),

@@ -178,6 +178,8 @@ WORK_TEMPLATES: tuple[Template, ...] = (
            choices=s.CADRE_BACKGROUNDS),
         _ref("党员编号", "member_id", "member", "", "是党员的填写", required=False),
         _ref("所在网格编码", "grid_id", "grid", "", "网格员填写,须在所在社区内", required=False),
+        _c("任职日期", "appointed_on", "date", "2017-08-01", "选填,可不列;不填的视为一直在岗", required=False,
+           past_only=True, omissible=True),
     ), ("code",), "社区干部、网格员、党建联络员和党员志愿者:所在社区和网格、学历、进入方式和来源。", _cadre_rules,
         checked_unique=("id_number",)),
 )
