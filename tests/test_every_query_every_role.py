@@ -15,6 +15,7 @@ asks each query the same questions with no scope and requires that they do reach
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import importlib
 import inspect
@@ -60,6 +61,8 @@ NOT_SCOPED = {
     "summary.months_mask": "which bits of the summary a period uses (no figures)",
     "summary.month_bits": "which bit of the summary each month of a period uses (no figures)",
     "frames.frame_of": "runs a statement a query built (the query applies the scope)",
+    "changes.theme_history": "the earliest date of each theme's records, to say whether a comparison reaches back "
+                             "(no figures, no places)",
 }
 
 # Arguments by parameter name. Lists are run one value at a time.
@@ -144,7 +147,9 @@ def _ask(engine: Engine, viewer: Viewer | None, function, area: Area, others: di
 
 
 def _texts(result) -> set[str]:
-    """Every text value in the result (frames, dicts of frames, dicts, sequences)."""
+    """Every text value in the result (frames, dicts of frames, dicts, sequences, dataclasses of them)."""
+    if dataclasses.is_dataclass(result) and not isinstance(result, type):
+        return _texts(vars(result))
     if isinstance(result, pd.DataFrame):
         return {value for column in result.columns for value in result[column].tolist() if isinstance(value, str)}
     if isinstance(result, dict):
@@ -157,6 +162,8 @@ def _texts(result) -> set[str]:
 def _assert_same(result, expected, what: str) -> None:
     if isinstance(expected, pd.DataFrame):
         assert_frame_equal(result.reset_index(drop=True), expected.reset_index(drop=True), obj=what)
+    elif dataclasses.is_dataclass(expected) and not isinstance(expected, type):
+        _assert_same(vars(result), vars(expected), what)
     elif isinstance(expected, dict):
         assert result.keys() == expected.keys(), what
         for key in expected:
