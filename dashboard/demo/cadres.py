@@ -19,6 +19,7 @@ ELECTION_ENTRANTS = {"致富带头人": 1_225, "返乡人员": 279, "大中专�
 HIRED_STAFF, HIRED_GRID_WORKERS = 369, 520  # 889 hired in 2017: full-time staff and grid workers
 SITTING_MEMBERS_PER_URBAN_COMMUNITY = 3  # 两委 members in post since the 2014 election, besides the secretary
 SECRETARY_VACANT, GRID_UNCOVERED = 0.015, 0.03
+APPOINTMENT_SEED = 2017
 
 
 def generate_cadres(ctx: DemoContext) -> None:
@@ -66,4 +67,22 @@ def generate_cadres(ctx: DemoContext) -> None:
     n = len(rows["team"])
     ids = np.arange(1, n + 1)
     ctx.write("cadre", {"id": ids, "code": [f"GB{i:06d}" for i in ids.tolist()], "name": person_names(rng, n),
-                        **rows, "phone": phone_numbers(rng, n), "member_id": [None] * n})
+                        **rows, "phone": phone_numbers(rng, n), "member_id": [None] * n,
+                        "appointed_on": appointment_dates(rows)})
+
+
+def appointment_dates(rows: dict) -> list:
+    """When each cadre took up the post (migration 0016), drawn from a generator of its own so the calibrated
+    figures drawn from ctx.rng stay as they were: those in post since before the history (原有) undated; the
+    2017 election's entrants in its first quarter; the staff, grid workers and liaison officers hired in 2017
+    through the year, so the history shows 党建联络员配备率 rising to the report's one per community."""
+    rng = np.random.default_rng(APPOINTMENT_SEED)
+    dates = []
+    for route, year in zip(rows["entry_route"], rows["entry_year"]):
+        if route == "两委换届":
+            dates.append(random_dates(rng, dt.date(year, 1, 5), dt.date(year, 3, 31), 1)[0].item())
+        elif route == "公开选聘":
+            dates.append(random_dates(rng, dt.date(year, 2, 1), dt.date(year, 12, 31), 1)[0].item())
+        else:
+            dates.append(None)
+    return dates

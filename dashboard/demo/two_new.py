@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 
 from dashboard.bulk import insert_columns
-from dashboard.demo.context import DemoContext
+from dashboard.demo.context import AS_OF, MONTHS, DemoContext, random_dates
 from dashboard.demo.names import place_names
 from dashboard.demo.organizations import OrgRows
 from dashboard.schema import Base
@@ -15,6 +17,7 @@ SITE_SUFFIX = {"商务楼宇": "大厦", "园区": "产业园", "商圈市场": 
 TWO_NEW_ORGS = 2_400
 ENTERPRISE_WORDS = ["科技有限公司", "电子商务有限公司", "建材有限公司", "餐饮管理有限公司", "物流有限公司",
                     "医药有限公司", "文化传媒有限公司", "机械制造有限公司"]
+COVERAGE_SEED, RECENT_SHARE = 2018, 0.2
 SOCIAL_WORDS = ["行业协会", "商会", "民办学校", "养老院", "社工服务中心", "基金会"]
 
 
@@ -102,7 +105,23 @@ def generate_two_new(ctx: DemoContext) -> None:
         "party_members": members,
         "coverage_kind": coverage,
         "party_org_id": party_org,
+        **coverage_dates(coverage),
     })
+
+
+def coverage_dates(coverage: np.ndarray) -> dict[str, list]:
+    """When each organization's coverage began (migration 0016), from a generator of its own so the calibrated
+    figures drawn from ctx.rng stay as they were: about one organization or instructor in five arrived within
+    the history (2017-01 to 2018-06), the rest in 2012-2016, so the history shows coverage rising to the report's
+    2018 figures; organizations without coverage have no date."""
+    rng = np.random.default_rng(COVERAGE_SEED)
+    recent = rng.random(len(coverage)) < RECENT_SHARE
+    days = np.where(recent, random_dates(rng, MONTHS[0].start_time.date(), AS_OF, len(coverage)),
+                    random_dates(rng, dt.date(2012, 1, 1), dt.date(2016, 12, 31), len(coverage)))
+    organized = np.isin(coverage, ["单独组建", "联合组建"])
+    instructor = coverage == "选派党建指导员"
+    return {"organized_on": [d.item() if o else None for d, o in zip(days, organized)],
+            "work_covered_on": [d.item() if i else None for d, i in zip(days, instructor)]}
 
 
 def _community_name(ctx: DemoContext, community_id: int) -> str:
