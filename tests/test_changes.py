@@ -167,3 +167,33 @@ def test_the_cockpit_cards_and_ranking_show_the_change(monkeypatch, fixture_url)
     assert dict(zip(table["area_name"], table["change"])) == pytest.approx({"乙县": -50.0, "甲区": 100 / 6})
     findings = " ".join(m.value for m in app.markdown)
     assert plain("甲区提升最多(+16.7 个百分点),乙县下滑最多(-50.0 个百分点)") in findings
+
+
+def test_import_takes_the_dates_and_files_without_them_still_import(empty_engine):
+    from sqlalchemy import select
+
+    from dashboard.imports.load import import_file
+    from dashboard.imports.templates import template_named
+    from dashboard.schema import Grid
+    from tests.import_world import FILES, TODAY, seed_counties
+
+    upgrade_store(empty_engine)
+    seed_counties(empty_engine)
+    for title, content, _rows in FILES[:2]:  # 街道乡镇, 社区村
+        outcome = import_file(empty_engine, template_named(title), "f.csv", content.encode(), "t", today=TODAY)
+        assert outcome.problems == []
+    grids = template_named("网格")
+
+    def created():
+        with empty_engine.connect() as connection:
+            return dict(connection.execute(select(Grid.code, Grid.created_on)).all())
+
+    dated = "网格编码,网格名称,所属社区编码,户数,划定日期\nG01,一网格,C01,300,2017-03-01\nG02,二网格,C01,280,\n"
+    assert import_file(empty_engine, grids, "dated.csv", dated.encode(), "t", today=TODAY).problems == []
+    assert created() == {"G01": dt.date(2017, 3, 1), "G02": None}  # blank: there since ever
+    undated = "网格编码,网格名称,所属社区编码,户数\nG01,一网格,C01,310\nG03,三网格,C02,\n"  # the earlier template
+    outcome = import_file(empty_engine, grids, "undated.csv", undated.encode(), "t", today=TODAY)
+    assert outcome.problems == [] and (outcome.inserted, outcome.updated) == (1, 1)
+    assert created() == {"G01": dt.date(2017, 3, 1), "G02": None, "G03": None}  # G01 keeps its date
+    future = "网格编码,网格名称,所属社区编码,户数,划定日期\nG02,二网格,C01,280,2099-01-01\n"
+    assert import_file(empty_engine, grids, "future.csv", future.encode(), "t", today=TODAY).problems
