@@ -66,6 +66,12 @@ HEADLINES = {
         "2018年预算数": "18万元", "已支出数": "6.5万元", "执行率": "36.1%", "社区平均预算": "4.5万元",
         "党员人均预算": "1.38万元"}),
 }
+# The cockpit cards' change lines (tests/test_changes.py: grid branches +5.36 since May, +12.5 in a year), and
+# the text of the cards that one line holds (label, value, gap to target), which must not be cut at any size.
+CHANGE_LINE = "较上月 +5.4个百分点 · 同比 +12.5个百分点"
+CUT_CARD_TEXT = """() => [...document.querySelectorAll(
+  "[data-testid='stMetricLabel'] p, [data-testid='stMetricValue'], [data-testid='stMetricDelta'] div")]
+  .filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => e.innerText)"""
 MISSING_GLYPHS = """() => {
   const chars = [...new Set((document.body.innerText.match(/[\\u4e00-\\u9fff]/g) || []))];
   const canvas = document.createElement('canvas'); canvas.width = 40; canvas.height = 40;
@@ -112,11 +118,15 @@ def shown_metrics(page, expected: dict) -> dict:
 
 
 def check_drawn(page, shot: str) -> None:
-    """No exception box, no missing glyph, and a screenshot kept for people to look at."""
+    """No exception box, no missing glyph, and a screenshot kept for people to look at; on the cockpit, the
+    cards' change lines shown and no card text cut."""
     page.screenshot(path=str(SHOTS / f"{shot}.png"), full_page=True)
     exceptions = [box.inner_text()[:300] for box in page.locator("[data-testid='stException']").all()]
     assert exceptions == []
     assert page.evaluate(MISSING_GLYPHS) == []
+    if shot.startswith("overview_"):
+        assert page.get_by_text(CHANGE_LINE, exact=True).first.is_visible()
+        assert page.evaluate(CUT_CARD_TEXT) == []
 
 
 @pytest.mark.parametrize("mode", ["normal", "screen"])
