@@ -64,9 +64,13 @@ def cockpit_sections(frames: dict[str, pd.DataFrame], goals: pd.DataFrame, dates
     return sections
 
 
-def cockpit_headlines(scores: pd.DataFrame) -> list[tuple[str, str, str]]:
-    """(figure, value, target and status) for the deck's summary slide."""
-    return [(row.title, percent(row.value), f"目标 {percent(row.target)} · {STATUS_WORDS[row.status]}")
+def cockpit_headlines(scores: pd.DataFrame, changes: pd.DataFrame | None = None) -> list[tuple[str, str, str]]:
+    """(figure, value, target and status) for the deck's summary slide; with `changes` (the frame of
+    queries.changes.headline_changes), the change since last month where there is one."""
+    moved = {} if changes is None else dict(zip(changes["key"], changes["month_change"]))
+    return [(row.title, percent(row.value), f"目标 {percent(row.target)} · {STATUS_WORDS[row.status]}"
+             + (f" · 较上月 {moved[row.key]:+.1f}个百分点" if moved.get(row.key) is not None
+                and not pd.isna(row.value) and not pd.isna(moved[row.key]) else ""))
             for row in scores.itertuples()]
 
 

@@ -158,8 +158,8 @@ previous = {spec.key: history.frame(spec, MONTH) for spec in HEADLINES}  # None:
 sections = [replace(section, categories=[], values=[], findings=[reasons[spec.key]]) if reasons[spec.key] else section
             for spec, section in zip(HEADLINES, derived(cockpit_sections, frames, goals, dates,
                                                         scope_name(viewer_scope), child, previous))]
-briefing_buttons("党建工作简报", scope_name(viewer_scope), f"截至{as_of_text}", as_of_text, cockpit_headlines(scores),
-                 sections, "cockpit_briefing")
+briefing_buttons("党建工作简报", scope_name(viewer_scope), f"截至{as_of_text}", as_of_text,
+                 cockpit_headlines(scores, moves.reset_index()), sections, "cockpit_briefing")
 
 st.divider()
 st.markdown(f"#### 各{child}排名:谁在落后")

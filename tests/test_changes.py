@@ -197,3 +197,15 @@ def test_import_takes_the_dates_and_files_without_them_still_import(empty_engine
     assert created() == {"G01": dt.date(2017, 3, 1), "G02": None, "G03": None}  # G01 keeps its date
     future = "网格编码,网格名称,所属社区编码,户数,划定日期\nG02,二网格,C01,280,2099-01-01\n"
     assert import_file(empty_engine, grids, "future.csv", future.encode(), "t", today=TODAY).problems
+
+
+def test_the_briefing_summary_gives_the_change(fixture_engine):
+    from dashboard.briefing import cockpit_headlines
+    from queries.cockpit import scored_headlines
+    from queries.store import targets
+
+    frames = overview.cockpit_by_area(fixture_engine, CITY, DATES)
+    moves = changes.headline_changes(frames, changes.cockpit_history(fixture_engine, CITY, DATES))
+    summary = dict((title, note) for title, _value, note in
+                   cockpit_headlines(scored_headlines(frames, targets(fixture_engine), DATES), moves))
+    assert summary[SPECS["grid_branch_coverage"].title] == "目标 100.0% · 落后 · 较上月 +5.4个百分点"
