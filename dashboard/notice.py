@@ -96,6 +96,7 @@ class Notice:
     warnings: pd.DataFrame
     lists: dict[str, pd.DataFrame] = field(default_factory=dict)
     deadline: dt.date | None = None
+    counted_only: frozenset[str] = frozenset()  # lists whose rows are not printed (only counted), see DETAIL_LISTS
 
     @property
     def period_text(self) -> str:
@@ -108,8 +109,9 @@ def default_deadline(month: dt.date) -> dt.date:
 
 
 def gather(run: Callable, area: Area, dates: ThemeDates, area_text: str, month: dt.date,
-           deadline: dt.date | None = None) -> Notice:
-    """Everything the notice shows, each part counted by `run(query, *args)` (see the module's note)."""
+           deadline: dt.date | None = None, details: bool = True) -> Notice:
+    """Everything the notice shows, each part counted by `run(query, *args)` (see the module's note). Without
+    `details`, the lists about individual members are counted but their rows not printed."""
     present = run(tables_with_rows)
     goals = run(targets)
     scores = scored_headlines(run(cockpit_by_area, area, dates), goals, dates)
@@ -121,7 +123,8 @@ def gather(run: Callable, area: Area, dates: ThemeDates, area_text: str, month: 
     as_of = max(dates.of(f) for f in ("checkin", "pairing", "meetings", "funding"))
     lists = {key: run(query, area, *([] if key == "two_new_gap" else [as_of])) for key, query in LIST_QUERIES.items()}
     return Notice(area_text=area_text, month=month, as_of=as_of, headlines=scores,
-                  warnings=run(area_warnings, area, dates), lists=lists, deadline=deadline or default_deadline(month))
+                  warnings=run(area_warnings, area, dates), lists=lists, deadline=deadline or default_deadline(month),
+                  counted_only=frozenset() if details else frozenset(DETAIL_LISTS))
 
 
 def _fonts(run, font: str, size: float, bold: bool = False) -> None:
@@ -226,7 +229,7 @@ def notice_docx(notice: Notice) -> bytes:
     for number, (key, title, _action) in enumerate(LISTS):
         frame = notice.lists.get(key, pd.DataFrame())
         _paragraph(document, f"({CHINESE_NUMBERS[number]}){title}:{len(frame)} 项。", BODY_FONT, 16, bold=True)
-        if not frame.empty:
+        if not frame.empty and key not in notice.counted_only:
             _table(document, frame, LIST_LABELS[key])
 
     _paragraph(document, next(heading), HEADING_FONT, 16)

@@ -1,0 +1,121 @@
+"""预警中心: every area below its amber or red line on any headline metric, for how long and who answers for it;
+the 点名督办 name lists; and the 督办通报 as a Word document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import formatting as fmt
+from dashboard.auth import active_viewer
+from dashboard.data import load
+from dashboard.export import current_grant, delivered, export_buttons
+from dashboard.filters import COMMUNITY, COUNTY, FIRST, LAST, STREET, month_label, open_view, scope_name
+from dashboard.missing import BLANK
+from dashboard.navigation import VIEW_OF_METRIC, WARNINGS
+from dashboard.notice import DETAIL_LISTS, DOCX, LIST_LABELS, gather, months_text, notice_docx
+from dashboard.text import file_name, plain
+from queries.area import LEVEL_NAMES
+from queries.followup import LISTS, NOT_SERVING_MONTHS
+from queries.overview import HEADLINES
+from queries.warnings import area_warnings, dates_until
+
+DURATIONS = [1, 2, 3, 6]
+TITLES = [spec.title for spec in HEADLINES]
+
+facts, selection = open_view(WARNINGS.title)
+area = selection.area
+dates = dates_until(facts.themes, selection.last)
+viewer = active_viewer()
+area_text = scope_name(viewer.scope) if area.is_city else selection.area_text().replace(" · ", "")
+child = LEVEL_NAMES[area.within(viewer.scope).child_level]
+as_of = max(dates.checkin, dates.pairing, dates.meetings, dates.funding)
+st.caption(f"{plain(area_text)}各{child}低于目标(预警)或低于预警线(落后)的指标,数据截至 {fmt.chinese_date(as_of)};"
+           "连续月数按每个月末的同一口径回溯计算。")
+
+warnings = load(area_warnings, area, dates)
+left, right = st.columns([3, 1])
+chosen = left.multiselect("指标", TITLES, key="warn_metric", bind="query-params", placeholder="全部指标")
+at_least = right.selectbox("连续低于目标", DURATIONS, key="warn_months", bind="query-params",
+                           format_func=lambda n: "不限" if n == 1 else f"{n}个月及以上")
+shown = warnings[(warnings["months_below"] >= (at_least or 1))
+                 & (warnings["metric"].isin(chosen) if chosen else True)].reset_index(drop=True)
+
+cards = st.columns(3)
+cards[0].metric("落后", f"{int((shown['status'] == '红').sum())} 项")
+cards[1].metric("预警", f"{int((shown['status'] == '黄').sum())} 项")
+cards[2].metric(f"涉及{child}", f"{shown['area_code'].nunique()} 个")
+
+
+def link(row) -> str:
+    """The view that explains the row's figure, opened on the row's area and the same months."""
+    names = {COUNTY: selection.names.get(area.county, ""), STREET: selection.names.get(area.street, ""),
+             COMMUNITY: selection.names.get(area.community, "")}
+    level = area.within(viewer.scope).child_level
+    if row.area_code:
+        names[level] = row.area_name
+    params = {key: value for key, value in names.items() if value}
+    params[FIRST] = month_label(selection.first.year, selection.first.month)
+    params[LAST] = month_label(selection.last.year, selection.last.month)
+    return f"./{Path(VIEW_OF_METRIC[row.metric_key].path).stem}?{urlencode(params)}"
+
+
+if shown.empty:
+    st.success("所选范围和条件下,没有低于目标的指标。")
+else:
+    table = pd.DataFrame({
+        "severity": shown["severity"], "area_name": shown["area_name"], "metric": shown["metric"],
+        "value": shown["value"] * 100, "target": shown["target"] * 100, "gap": shown["gap"] * 100,
+        "months_below": [months_text(m) for m in shown["months_below"]],
+        "trend": [t if pd.isna(c) or t == "持平" else f"{t} {c * 100:+.1f}"
+                  for t, c in zip(shown["trend"], shown["change"])],
+        "responsible": shown["responsible"], "view": [link(row) for row in shown.itertuples()]})
+    st.dataframe(table, hide_index=True, placeholder=BLANK, key="warnings_table", column_config={
+        "severity": st.column_config.TextColumn("状态"),
+        "area_name": st.column_config.TextColumn(child),
+        "metric": st.column_config.TextColumn("指标"),
+        "value": st.column_config.NumberColumn("当前值(%)", format="%.1f"),
+        "target": st.column_config.NumberColumn("目标(%)", format="%.1f"),
+        "gap": st.column_config.NumberColumn("与目标差距(个百分点)", format="%+.1f"),
+        "months_below": st.column_config.TextColumn("连续低于目标(月)"),
+        "trend": st.column_config.TextColumn("较上月(个百分点)"),
+        "responsible": st.column_config.TextColumn("责任单位(人)"),
+        "view": st.column_config.LinkColumn("查看", display_text="查看详情"),
+    })
+    export_buttons(table.drop(columns="view"), {
+        "severity": "状态", "area_name": child, "metric": "指标", "value": "当前值(%)", "target": "目标(%)",
+        "gap": "与目标差距(个百分点)", "months_below": "连续低于目标(月)", "trend": "较上月(个百分点)",
+        "responsible": "责任单位(人)"}, f"预警中心_{area_text}_{selection.period_text}", "warnings_export")
+
+st.divider()
+st.markdown("#### 点名督办")
+notice = gather(load, area, dates, area_text, selection.last, details=viewer.exports_details)
+tabs = st.tabs([f"{title}({len(notice.lists[key])})" for key, title, _action in LISTS])
+for tab, (key, title, action) in zip(tabs, LISTS):
+    with tab:
+        frame = notice.lists[key]
+        note = f"(近{NOT_SERVING_MONTHS}个月)" if key == "members_idle" else ""
+        st.caption(f"{title}{note}:{len(frame)} 项。整改要求:{action}。")
+        if frame.empty:
+            st.info("无。")
+            continue
+        labels = LIST_LABELS[key]
+        st.dataframe(frame[list(labels)].rename(columns=labels), hide_index=True, placeholder=BLANK,
+                     key=f"followup_{key}")
+        export_buttons(frame, labels, f"点名督办_{title}_{area_text}", f"followup_{key}_export",
+                       detail=key in DETAIL_LISTS)
+
+st.divider()
+st.markdown("#### 督办通报")
+deadline = notice.deadline
+st.caption(f"{plain(area_text)} {notice.period_text}:总体情况、预警和落后单位、点名督办名单、整改要求"
+           f"(整改时限 {fmt.chinese_date(deadline)})。Word 文档,可编辑后印发。")
+if viewer.exports:
+    name = file_name(f"督办通报_{area_text}_{notice.period_text}", "docx")
+    st.download_button("下载督办通报(Word)", key="notice_docx", icon=":material/description:", on_click="ignore",
+                       file_name=name, mime=DOCX,
+                       data=delivered(current_grant(), f"督办通报 · 预警 {len(notice.warnings)} 项", name,
+                                      lambda: notice_docx(notice)))
