@@ -67,28 +67,21 @@ if shown.empty:
     st.success("所选范围和条件下,没有低于目标的指标。")
 else:
     table = pd.DataFrame({
-        "severity": shown["severity"], "area_name": shown["area_name"], "metric": shown["metric"],
-        "value": shown["value"] * 100, "target": shown["target"] * 100, "gap": shown["gap"] * 100,
-        "months_below": [months_text(m) for m in shown["months_below"]],
-        "trend": [t if pd.isna(c) or t == "持平" else f"{t} {c * 100:+.1f}"
-                  for t, c in zip(shown["trend"], shown["change"])],
-        "responsible": shown["responsible"], "view": [link(row) for row in shown.itertuples()]})
+        "状态": shown["severity"], child: shown["area_name"], "指标": shown["metric"],
+        "当前值(%)": shown["value"] * 100, "目标(%)": shown["target"] * 100, "与目标差距(个百分点)": shown["gap"] * 100,
+        "连续低于目标(月)": [months_text(m) for m in shown["months_below"]],
+        "较上月(个百分点)": [t if pd.isna(c) or t == "持平" else f"{t} {c * 100:+.1f}"
+                        for t, c in zip(shown["trend"], shown["change"])],
+        "责任单位(人)": shown["responsible"], "查看": [link(row) for row in shown.itertuples()]})
     st.dataframe(table, hide_index=True, placeholder=BLANK, key="warnings_table", column_config={
-        "severity": st.column_config.TextColumn("状态"),
-        "area_name": st.column_config.TextColumn(child),
-        "metric": st.column_config.TextColumn("指标"),
-        "value": st.column_config.NumberColumn("当前值(%)", format="%.1f"),
-        "target": st.column_config.NumberColumn("目标(%)", format="%.1f"),
-        "gap": st.column_config.NumberColumn("与目标差距(个百分点)", format="%+.1f"),
-        "months_below": st.column_config.TextColumn("连续低于目标(月)"),
-        "trend": st.column_config.TextColumn("较上月(个百分点)"),
-        "responsible": st.column_config.TextColumn("责任单位(人)"),
-        "view": st.column_config.LinkColumn("查看", display_text="查看详情"),
+        "当前值(%)": st.column_config.NumberColumn(format="%.1f"),
+        "目标(%)": st.column_config.NumberColumn(format="%.1f"),
+        "与目标差距(个百分点)": st.column_config.NumberColumn(format="%+.1f"),
+        "查看": st.column_config.LinkColumn(display_text="查看详情"),
     })
-    export_buttons(table.drop(columns="view"), {
-        "severity": "状态", "area_name": child, "metric": "指标", "value": "当前值(%)", "target": "目标(%)",
-        "gap": "与目标差距(个百分点)", "months_below": "连续低于目标(月)", "trend": "较上月(个百分点)",
-        "responsible": "责任单位(人)"}, f"预警中心_{area_text}_{selection.period_text}", "warnings_export")
+    columns = [c for c in table.columns if c != "查看"]
+    export_buttons(table, dict(zip(columns, columns)), f"预警中心_{area_text}_{selection.period_text}",
+                   "warnings_export")
 
 st.divider()
 st.markdown("#### 点名督办")
