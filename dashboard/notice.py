@@ -30,6 +30,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from sqlalchemy import Engine, or_, select
 
+from dashboard.deck import Section
+from dashboard.text import visible
 from queries.area import Area
 from queries.checkin import month_end
 from queries.cockpit import STATUS_WORDS, scored_headlines
@@ -80,6 +82,8 @@ LIST_LABELS = {
     "funding_behind": {"county": "县级单位", "holder": "预算单位", "level": "层级", "budget_yuan": "预算数(元)",
                        "disbursed_yuan": "已支出数(元)", "execution_rate": "执行率", "pace_target": "序时进度"},
 }
+NAME_COLUMNS = {"units_members": "unit", "units_unreported": "unit", "members_idle": "member", "pairings_idle": "unit",
+                "streets_idle": "street", "two_new_gap": "org", "funding_behind": "holder"}  # who each row names
 DETAIL_LISTS = {"members_idle"}  # rows about individual members: exported only by roles allowed to
 WARNING_LABELS = {"area_name": "单位", "metric": "指标", "value": "当前值", "target": "目标", "severity": "状态",
                   "months_below": "连续低于目标(月)", "trend": "较上月", "responsible": "责任单位(人)"}
@@ -101,6 +105,50 @@ class Notice:
     @property
     def period_text(self) -> str:
         return f"{self.month.year}年{self.month.month}月"
+
+    @property
+    def deadline_text(self) -> str:
+        deadline = self.deadline or default_deadline(self.month)
+        return f"{deadline.year}年{deadline.month}月{deadline.day}日"
+
+
+def rectify_items(notice: Notice) -> list[str]:
+    """四、整改要求: one numbered line per kind of problem found, with what to do and by when."""
+    items = [(title, action, len(notice.lists.get(key, ()))) for key, title, action in LISTS]
+    items = [item for item in items if item[2]]
+    if not notice.warnings.empty:
+        items.insert(0, ("预警和落后指标", "制定整改措施,推动指标达到目标", len(notice.warnings)))
+    return [f"{number}. {title}({count} 项):{action},整改时限:{notice.deadline_text}前。"
+            for number, (title, action, count) in enumerate(items, start=1)]
+
+
+def headline_cells(notice: Notice) -> list[tuple[str, str, str]]:
+    """The headline figures as the deck's summary slide shows them: name, value, target, status and change."""
+    return [(row.title, _percent(row.value), f"目标 {_percent(row.target)} · {STATUS_WORDS.get(row.status, row.status)}"
+             f" · {_change(row.value, row.previous)}") for row in notice.headlines.itertuples(index=False)]
+
+
+def closing_sections(notice: Notice, lines: int = 12) -> list[Section]:
+    """The notice as the briefing deck's closing slides (dashboard/deck.py: words only, each with its table for
+    the workbook): who is lagging, the name lists, the items to rectify."""
+    warnings = notice.warnings
+    lagging = [f"{n}. {visible(r.area_name)} · {r.metric} {_percent(r.value)}(目标 {_percent(r.target)},{r.severity},"
+               f"连续{r.months_below}个月{'及以上' if r.months_below > HISTORY_MONTHS else ''})"
+               f"· {visible(r.responsible)}" for n, r in enumerate(warnings.head(lines).itertuples(), start=1)]
+    if len(warnings) > lines:
+        lagging.append(f"……共 {len(warnings)} 项")
+    named = []
+    for key, title, _action in LISTS:
+        frame = notice.lists.get(key, pd.DataFrame())
+        first = NAME_COLUMNS[key]
+        names = "" if frame.empty or key in notice.counted_only else "、".join(
+            visible(v) for v in frame[first].head(5) if isinstance(v, str))
+        named.append(f"{title}:{len(frame)} 项" + (f"({names}{'等' if len(frame) > 5 else ''})" if names else ""))
+    table = warnings[list(WARNING_LABELS)].rename(columns=WARNING_LABELS) if not warnings.empty else None
+    return [Section("督办:预警和落后单位", [], [], "", lagging or ["各项指标均达到目标,无预警和落后单位。"], table),
+            Section("督办:点名督办名单", [], [], "", named),
+            Section(f"督办:整改要求(整改时限 {notice.deadline_text})", [], [], "",
+                    rectify_items(notice) or ["本期无需整改事项。"])]
 
 
 def default_deadline(month: dt.date) -> dt.date:
@@ -127,6 +175,13 @@ def gather(run: Callable, area: Area, dates: ThemeDates, area_text: str, month: 
                   counted_only=frozenset() if details else frozenset(DETAIL_LISTS))
 
 
+def _add(paragraph, text: str, font: str, size: float, bold: bool = False):
+    """A run of `text` (made visible-only: text from the store) in `font`, East Asian font included."""
+    run = paragraph.add_run(visible(text))
+    _fonts(run, font, size, bold)
+    return run
+
+
 def _fonts(run, font: str, size: float, bold: bool = False) -> None:
     run.font.name = font
     run.font.size = Pt(size)
@@ -144,7 +199,7 @@ def _paragraph(document, text: str, font: str = BODY_FONT, size: float = 16, bol
     if indent:
         paragraph.paragraph_format.first_line_indent = Pt(size * 2)
     paragraph.paragraph_format.line_spacing = Pt(28)
-    _fonts(paragraph.add_run(text), font, size, bold)
+    _add(paragraph, text, font, size, bold)
     return paragraph
 
 
@@ -163,13 +218,13 @@ def _table(document, frame: pd.DataFrame, labels: dict[str, str], limit: int = T
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for cell, text in zip(table.rows[0].cells, ["序号", *labels.values()]):
         cell.text = ""
-        _fonts(cell.paragraphs[0].add_run(text), HEADING_FONT, 10.5)
+        _add(cell.paragraphs[0], text, HEADING_FONT, 10.5)
     for number, row in enumerate(shown.itertuples(index=False), start=1):
         cells = table.add_row().cells
         values = dict(zip(frame.columns, row))
         for cell, text in zip(cells, [str(number), *(_cell_text(values.get(c)) for c in labels)]):
             cell.text = ""
-            _fonts(cell.paragraphs[0].add_run(text), BODY_FONT, 10.5)
+            _add(cell.paragraphs[0], text, BODY_FONT, 10.5)
     if len(frame) > limit:
         _paragraph(document, f"(共 {len(frame)} 项,此处列出前 {limit} 项,完整名单见系统导出。)", size=12)
 
@@ -233,17 +288,12 @@ def notice_docx(notice: Notice) -> bytes:
             _table(document, frame, LIST_LABELS[key])
 
     _paragraph(document, next(heading), HEADING_FONT, 16)
-    deadline = notice.deadline or default_deadline(notice.month)
-    deadline_text = f"{deadline.year}年{deadline.month}月{deadline.day}日"
-    items = [(title, action, len(notice.lists.get(key, ()))) for key, title, action in LISTS]
-    items = [item for item in items if item[2]]
-    if not warnings.empty:
-        items.insert(0, ("预警和落后指标", "制定整改措施,推动指标达到目标", len(warnings)))
+    items = rectify_items(notice)
     if not items:
         _paragraph(document, "本期无需整改事项。")
-    for number, (title, action, count) in enumerate(items, start=1):
-        _paragraph(document, f"{number}. {title}({count} 项):{action},整改时限:{deadline_text}前。")
-    _paragraph(document, f"请各责任单位于{deadline_text}前将整改情况书面报送市委组织部督查室。")
+    for item in items:
+        _paragraph(document, item)
+    _paragraph(document, f"请各责任单位于{notice.deadline_text}前将整改情况书面报送市委组织部督查室。")
     _paragraph(document, ISSUER, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
     today = dt.date.today()
     _paragraph(document, f"{today.year}年{today.month}月{today.day}日", align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)

@@ -12,11 +12,20 @@ import streamlit as st
 from dashboard import formatting as fmt
 from dashboard.auth import active_viewer
 from dashboard.data import load
-from dashboard.export import current_grant, delivered, export_buttons
+from dashboard.export import briefing_buttons, current_grant, delivered, export_buttons
 from dashboard.filters import COMMUNITY, COUNTY, FIRST, LAST, STREET, month_label, open_view, scope_name
 from dashboard.missing import BLANK
 from dashboard.navigation import VIEW_OF_METRIC, WARNINGS
-from dashboard.notice import DETAIL_LISTS, DOCX, LIST_LABELS, gather, months_text, notice_docx
+from dashboard.notice import (
+    DETAIL_LISTS,
+    DOCX,
+    LIST_LABELS,
+    closing_sections,
+    gather,
+    headline_cells,
+    months_text,
+    notice_docx,
+)
 from dashboard.text import file_name, plain
 from queries.area import LEVEL_NAMES
 from queries.followup import LISTS, NOT_SERVING_MONTHS
@@ -103,12 +112,13 @@ for tab, (key, title, action) in zip(tabs, LISTS):
 
 st.divider()
 st.markdown("#### 督办通报")
-deadline = notice.deadline
 st.caption(f"{plain(area_text)} {notice.period_text}:总体情况、预警和落后单位、点名督办名单、整改要求"
-           f"(整改时限 {fmt.chinese_date(deadline)})。Word 文档,可编辑后印发。")
+           f"(整改时限 {plain(notice.deadline_text)})。Word 文档,可编辑后印发;简报为其结尾几页。")
 if viewer.exports:
     name = file_name(f"督办通报_{area_text}_{notice.period_text}", "docx")
     st.download_button("下载督办通报(Word)", key="notice_docx", icon=":material/description:", on_click="ignore",
                        file_name=name, mime=DOCX,
                        data=delivered(current_grant(), f"督办通报 · 预警 {len(notice.warnings)} 项", name,
                                       lambda: notice_docx(notice)))
+    briefing_buttons("督办简报", area_text, notice.period_text, fmt.chinese_date(notice.as_of),
+                     headline_cells(notice), closing_sections(notice), "notice_briefing")

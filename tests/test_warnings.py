@@ -107,7 +107,8 @@ def test_the_follow_up_lists(fixture_engine):
     assert units_not_checked_in(fixture_engine, city, AS_OF)[["community", "unit_code"]].values.tolist() == [
         ["幸福社区", "U2"]]
     idle = members_not_serving(fixture_engine, city, AS_OF)
-    assert idle[["member", "phone", "unit", "community"]].values.tolist() == [["冯*", "138****0000", "乙县教育局", "幸福社区"]]
+    assert idle[["member", "phone", "unit", "community"]].values.tolist() == [
+        ["冯*", "138****0000", "乙县教育局", "幸福社区"]]
     assert members_not_serving(fixture_engine, city, AS_OF, mask=False)["member"].tolist() == ["冯二"]
     pairings = pairings_without_activity(fixture_engine, city, AS_OF)
     assert pairings[["community", "unit_code", "last_activity_on"]].values.tolist() == [["光明社区", "U3", None]]
@@ -145,8 +146,8 @@ def _check_notice(data: bytes) -> None:
     assert document.paragraphs[0].text == "关于甲区城市基层党建重点工作推进情况的督办通报"
     title_fonts = document.paragraphs[0].runs[0]._element.rPr.rFonts
     assert title_fonts.get(qn("w:eastAsia")) == "方正小标宋简体"
-    assert headings and next(p for p in document.paragraphs if p.text == "一、总体情况").runs[0]._element.rPr.rFonts.get(
-        qn("w:eastAsia")) == "黑体"
+    first_heading = next(p for p in document.paragraphs if p.text == "一、总体情况")
+    assert first_heading.runs[0]._element.rPr.rFonts.get(qn("w:eastAsia")) == "黑体"
     assert document.paragraphs[2].runs[0]._element.rPr.rFonts.get(qn("w:eastAsia")) == "仿宋_GB2312"
     warnings, *lists = document.tables
     assert len(warnings.rows) == 1 + 9  # 甲区's streets: 一街道 4, 二街道 5
@@ -180,8 +181,7 @@ def test_the_warning_centre_for_the_city(monkeypatch, fixture_url):
     app = open_view(monkeypatch, fixture_url, WARNINGS, {"from": "2018-04", "to": "2018-06"})
     assert metrics(app) == {"落后": "11 项", "预警": "0 项", "涉及县级单位": "2 个"}
     table = table_with(app, "责任单位(人)")
-    assert table["县级单位"].tolist() == [code_name for code_name in
-                                      ["乙县", "乙县", "甲区", "甲区", "甲区", "甲区", "甲区", "甲区", "乙县", "乙县", "乙县"]]
+    assert table["县级单位"].tolist() == ["乙县", "乙县"] + ["甲区"] * 6 + ["乙县"] * 3  # as CITY_ROWS
     assert table["查看"].iloc[0].startswith("./meetings?county=")
     assert table_with(app, "未报到")["驻区单位"].tolist() == ["甲区财政局"]
     assert any(b.label == "下载督办通报(Word)" for b in app.get("download_button"))
@@ -200,3 +200,43 @@ def test_street_staff_see_their_street_only(monkeypatch, fixture_url):
     assert table_with(app, "结对单位")["社区"].tolist() == ["光明社区"]
     shown = {str(v) for frame in app.dataframe for v in frame.value.to_numpy().ravel()}
     assert not shown & {"乙县", "三街道", "幸福社区", "二街道", "和平社区", "乙县教育局"}
+
+
+def test_a_leader_s_rule_moves_the_lines(databases):
+    """A rule (metric, level, threshold) is a row of the target table: 两新组织's 落后 line at 40% turns 甲区's and
+    乙县's 50% from 落后 into 预警; a floor above the target is refused; the change is audited."""
+    from dashboard.accounts import AccountError, audit_entries
+    from dashboard.db import make_engine
+    from dashboard.thresholds import set_threshold
+    from tests.conftest import fill_with_fixture
+
+    engine = make_engine(databases.new("sqlite"))
+    fill_with_fixture(engine)
+    set_threshold(engine, "two_new_org_coverage", "落后", 0.4, by="leader")
+    warnings = area_warnings(engine, Area(), DATES)
+    two_new = warnings[warnings["metric_key"] == "two_new_org_coverage"]
+    assert two_new[["area_code", "severity"]].values.tolist() == [["T01", "预警"], ["T02", "预警"]]
+    with pytest.raises(AccountError):
+        set_threshold(engine, "two_new_org_coverage", "落后", 0.8)
+    assert audit_entries(engine, event="threshold_set")["detail"].tolist() == ["两新组织党的组织覆盖率 · 落后线 40.0%"]
+    engine.dispose()
+
+
+def test_the_briefing_deck_s_closing_slides(fixture_engine):
+    """The notice as the deck's last slides (words, with the warnings' table for the workbook)."""
+    from pptx import Presentation
+
+    from dashboard.deck import briefing_deck
+    from dashboard.notice import closing_sections, headline_cells
+
+    notice = gather(masked_runner(fixture_engine), Area(county="T01"), DATES, "甲区", AS_OF)
+    sections = closing_sections(notice)
+    assert [s.title for s in sections] == ["督办:预警和落后单位", "督办:点名督办名单",
+                                           "督办:整改要求(整改时限 2018年7月31日)"]
+    assert sections[0].findings[0].startswith("1. 二街道 · 网格党支部覆盖率 0.0%(目标 100.0%,落后,连续7个月及以上)")
+    assert sections[1].findings[0] == "在职党员未全部报到的驻区单位:1 项(甲区财政局)"
+    assert len(sections[2].findings) == 4 and len(sections[0].table) == 9
+    deck = Presentation(io.BytesIO(briefing_deck("督办简报", "甲区", "2018年6月", "2018年6月30日",
+                                                 headline_cells(notice), sections)))
+    texts = [shape.text_frame.text for slide in deck.slides for shape in slide.shapes if shape.has_text_frame]
+    assert "督办:点名督办名单" in texts and "周书记" not in "\n".join(texts)
