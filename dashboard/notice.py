@@ -44,10 +44,10 @@ from queries.followup import (
     units_not_checked_in,
     units_with_members_not_checked_in,
 )
-from queries.overview import HEADLINES, cockpit_by_area
+from queries.overview import cockpit_by_area
 from queries.store import ThemeDates, tables_with_rows, targets
 from queries.two_new import organizations_that_should_organize
-from queries.warnings import HISTORY_MONTHS, area_warnings, shifted
+from queries.warnings import HISTORY_MONTHS, area_warnings, measured_metrics, shifted
 
 TITLE_FONT, HEADING_FONT, BODY_FONT = "方正小标宋简体", "黑体", "仿宋_GB2312"
 ISSUER = "中共常德市委组织部"
@@ -165,7 +165,7 @@ def gather(run: Callable, area: Area, dates: ThemeDates, area_text: str, month: 
     scores = scored_headlines(run(cockpit_by_area, area, dates), goals, dates)
     earlier = shifted(dates, 1)
     before = scored_headlines(run(cockpit_by_area, area, earlier), goals, earlier).set_index("key")["value"]
-    measured = {spec.key for spec in HEADLINES if all(m.__tablename__ in present for m in spec.sources)}
+    measured = {spec.key for spec in measured_metrics(present)}
     scores = scores[scores["key"].isin(measured)].copy()
     scores["previous"] = [before.get(key) for key in scores["key"]]
     as_of = max(dates.of(f) for f in ("checkin", "pairing", "meetings", "funding"))

@@ -50,9 +50,9 @@ def dates_until(dates: ThemeDates, last: dt.date) -> ThemeDates:
     return ThemeDates(**{f.name: min(getattr(dates, f.name), last) for f in fields(ThemeDates)})
 
 
-def measured_metrics(engine: Engine) -> list[Headline]:
-    """The headline metrics whose records are in the store (the others are 无数据, never a warning)."""
-    present = tables_with_rows(engine)
+def measured_metrics(present: frozenset[str]) -> list[Headline]:
+    """The headline metrics whose records are in the store (`present`: `tables_with_rows`); the others are
+    无数据, never a warning."""
     return [spec for spec in HEADLINES if all(model.__tablename__ in present for model in spec.sources)]
 
 
@@ -75,7 +75,7 @@ def area_warnings(engine: Engine, area: Area, dates: ThemeDates, history_months:
     Columns: metric_key, metric, theme, area_code, area_name, value, target, amber_floor, gap, status, severity,
     months_below, previous_value, change, trend, responsible, as_of.
     """
-    specs = measured_metrics(engine)
+    specs = measured_metrics(tables_with_rows(engine))
     goals = targets(engine).set_index("metric_key")
     now = cockpit_by_area(engine, area, dates)
     warned = {}
