@@ -32,7 +32,8 @@ from queries.followup import LISTS, NOT_SERVING_MONTHS
 from queries.overview import HEADLINES
 from queries.warnings import area_warnings, dates_until
 
-DURATIONS = [1, 2, 3, 6]
+# At least how many consecutive month-ends below; a link carries the words shown (?warn_months=3个月).
+DURATIONS = {"不限": 1, "2个月": 2, "3个月": 3, "6个月": 6}
 TITLES = [spec.title for spec in HEADLINES]
 
 facts, selection = open_view(WARNINGS.title)
@@ -48,9 +49,8 @@ st.caption(f"{plain(area_text)}各{child}低于目标(预警)或低于预警线(
 warnings = load(area_warnings, area, dates)
 left, right = st.columns([3, 1])
 chosen = left.multiselect("指标", TITLES, key="warn_metric", bind="query-params", placeholder="全部指标")
-at_least = right.selectbox("连续低于目标", DURATIONS, key="warn_months", bind="query-params",
-                           format_func=lambda n: "不限" if n == 1 else f"{n}个月及以上")
-shown = warnings[(warnings["months_below"] >= (at_least or 1))
+at_least = right.selectbox("连续低于目标至少", list(DURATIONS), key="warn_months", bind="query-params")
+shown = warnings[(warnings["months_below"] >= DURATIONS.get(at_least, 1))
                  & (warnings["metric"].isin(chosen) if chosen else True)].reset_index(drop=True)
 
 cards = st.columns(3)

@@ -187,7 +187,7 @@ def test_the_warning_centre_for_the_city(monkeypatch, fixture_url):
     assert any(b.label == "下载督办通报(Word)" for b in app.get("download_button"))
     app.multiselect(key="warn_metric").set_value(["在职党员报到率", "结对社区覆盖率"]).run()
     assert table_with(app, "责任单位(人)")["指标"].tolist() == ["在职党员报到率", "结对社区覆盖率"]
-    app.selectbox(key="warn_months").set_value(6).run()
+    app.selectbox(key="warn_months").set_value("6个月").run()
     assert table_with(app, "责任单位(人)")["指标"].tolist() == ["在职党员报到率"]
 
 
@@ -240,3 +240,12 @@ def test_the_briefing_deck_s_closing_slides(fixture_engine):
                                                  headline_cells(notice), sections)))
     texts = [shape.text_frame.text for slide in deck.slides for shape in slide.shapes if shape.has_text_frame]
     assert "督办:点名督办名单" in texts and "周书记" not in "\n".join(texts)
+
+
+def test_the_filters_come_from_the_link(monkeypatch, fixture_url):
+    link = {"from": "2018-04", "to": "2018-06", "warn_months": "6个月",
+            "warn_metric": ["在职党员报到率", "经费执行率", "结对社区覆盖率"]}
+    app = open_view(monkeypatch, fixture_url, WARNINGS, link)
+    table = table_with(app, "责任单位(人)")
+    assert table[["县级单位", "指标", "连续低于目标(月)"]].values.tolist() == [["甲区", "在职党员报到率", "7及以上"],
+                                                                       ["乙县", "经费执行率", "6"]]
