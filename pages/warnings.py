@@ -46,7 +46,8 @@ as_of = max(dates.checkin, dates.pairing, dates.meetings, dates.funding)
 st.caption(f"{plain(area_text)}各{child}低于目标(预警)或低于预警线(落后)的指标,数据截至 {fmt.chinese_date(as_of)};"
            "连续月数按每个月末的同一口径回溯计算。")
 
-warnings = load(area_warnings, area, dates)
+with st.spinner("正在按各月末回溯计算……"):  # the cockpit's figures on seven month-ends (seconds, then cached)
+    warnings = load(area_warnings, area, dates)
 left, right = st.columns([3, 1])
 chosen = left.multiselect("指标", TITLES, key="warn_metric", bind="query-params", placeholder="全部指标")
 at_least = right.selectbox("连续低于目标至少", list(DURATIONS), key="warn_months", bind="query-params")
