@@ -11,9 +11,11 @@ import streamlit as st
 
 from dashboard import formatting as fmt
 from dashboard.auth import active_viewer
+from dashboard.captions import definition_link
 from dashboard.data import load
 from dashboard.export import briefing_buttons, current_grant, delivered, export_buttons
 from dashboard.filters import COMMUNITY, COUNTY, FIRST, LAST, STREET, month_label, open_view, scope_name
+from dashboard.frame import status_badge
 from dashboard.missing import BLANK
 from dashboard.navigation import VIEW_OF_METRIC, WARNINGS
 from dashboard.notice import (
@@ -48,16 +50,26 @@ st.caption(f"{plain(area_text)}各{child}低于目标(预警)或低于预警线(
 
 with st.spinner("正在按各月末回溯计算……"):  # the cockpit's figures on seven month-ends (seconds, then cached)
     warnings = load(area_warnings, area, dates)
+    notice = gather(load, area, dates, area_text, selection.last, details=viewer.exports_details)
+
+# 总体情况: the headline figures of the area, their status and their change on the month-end before.
+for start in range(0, len(notice.headlines), 4):
+    for column, row in zip(st.columns(4), notice.headlines.iloc[start:start + 4].itertuples()):
+        with column.container(border=True):
+            change = None if pd.isna(row.value) or row.previous is None or pd.isna(row.previous) else (
+                fmt.points(row.value - row.previous) + "(较上月)")
+            st.metric(row.title, fmt.percent(row.value), delta=change)
+            with st.container(horizontal=True, gap="small"):
+                status_badge(row.status)
+                definition_link(row.key)
+
 left, right = st.columns([3, 1])
 chosen = left.multiselect("指标", TITLES, key="warn_metric", bind="query-params", placeholder="全部指标")
 at_least = right.selectbox("连续低于目标至少", list(DURATIONS), key="warn_months", bind="query-params")
 shown = warnings[(warnings["months_below"] >= DURATIONS.get(at_least, 1))
                  & (warnings["metric"].isin(chosen) if chosen else True)].reset_index(drop=True)
-
-cards = st.columns(3)
-cards[0].metric("落后", f"{int((shown['status'] == '红').sum())} 项")
-cards[1].metric("预警", f"{int((shown['status'] == '黄').sum())} 项")
-cards[2].metric(f"涉及{child}", f"{shown['area_code'].nunique()} 个")
+st.markdown(f"**落后 {int((shown['status'] == '红').sum())} 项 · 预警 {int((shown['status'] == '黄').sum())} 项 · "
+            f"涉及{child} {shown['area_code'].nunique()} 个**")
 
 
 def link(row) -> str:
@@ -95,7 +107,6 @@ else:
 
 st.divider()
 st.markdown("#### 点名督办")
-notice = gather(load, area, dates, area_text, selection.last, details=viewer.exports_details)
 tabs = st.tabs([f"{title}({len(notice.lists[key])})" for key, title, _action in LISTS])
 for tab, (key, title, action) in zip(tabs, LISTS):
     with tab:

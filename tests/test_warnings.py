@@ -179,7 +179,11 @@ def test_the_command_line_writes_the_notice(fixture_url, monkeypatch, tmp_path, 
 
 def test_the_warning_centre_for_the_city(monkeypatch, fixture_url):
     app = open_view(monkeypatch, fixture_url, WARNINGS, {"from": "2018-04", "to": "2018-06"})
-    assert metrics(app) == {"落后": "11 项", "预警": "0 项", "涉及县级单位": "2 个"}
+    assert metrics(app) == {  # the cockpit's figures (tests/test_pages.py)
+        "网格党支部覆盖率": "62.5%", "在职党员报到率": "66.7%", "结对社区覆盖率": "75.0%",
+        "联席会议按期召开率": "58.3%", "两新组织党的组织覆盖率": "50.0%", "经费执行率": "36.1%",
+        "党建联络员配备率": "75.0%", "双向考核覆盖率": "66.7%"}
+    assert "**落后 11 项 · 预警 0 项 · 涉及县级单位 2 个**" in [m.value for m in app.markdown]
     table = table_with(app, "责任单位(人)")
     assert table["县级单位"].tolist() == ["乙县", "乙县"] + ["甲区"] * 6 + ["乙县"] * 3  # as CITY_ROWS
     assert table["查看"].iloc[0].startswith("./meetings?county=")
