@@ -253,3 +253,24 @@ def test_the_filters_come_from_the_link(monkeypatch, fixture_url):
     table = table_with(app, "责任单位(人)")
     assert table[["县级单位", "指标", "连续低于目标(月)"]].values.tolist() == [["甲区", "在职党员报到率", "7及以上"],
                                                                        ["乙县", "经费执行率", "6"]]
+
+
+@pytest.mark.slow  # city-scale generation takes minutes: outside the quick tier
+@pytest.mark.parametrize("area", [Area(), Area(county="430702")], ids=["全市", "武陵区"])
+def test_on_the_demo_store_the_warning_centre_lists_what_the_views_mark(databases, backend, area):
+    from dashboard.db import make_engine
+    from dashboard.demo import generate
+    from queries.store import store_facts
+
+    engine = make_engine(databases.filled_once(backend, "demo", generate))
+    dates = store_facts(engine).themes
+    frames = cockpit_by_area(engine, area, dates)
+    goals = targets(engine).set_index("metric_key")
+    marked = set()
+    for spec in measured_metrics(tables_with_rows(engine)):
+        ranked = ranked_areas(frames[spec.key], spec, goals.loc[spec.key], dates.of(spec.theme))
+        marked |= {(spec.key, code) for code, status in zip(ranked["area_code"], ranked["status"])
+                   if status in ("红", "黄")}
+    warnings = area_warnings(engine, area, dates)
+    assert marked and set(zip(warnings["metric_key"], warnings["area_code"])) == marked
+    engine.dispose()
