@@ -74,9 +74,10 @@ st.markdown(f"**落后 {int((shown['status'] == '红').sum())} 项 · 预警 {in
 
 def link(row) -> str:
     """The view that explains the row's figure, opened on the row's area and the same months."""
-    names = {COUNTY: selection.names.get(area.county, ""), STREET: selection.names.get(area.street, ""),
-             COMMUNITY: selection.names.get(area.community, "")}
-    level = area.within(viewer.scope).child_level
+    seen = area.within(viewer.scope)  # a street's staff on 全市 see their street: its link names it
+    names = {COUNTY: selection.names.get(seen.county, ""), STREET: selection.names.get(seen.street, ""),
+             COMMUNITY: selection.names.get(seen.community, "")}
+    level = seen.child_level
     if row.area_code:
         names[level] = row.area_name
     params = {key: value for key, value in names.items() if value}

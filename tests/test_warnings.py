@@ -201,6 +201,8 @@ def test_street_staff_see_their_street_only(monkeypatch, fixture_url):
     table = table_with(app, "责任单位(人)")
     assert set(table["社区"]) == {"红星社区", "光明社区"}
     assert "光明社区党组织书记 韩书记" in set(table["责任单位(人)"])  # street staff see names
+    assert table["查看"].iloc[0].startswith("./assessment?county=%E7%94%B2%E5%8C%BA&street=%E4%B8%80%E8%A1%97%E9%81%93"
+                                          "&community=%E5%85%89%E6%98%8E%E7%A4%BE%E5%8C%BA")  # 甲区 一街道 光明社区
     assert table_with(app, "结对单位")["社区"].tolist() == ["光明社区"]
     shown = {str(v) for frame in app.dataframe for v in frame.value.to_numpy().ravel()}
     assert not shown & {"乙县", "三街道", "幸福社区", "二街道", "和平社区", "乙县教育局"}
