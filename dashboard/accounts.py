@@ -48,7 +48,7 @@ EVENTS = {
     "session_ended": "会话终止", "export": "下载", "export_refused": "下载被拒绝", "token_used": "大屏令牌使用",
     "token_refused": "大屏令牌被拒绝", "token_created": "生成大屏令牌", "token_revoked": "吊销大屏令牌",
     "token_expiry_changed": "修改令牌有效期", "user_created": "新增账号", "user_changed": "修改账号",
-    "password_set": "设置密码", "导入": "数据导入", "清空演示数据": "清空演示数据",
+    "password_set": "设置密码", "导入": "数据导入", "清空演示数据": "清空演示数据", "threshold_set": "修改预警规则",
 }
 
 

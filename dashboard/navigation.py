@@ -29,11 +29,12 @@ TWO_NEW = PageSpec("pages/two_new.py", "两新组织", ":material/apartment:", f
 TEAMS = PageSpec("pages/teams.py", "四支队伍", ":material/badge:", filtered=True)
 PLATFORMS = PageSpec("pages/platforms.py", "阵地建设", ":material/home_work:", filtered=True)
 FUNDING = PageSpec("pages/funding.py", "经费保障", ":material/account_balance_wallet:", filtered=True)
+WARNINGS = PageSpec("pages/warnings.py", "预警中心", ":material/notification_important:", rotates=False, filtered=True)
 ADMIN = PageSpec("pages/admin.py", "账号与日志", ":material/admin_panel_settings:", admin_only=True)
 DEFINITIONS = PageSpec("pages/definitions.py", "指标口径", ":material/menu_book:", rotates=False)
 IMPORT = PageSpec("pages/data_import.py", "数据导入", ":material/upload_file:", admin_only=True)
-PAGES = [OVERVIEW, COVERAGE, CHECKIN, ASSESSMENT, MEETINGS, TWO_NEW, TEAMS, PLATFORMS, FUNDING, DEFINITIONS, ADMIN,
-         IMPORT]
+PAGES = [OVERVIEW, WARNINGS, COVERAGE, CHECKIN, ASSESSMENT, MEETINGS, TWO_NEW, TEAMS, PLATFORMS, FUNDING, DEFINITIONS,
+         ADMIN, IMPORT]
 PAGE_OF_PATH = {spec.path: spec for spec in PAGES}
 # The view that explains each metric; the cockpit's cards link there.
 VIEW_OF_METRIC = {metric.key: PAGE_OF_PATH[metric.view] for metric in METRICS}

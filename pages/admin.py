@@ -22,10 +22,12 @@ from dashboard.accounts import (
     users,
 )
 from dashboard.auth import administrator, client_address
-from dashboard.data import engine
+from dashboard.data import clear_caches, engine
 from dashboard.export import export_buttons
 from dashboard.missing import BLANK
 from dashboard.text import plain
+from dashboard.thresholds import LEVELS, set_threshold
+from queries.store import targets
 
 viewer = administrator("只有系统管理员可以管理账号和查看日志。")
 
@@ -50,7 +52,7 @@ st.dataframe(accounts.assign(role=accounts["role"].map(ROLE_LABELS), is_active=a
         "username": "用户名", "display_name": "姓名", "role": "角色", "county": "县级单位编码", "street": "街道编码",
         "is_active": "状态", "last_sign_in_at": "最近登录"}), hide_index=True, placeholder=BLANK, key="users_table")
 
-add, change, token = st.tabs(["新增账号", "修改账号", "大屏令牌"])
+add, change, token, rules = st.tabs(["新增账号", "修改账号", "大屏令牌", "预警规则"])
 with add, st.form("add_user", clear_on_submit=True):
     username = st.text_input("用户名", max_chars=40, key="new_username")
     name = st.text_input("姓名", max_chars=40, key="new_name")
@@ -118,6 +120,25 @@ with token:
                     attempt(lambda: expire_display_token(store, int(chosen), int(token_days), by=viewer.username,
                                                          address=client_address()),
                             f"令牌 {chosen} 将在 {int(token_days)} 天后到期。")
+
+with rules:
+    goals = targets(store)
+    st.dataframe(goals.assign(target_value=goals["target_value"] * 100, amber_floor=goals["amber_floor"] * 100)
+                 .rename(columns={"metric_key": "指标键", "label": "指标", "target_value": "目标(低于即预警,%)",
+                                  "amber_floor": "预警线(低于即落后,%)", "note": "说明"}),
+                 hide_index=True, key="targets_table")
+    with st.form("threshold_rule"):
+        labels = dict(zip(goals["metric_key"], goals["label"]))
+        metric_key = st.selectbox("指标", list(labels), format_func=labels.get, key="rule_metric")
+        level = st.radio("级别", list(LEVELS), horizontal=True, key="rule_level",
+                         help="预警:低于此值即预警(即目标);落后:低于此值即落后")
+        threshold = st.number_input("阈值(%)", min_value=0.0, max_value=1000.0, value=90.0, step=1.0,
+                                    key="rule_threshold")
+        if st.form_submit_button("保存规则"):
+            attempt(lambda: set_threshold(store, metric_key, level, threshold / 100, by=viewer.username,
+                                          address=client_address()),
+                    f"已保存:{labels.get(metric_key, metric_key)} {level}线 {threshold:.1f}%。")
+            clear_caches()
 
 st.markdown("#### 审计日志")
 EVENT_CHOICES = ["", *EVENTS]
