@@ -33,19 +33,29 @@ def screen(monkeypatch, fixture_url) -> AppTest:
 
 
 def headings(app: AppTest) -> list[str]:
-    return [m.value for m in app.markdown if m.value.startswith("### ") or m.value.startswith("#### ")]
+    """The page's headings, and the title of a big-screen composition as `## title`."""
+    composed = [h.value.split("data-screen='")[1].split("'")[0] for h in app.get("html") if "data-screen=" in h.value]
+    return [m.value for m in app.markdown if m.value.startswith("### ") or m.value.startswith("#### ")] + [
+        f"## {title}" for title in composed]
+
+
+def shown_html(app: AppTest) -> str:
+    return "".join(h.value for h in app.get("html"))
 
 
 def test_big_screen_shows_clock_and_as_of_without_chrome(screen):
-    assert any("数据截至 2018年6月30日" in m.value and "年" in m.value.split("·")[0] for m in screen.markdown)
-    assert any("display: none" in h.value for h in screen.get("html"))
-    assert "#### 全市核心指标" in headings(screen)
-    assert not any("大屏模式" in m.value for m in screen.markdown)  # no link to itself
+    html = shown_html(screen)
+    assert html.count("数据截至 2018年6月30日") == 1 and html.count("class='bs-clock'") == 1  # one of each
+    assert "display: none" in html
+    assert "## 全市党建驾驶舱" in headings(screen)
+    assert "1 / 9" in html  # which screen of how many
+    assert "62.5%" in html and "66.7%" in html  # 网格党支部覆盖率, 在职党员报到率 (tests/test_pages.py)
+    assert screen.markdown.len == 0 and screen.warning.len == 0  # no banner, no link to itself
 
 
 def test_big_screen_rotates_on_elapsed_time_and_can_pause(screen):
     screen.run()
-    assert "#### 全市核心指标" in headings(screen)  # 30 s have not passed
+    assert "## 全市党建驾驶舱" in headings(screen)  # 30 s have not passed
     screen.session_state[SHOWN_AT] = time.time() - 31
     screen.run()
     assert "### 六级体系覆盖" in headings(screen)
@@ -64,4 +74,4 @@ def test_big_screen_rotation_passes_over_the_definitions(screen):
     assert "### 经费保障" in headings(screen)
     screen.session_state[SHOWN_AT] = time.time() - 31
     screen.run()
-    assert "#### 全市核心指标" in headings(screen)
+    assert "## 全市党建驾驶舱" in headings(screen)

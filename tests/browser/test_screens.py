@@ -24,7 +24,8 @@ VIEWS = {"overview": "/", "coverage": "/coverage", "checkin": "/checkin", "asses
 SIZES = [(1920, 1080), (1366, 768)]
 SCREEN = "screen=1&embed=true&embed_options=dark_theme"
 FINISHED = """() => document.querySelector("[data-test-script-state]")?.getAttribute("data-test-script-state")
-                === "notRunning" && document.querySelectorAll("[data-testid='stMetric']").length > 0"""
+                === "notRunning" && (document.querySelectorAll("[data-testid='stMetric']").length > 0
+                                     || document.querySelector(".bs-root") !== null)"""  # a big screen's composition
 SHOWN_METRICS = """() => Object.fromEntries([...document.querySelectorAll("[data-testid='stMetric']")].map((m) => [
   m.querySelector("[data-testid='stMetricLabel']").innerText.trim(),
   m.querySelector("[data-testid='stMetricValue']").innerText.trim()]))"""
