@@ -28,6 +28,7 @@ STATUS_WORD = {"绿": "达标", "黄": "预警", "红": "落后", "无数据": "
 STATUS_SHAPE = {"绿": "●", "黄": "▲", "红": "■", "无数据": "○"}
 STATUS_CLASS = {"绿": "ok", "黄": "warn", "红": "bad", "无数据": "none"}
 MAP_FILL = {"绿": "#2E8B57", "黄": "#D29A00", "红": "#C8102E", "无数据": "#4A5263"}
+NEUTRAL = "#5B7DB1"
 TICK_SECONDS = 9  # each finding stays this long on the line
 TICK_CHARS = 84  # a longer finding is split at a comma so that it holds on the line
 
@@ -131,18 +132,20 @@ class Ranked:
     name: str
     value: str
     share: float | None
-    status: str = "无数据"
+    status: str | None = "无数据"  # None: a figure without a target, told by no status
 
 
 @dataclass(frozen=True)
 class Trend:
-    """A short series (months or years): labels, values in %, as shown; the target in % if there is one."""
+    """A short series (months, years or kinds): labels, values (in % when `percent`), as shown; the target in %
+    if there is one. Rates are drawn against 100%, counts against the largest."""
 
     title: str
     labels: list[str]
     values: list[float | None]
     texts: list[str]
     target: float | None = None
+    percent: bool = True
 
 
 @dataclass(frozen=True)
@@ -155,7 +158,7 @@ class Screen:
     map_title: str = ""
     map_svg: str = ""  # from `county_map_html`; empty: the ranking is the centre
     trend: Trend | None = None
-    warnings: list[tuple[str, str]] = field(default_factory=list)  # (status key, what is lagging)
+    warnings: list[tuple[str | None, str]] = field(default_factory=list)  # (status key or None, what lags)
     warnings_title: str = "重点预警"
     findings: list[str] = field(default_factory=list)
     demo: bool = False
@@ -192,8 +195,9 @@ def ranking_html(rows: list[Ranked]) -> str:
         body.append(
             f"<div class='bs-rank-row'><span class='bs-muted'>{row.rank}</span>"
             f"<span class='bs-rank-name'>{esc(row.name)}</span>"
-            f"<span class='bs-bar'><i style='width:{width:.1f}%;background:{MAP_FILL[row.status]}'></i></span>"
-            f"<span class='bs-rank-value'>{esc(row.value)}</span>{status_html(row.status)}"
+            f"<span class='bs-bar'><i style='width:{width:.1f}%;background:{MAP_FILL.get(row.status, NEUTRAL)}'>"
+            f"</i></span><span class='bs-rank-value'>{esc(row.value)}</span>"
+            f"{status_html(row.status) if row.status else '<span></span>'}"
             "</div>")
     return f"<div class='bs-rank-rows'>{''.join(body)}</div>"
 
@@ -202,7 +206,7 @@ def trend_html(trend: Trend | None) -> str:
     if trend is None or not trend.labels:
         return "<div class='bs-empty'>暂无趋势数据</div>"
     known = [v for v in trend.values if v is not None and not pd.isna(v)]
-    top = max([100.0, *known, trend.target or 0.0])
+    top = max([100.0 if trend.percent else 1.0, *known, trend.target or 0.0])
     columns = []
     for label, value, text in zip(trend.labels, trend.values, trend.texts):
         height = 0.0 if value is None or pd.isna(value) else value / top * 100
@@ -348,7 +352,7 @@ def screen_html(screen: Screen) -> str:
         ranking = ""
     trend = (f"<div class='bs-panel bs-trend'><div class='bs-panel-title'>"
              f"{esc(screen.trend.title if screen.trend else '趋势')}</div>{trend_html(screen.trend)}</div>")
-    warnings = "".join(f"<div class='bs-warn-row'>{status_html(status)} {esc(line)}</div>"
+    warnings = "".join(f"<div class='bs-warn-row'>{status_html(status) if status else '▸'} {esc(line)}</div>"
                        for status, line in screen.warnings[:3]) or \
         "<div class='bs-empty'>各项均无落后</div>"
     warn = (f"<div class='bs-panel bs-warnings'><div class='bs-panel-title'>{esc(screen.warnings_title)}</div>"

@@ -58,12 +58,12 @@ def test_big_screen_rotates_on_elapsed_time_and_can_pause(screen):
     assert "## 全市党建驾驶舱" in headings(screen)  # 30 s have not passed
     screen.session_state[SHOWN_AT] = time.time() - 31
     screen.run()
-    assert "### 六级体系覆盖" in headings(screen)
+    assert "## 全市 · 六级体系覆盖" in headings(screen)
     screen.button(key="screen_pause").click().run()
     assert screen.session_state[PAUSED] is True
     screen.session_state[SHOWN_AT] = time.time() - 31
     screen.run()
-    assert "### 六级体系覆盖" in headings(screen)  # paused: stays
+    assert "## 全市 · 六级体系覆盖" in headings(screen)  # paused: stays
 
 
 def test_big_screen_rotation_passes_over_the_definitions(screen):
@@ -71,7 +71,7 @@ def test_big_screen_rotation_passes_over_the_definitions(screen):
     screen.switch_page("../pages/funding.py")
     screen.query_params.update({"screen": "1", "rotate": "30"})
     screen.run()
-    assert "### 经费保障" in headings(screen)
+    assert "## 全市 · 经费保障" in headings(screen)
     screen.session_state[SHOWN_AT] = time.time() - 31
     screen.run()
     assert "## 全市党建驾驶舱" in headings(screen)

@@ -86,6 +86,9 @@ CARDS_CUT = """() => {
           mainWide: document.querySelector('[data-testid="stMain"]').scrollWidth - innerWidth,
           cards: document.querySelectorAll('[data-testid="stMetric"]').length};
 }"""
+# The screen's short entrance (a fade and a slide) is over; the findings line's endless fade is not waited for.
+ENTERED = """() => Promise.all(document.getAnimations()
+  .filter((a) => a.effect.getComputedTiming().iterations !== Infinity).map((a) => a.finished)).then(() => true)"""
 NORMAL_DONE = """() => document.querySelector("[data-test-script-state]")?.getAttribute("data-test-script-state")
                 === "notRunning" && document.querySelectorAll("[data-testid='stMetric']").length > 0"""
 
@@ -119,6 +122,7 @@ def test_each_composition_fits_one_readable_screen(server, browser, view):
         page.goto(f"{server}{link}{'&' if '?' in link else '?'}{SCREEN}")
         page.wait_for_function(COMPOSED, timeout=60_000)
         page.evaluate("document.fonts.ready.then(() => true)")
+        page.evaluate(ENTERED)
         assert page.locator("[data-testid='stException']").count() == 0
         for width, height in SCREEN_SIZES:
             facts = look(page, width, height)
