@@ -15,7 +15,7 @@ from dashboard import formatting as fmt
 from dashboard.auth import active_viewer
 from dashboard.data import derived, load
 from dashboard.filters import scope_name
-from dashboard.missing import missing_line
+from dashboard.missing import NOTHING_IMPORTED, missing_line
 from dashboard.screen_layout import Figure, Ranked, Screen, Trend, county_map_html
 from queries.area import CITY, LEVEL_NAMES, Area
 from queries.assessment import assessment_coverage_by_area, assessment_year, score_bands_by_area, score_trend
@@ -452,8 +452,21 @@ def funding_screen(facts: StoreFacts, position: tuple[int, int]) -> Screen:
     return theme_screen("经费保障", facts, last, position, figures, by_area[by_area["area_code"] != ""], spec, trend)
 
 
+def when_imported(compose: Callable[[StoreFacts, tuple[int, int]], Screen]):
+    """The composition, or, on a store where nothing dated is imported yet, a screen that says so."""
+
+    def composed(facts: StoreFacts, position: tuple[int, int]) -> Screen:
+        if facts.data_as_of is None:
+            return Screen(title="常德市城市区域化党建驾驶舱", as_of="—", figures=[], ranking_title="", ranking=[],
+                          findings=[NOTHING_IMPORTED], demo=facts.is_demo, position=position)
+        return compose(facts, position)
+
+    return composed
+
+
 COMPOSITIONS: dict[str, Callable[[StoreFacts, tuple[int, int]], Screen]] = {
-    "pages/overview.py": cockpit, "pages/coverage.py": coverage_screen, "pages/checkin.py": checkin_screen,
-    "pages/assessment.py": assessment_screen, "pages/meetings.py": meetings_screen,
-    "pages/two_new.py": two_new_screen, "pages/teams.py": teams_screen, "pages/platforms.py": platforms_screen,
-    "pages/funding.py": funding_screen}
+    path: when_imported(compose) for path, compose in {
+        "pages/overview.py": cockpit, "pages/coverage.py": coverage_screen, "pages/checkin.py": checkin_screen,
+        "pages/assessment.py": assessment_screen, "pages/meetings.py": meetings_screen,
+        "pages/two_new.py": two_new_screen, "pages/teams.py": teams_screen, "pages/platforms.py": platforms_screen,
+        "pages/funding.py": funding_screen}.items()}

@@ -75,3 +75,31 @@ def test_big_screen_rotation_passes_over_the_definitions(screen):
     screen.session_state[SHOWN_AT] = time.time() - 31
     screen.run()
     assert "## 全市党建驾驶舱" in headings(screen)
+
+
+def test_a_county_display_token_shows_every_composition_for_its_county(monkeypatch, databases):
+    """A county's unattended screen: every composition runs within the county (乙县), its streets ranked in the
+    centre (no city map), and nothing of the other county."""
+    from dashboard import accounts
+    from dashboard.db import make_engine
+    from dashboard.screen_views import COMPOSITIONS
+    from tests.conftest import fill_with_fixture
+
+    url = databases.new("sqlite")
+    engine = make_engine(url)
+    fill_with_fixture(engine)
+    token = accounts.create_display_token(engine, "会议室", county="T02")
+    engine.dispose()
+    monkeypatch.setenv(URL_ENV, url)
+    monkeypatch.delenv(SIGN_IN_ENV, raising=False)
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.query_params.update({"screen": "1", "rotate": "0", "token": token})
+    app.run()
+    for path in COMPOSITIONS:
+        app.switch_page(f"../{path}")
+        app.query_params.update({"screen": "1", "rotate": "0"})
+        app.run()
+        assert not app.exception, (path, [e.value for e in app.exception])
+        html = shown_html(app)
+        assert "data-screen='乙县" in html and "class='bs-map-frame'" not in html and "甲区" not in html, path
+        assert "各街道" in html or "排名" not in html, path
