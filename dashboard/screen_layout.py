@@ -30,7 +30,7 @@ STATUS_CLASS = {"绿": "ok", "黄": "warn", "红": "bad", "无数据": "none"}
 MAP_FILL = {"绿": "#2E8B57", "黄": "#D29A00", "红": "#C8102E", "无数据": "#4A5263"}
 NEUTRAL = "#5B7DB1"
 TICK_SECONDS = 9  # each finding stays this long on the line
-TICK_CHARS = 84  # a longer finding is split at a comma so that it holds on the line
+TICK_CHARS = 76  # a longer finding is split at a comma so that it holds on the line
 
 CSS = """
 <style>
