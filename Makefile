@@ -33,15 +33,17 @@ run: $(VENV)/.installed
 # Two workers (pytest-xdist), one per core, each taking whole test files so that a file's stores are built once
 # (groups set in tests/conftest.py: the demo tests go by file and backend, so two backends generate at once).
 test: $(VENV)/.installed
-	$(BIN)/python -m pytest -n 2 --dist loadgroup --durations=20
+	$(BIN)/python -m pytest -n 2 --dist loadgroup --no-loadscope-reorder --durations=20
 
 init-store: $(VENV)/.installed
 	$(BIN)/python -m dashboard.imports init-store
 
 check: lint test-quick
 
+# The quick tier on both cores, with fewer generated partial stores (30 in the full tier).
 test-quick: $(VENV)/.installed
-	$(BIN)/python -m pytest $(QUICK) -q --durations=15
+	DANGJIAN_PARTIAL_EXAMPLES=8 $(BIN)/python -m pytest $(QUICK) -n 2 --dist loadgroup --no-loadscope-reorder -q \
+		--durations=15
 
 mutation: $(VENV)/.installed
 	$(BIN)/mutmut run --max-children 2 $(MUTATE); $(BIN)/mutmut results

@@ -138,10 +138,23 @@ def fixture_engine(fixture_url) -> Iterator[Engine]:
 SPLIT_BY_BACKEND = {"tests/test_demo.py"}
 
 
+# The longest groups (measured: each takes minutes) start first, so that no worker is left with one at the end
+# while the other idles; make test passes --no-loadscope-reorder, which keeps this order instead of xdist's
+# (most tests first, which puts 1,000 quick scope checks before a 5-minute browser file).
+LONG_FIRST = ("tests/test_demo.py", "tests/browser/test_screens.py", "tests/browser/test_downloads.py",
+              "tests/test_every_query_every_role.py", "tests/browser/")
+
+
+def _start_order(item) -> int:
+    path = item.nodeid.split("::")[0]
+    return next((rank for rank, prefix in enumerate(LONG_FIRST) if path.startswith(prefix)), len(LONG_FIRST))
+
+
 @pytest.hookimpl(tryfirst=True)  # before pytest-xdist copies the groups into the test ids
 def pytest_collection_modifyitems(items) -> None:
     """Whole files go to one worker (their stores are built once per worker), as `--dist loadfile` would do;
-    with `--dist loadgroup` (make test) the files of SPLIT_BY_BACKEND go by file and backend."""
+    with `--dist loadgroup` (make test) the files of SPLIT_BY_BACKEND go by file and backend. Long files first."""
+    items.sort(key=_start_order)  # stable: within a file, the written order
     for item in items:
         group = item.nodeid.split("::")[0]
         backend = getattr(item, "callspec", None) and item.callspec.params.get("backend")

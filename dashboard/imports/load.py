@@ -26,9 +26,10 @@ from dashboard.imports import values as v
 from dashboard.imports.columns import Column, Template
 from dashboard.imports.reading import Problem, Sheet, Unreadable, read_sheet
 from dashboard.imports.templates import REFERENCES
+from dashboard.imports.touched import touched_communities
 from dashboard.schema import AuditEntry, Community, County, ImportRun, StoreMeta
 from dashboard.summaries import SOURCES as SUMMARY_SOURCES
-from dashboard.summaries import rebuild_summaries
+from dashboard.summaries import refresh_summaries
 
 CHUNK = 900  # keys per IN (...) list, under every backend's bound-parameter limit
 PREVIEW_ROWS = 20
@@ -121,7 +122,7 @@ def import_file(engine: Engine, template: Template, file_name: str, content: byt
         username, source, replace_period, dry_run, rebuild=template.table.name in SUMMARY_SOURCES)
 
 
-def write_in_one_transaction(engine: Engine, outcome: Outcome, write: Callable[[Connection], None],
+def write_in_one_transaction(engine: Engine, outcome: Outcome, write: Callable[[Connection], set[int] | None],
                              username: str | None, source: str, replace_period: tuple[dt.date, dt.date] | None,
                              dry_run: bool, rebuild: bool) -> Outcome:
     """Run `write` (which adds its problems to `outcome`), log the import, rebuild the summaries if `rebuild`
@@ -131,14 +132,14 @@ def write_in_one_transaction(engine: Engine, outcome: Outcome, write: Callable[[
         try:
             if is_demo_store(connection):
                 raise DemoStoreError("当前数据库是演示数据。导入真实数据前,请先清空演示数据,以免两者混在一起。")
-            write(connection)
+            touched = write(connection)
             outcome.problems.sort(key=lambda p: p.row or 0)
             if outcome.problems or dry_run:
                 transaction.rollback()
                 return outcome
             _record(connection, outcome, username, source, replace_period)
             if rebuild:
-                rebuild_summaries(connection)
+                refresh_summaries(connection, touched)
             bump_data_version(connection)
             transaction.commit()
             outcome.committed = True
@@ -413,19 +414,20 @@ def _existing(connection: Connection, template: Template, records: list[dict]) -
 
 
 def _write(connection: Connection, template: Template, rows: list[Row], outcome: Outcome,
-           period: tuple[dt.date, dt.date] | None) -> None:
+           period: tuple[dt.date, dt.date] | None) -> set[int] | None:
+    """Write the file's rows; returns the communities whose summary rows they change (None: any of them)."""
     resolved = _resolve(connection, template, rows, outcome)
     rows = [row for row in rows if not row.bad]
     records = _derive(connection, template, rows, resolved, outcome)
     _check_unique_in_store(connection, template, rows, outcome)
     if outcome.problems or not records:
-        return
+        return set()
     table = template.table
     if period is not None:
         column = table.c[template.period_field]
         outcome.deleted = connection.execute(delete(table).where(column.between(*period))).rowcount
     existing = _existing(connection, template, records)
-    inserts, updates = [], []
+    inserts, updates, replaced = [], [], []
     for record in records:
         natural = tuple(record[k] for k in template.natural_key)
         if natural not in existing:
@@ -434,6 +436,7 @@ def _write(connection: Connection, template: Template, rows: list[Row], outcome:
         ident, current = existing[natural]
         if any(_differs(current[name], value) for name, value in record.items()):
             updates.append({**{f"new_{k}": val for k, val in record.items()}, "target_id": ident})
+            replaced.append(current)
         else:
             outcome.unchanged += 1
     self_field = template.self_reference
@@ -458,6 +461,15 @@ def _write(connection: Connection, template: Template, rows: list[Row], outcome:
         connection.execute(table.update().where(table.c.id == bindparam("target_id")).values(
             {self_field: bindparam("parent")}), [{"target_id": ids[c], "parent": ids[p]} for c, p in deferred])
     outcome.inserted, outcome.updated = len(inserts), len(updates)
+    if period is not None:
+        return None  # the period's rows of every community were replaced
+    return touched_communities(connection, table.name, [*inserts, *_new_values(updates), *replaced],
+                               {u["target_id"] for u in updates})
+
+
+def _new_values(updates: list[dict]) -> list[dict]:
+    """The new values of update parameters (`new_<column>`) as records."""
+    return [{k[4:]: v for k, v in update.items() if k.startswith("new_")} for update in updates]
 
 
 def _differs(current, new) -> bool:

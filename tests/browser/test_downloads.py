@@ -61,6 +61,9 @@ ROLES = {
     "display_token": Role(None, T02_ONLY, "T01", downloads=False, token=True),
     "nobody_sign_in_off": Role(None, [], "全市"),
 }
+# Tables offer no download whoever looks (the toolbar is the app's, not the role's): hovering every table of every
+# view costs about a second each, so two roles do it, the widest and the narrowest scope.
+HOVER_TABLES = {"city_leader", "street_staff"}
 
 
 @pytest.fixture(scope="module")
@@ -222,7 +225,8 @@ def test_each_role_gets_every_download_and_nothing_else(request, store, browser,
             assert shown == []
             offered = page.locator("[data-testid='stDownloadButton']").count()
             assert (offered > 0) == role.downloads, f"{title}: {offered} download buttons"
-            tables += no_table_downloads(page)
+            if role_name in HOVER_TABLES:
+                tables += no_table_downloads(page)
             chart_buttons = page.locator(".modebar-btn").evaluate_all("bs => bs.map(b => b.dataset.title)")
             assert [t for t in chart_buttons if re.search("download|export|data|studio", t, re.I)
                     and "png" not in t.lower()] == []  # a chart's picture, never its data
@@ -230,7 +234,7 @@ def test_each_role_gets_every_download_and_nothing_else(request, store, browser,
                 files += download_all(page, KINDS[title], tmp_path)
             if role.downloads and title == DETAIL_VIEW:
                 files += member_details(page, role, tmp_path)
-        assert tables >= 10
+        assert tables >= 10 or role_name not in HOVER_TABLES
     finally:
         context.close()
     if not role.downloads:

@@ -1,14 +1,16 @@
 """A real browser: Playwright driving Debian's chromium against `streamlit run` on 127.0.0.1, on the hand-built
 fixture. Every view, normal and big-screen, at 1920×1080 and 1366×768: no Streamlit exception box, no missing
 glyph (a Chinese character drawn exactly like a code point no font has), and a screenshot in
-test-screenshots/; and each view's headline figures, read from the page, equal the hand counts. Waits are
-on what the test expects (the script's run finished, the fonts loaded), never fixed sleeps. Needs
+test-screenshots/; each view's headline figures, read from the page, equal the hand counts; and every request
+the page makes (scripts, fonts, the page icon, the map) goes to the server it was opened from, as on an intranet.
+Waits are on what the test expects (the script's run finished, the fonts loaded), never fixed sleeps. Needs
 /usr/bin/chromium and fonts-noto-cjk (.ci/run installs both); skipped without them, except under CI."""
 
 from __future__ import annotations
 
 import os
 import shutil
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -99,41 +101,53 @@ def settled(page) -> None:
     page.evaluate("document.fonts.ready.then(() => true)")
 
 
-@pytest.mark.parametrize("view", list(HEADLINES))
-def test_each_view_shows_the_hand_counted_headline_figures(server, browser, view):
+def shown_metrics(page, expected: dict) -> dict:
+    """The figures the page shows, label to value, once as many cards as expected are drawn (or 20 s passed)."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    link, expected = HEADLINES[view]
-    page = browser.new_page(viewport={"width": 1920, "height": 1080})
-    try:
-        page.goto(server + link)
-        settled(page)
-        try:  # on a slow machine the row's first cards may be drawn after the run has ended (seen on CI)
-            page.wait_for_function(ALL_METRICS_DRAWN, arg=len(expected), timeout=20_000)
-        except PlaywrightTimeout:
-            pass  # the comparison below says which figures are missing
-        assert page.evaluate(SHOWN_METRICS) == expected
-    finally:
-        page.close()
+    try:  # on a slow machine the row's first cards may be drawn after the run has ended (seen on CI)
+        page.wait_for_function(ALL_METRICS_DRAWN, arg=len(expected), timeout=20_000)
+    except PlaywrightTimeout:
+        pass  # the comparison in the test says which figures are missing
+    return page.evaluate(SHOWN_METRICS)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def check_drawn(page, shot: str) -> None:
+    """No exception box, no missing glyph, and a screenshot kept for people to look at."""
+    page.screenshot(path=str(SHOTS / f"{shot}.png"), full_page=True)
+    exceptions = [box.inner_text()[:300] for box in page.locator("[data-testid='stException']").all()]
+    assert exceptions == []
+    assert page.evaluate(MISSING_GLYPHS) == []
+
+
 @pytest.mark.parametrize("mode", ["normal", "screen"])
 @pytest.mark.parametrize("view", list(VIEWS))
-def test_every_view_renders_in_a_real_browser(server, browser, view, mode, size):
+def test_every_view_renders_in_a_real_browser(server, browser, view, mode):
+    """Each view is opened once per mode at the first size and looked at again after the window is resized
+    to the others, as a person moving the window between screens would (one load per view and mode keeps the
+    file within the suite's time). In normal mode the figures read off the page equal the hand counts."""
     SHOTS.mkdir(exist_ok=True)
-    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+    (width, height), *other_sizes = SIZES
+    page = browser.new_page(viewport={"width": width, "height": height})
+    hosts: set[str] = set()
+    page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
     try:
-        link = server + VIEWS[view] + ("?" + SCREEN if mode == "screen" else "")
-        page.goto(link)
+        link, expected = HEADLINES[view]
+        if mode == "screen":
+            link = VIEWS[view] + "?" + SCREEN
+        page.goto(server + link)
         settled(page)
-        page.screenshot(path=str(SHOTS / f"{view}_{mode}_{size[0]}x{size[1]}.png"), full_page=True)
-        exceptions = [box.inner_text()[:300] for box in page.locator("[data-testid='stException']").all()]
-        assert exceptions == []
-        assert page.evaluate(MISSING_GLYPHS) == []
+        if mode == "normal":
+            assert shown_metrics(page, expected) == expected
+        check_drawn(page, f"{view}_{mode}_{width}x{height}")
         if mode == "screen":
             assert not page.locator("[data-testid='stSidebar']").is_visible()
             assert page.evaluate("getComputedStyle(document.querySelector('.stApp')).backgroundColor") == \
                 "rgb(14, 17, 23)"  # the dark theme of .streamlit/config.toml
+        for width, height in other_sizes:
+            page.set_viewport_size({"width": width, "height": height})
+            check_drawn(page, f"{view}_{mode}_{width}x{height}")
+        page.wait_for_load_state("networkidle")
+        assert {host for host in hosts if host} == {urlsplit(server).netloc}  # an intranet has no other host
     finally:
         page.close()
