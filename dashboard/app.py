@@ -8,12 +8,14 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard.auth import resolve_viewer, sign_in_required
-from dashboard.data import StoreUnavailable, engine, ensure_store, keep_fresh, load, store_guard
+from dashboard.data import OUTAGE_RAISES, StoreUnavailable, engine, ensure_store, keep_fresh, load, store_guard
 from dashboard.export import note_view
 from dashboard.filters import frame_filters
 from dashboard.frame import show_frame
 from dashboard.navigation import PAGES, page_file
-from dashboard.screen import is_screen, screen_frame
+from dashboard.screen import CSS as SCREEN_CSS
+from dashboard.screen import is_screen, outage_kept, screen_frame, screen_timers, show_screen
+from dashboard.screen_views import COMPOSITIONS
 from queries.store import store_facts
 
 # The icon is a file of our own: a material or emoji page icon makes the browser fetch it from a font CDN,
@@ -28,20 +30,30 @@ try:
 except StoreUnavailable as problem:
     st.error(str(problem), icon=":material/cloud_off:")
     st.stop()
-with store_guard():
+screen = is_screen()
+st.session_state[OUTAGE_RAISES] = screen  # a big screen keeps its last figures when the store is away
+with outage_kept() if screen else store_guard():
     keep_fresh()
     facts = load(store_facts)
     viewer = resolve_viewer(facts, engine())
-    show_frame(facts, viewer, sign_in_on=sign_in_required(facts))
+    if not screen:
+        show_frame(facts, viewer, sign_in_on=sign_in_required(facts))
     specs = [spec for spec in PAGES if viewer.administers or not spec.admin_only]
     pages = [st.Page(page_file(spec), title=spec.title, icon=spec.icon, default=spec.default) for spec in specs]
-    screen = is_screen()
     current = st.navigation(pages, position="hidden" if screen else "sidebar")
+    spec = next(spec for spec in specs if spec.title == current.title)
     if screen:
-        views = [page for page, spec in zip(pages, specs) if not spec.admin_only and spec.rotates]
+        views = [page for page, one in zip(pages, specs) if not one.admin_only and one.rotates]
         titles = [page.title for page in views]
-        screen_frame(facts.data_as_of, views, titles.index(current.title) if current.title in titles else 0)
-    if next(spec for spec in specs if spec.title == current.title).filtered:
+        index = titles.index(current.title) if current.title in titles else 0
+        if spec.path in COMPOSITIONS:  # the view's own composition for the room (数据大屏)
+            note_view(current.title)
+            show_screen(COMPOSITIONS[spec.path], facts, views, index)
+            st.stop()
+        st.html(SCREEN_CSS)  # a page without a composition (指标口径, administration): the page, without chrome
+        if spec.rotates:
+            screen_frame(views, index, *screen_timers())
+    if spec.filtered:
         frame_filters(viewer.scope)
     note_view(current.title)
     current.run()

@@ -45,6 +45,13 @@ class StoreUnavailable(RuntimeError):
     """The configured store cannot be reached; the message is for the person at the screen."""
 
 
+class StoreOutage(RuntimeError):
+    """The store stopped answering during a big screen's run, which keeps its last figures (dashboard/screen.py)."""
+
+
+OUTAGE_RAISES = "store_outage_raises"  # session state: set by the entry script on a big screen
+
+
 def ensure_store() -> None:
     """Bring the store's schema up to date and, when it is empty, fill it with demo data, showing progress.
     A store made for real data (init-store, clear-demo) is never filled, even while it is still empty.
@@ -167,9 +174,11 @@ def load(query: Callable, *args, **kwargs) -> Any:
 def store_guard() -> Iterator[None]:
     """Inside it, a store that stops answering (a database restart, a network cut) ends the run with a message
     in words instead of a traceback. The app wraps every run in it; `load` too, so the message appears where
-    the data was wanted."""
+    the data was wanted. On a big screen (OUTAGE_RAISES) it raises StoreOutage for the screen to handle."""
     try:
         yield
     except (OperationalError, InterfaceError) as error:
+        if st.session_state.get(OUTAGE_RAISES):  # a big screen keeps its last figures instead
+            raise StoreOutage(type(error.orig).__name__) from error
         st.error(unreachable(engine(), error), icon=":material/cloud_off:")
         st.stop()

@@ -17,6 +17,18 @@ BADGE_COLOURS = {"绿": "green", "黄": "orange", "红": "red", "无数据": "gr
 DEMO_BANNER = "演示数据:本系统当前展示的是按公开报告数字校准的合成数据,不是真实党员或组织信息。"
 THEMES_DIFFER = "各专题的数据截至日期不同(以各自记录的最晚日期为准),各视图、图表和指标卡片注明了各自的日期。"
 OPEN_BANNER = "未启用登录:打开本页的任何人都能看到全部区域的数据。"
+# Figure cards on office screens (1366×768) and phones (390×844): a label, figure or delta that does not fit its
+# card wraps instead of being cut with an ellipsis (8,347… or -1.9个百分点(对…), and figures shrink a little with
+# the window; less empty space above the title.
+FIT_CSS = """<style>
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *, [data-testid="stMetricValue"],
+[data-testid="stMetricValue"] *, [data-testid="stMetricDelta"], [data-testid="stMetricDelta"] * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+  overflow-wrap: anywhere; min-width: 0;}
+[data-testid="stMetricValue"] {font-size: clamp(1.5rem, 1rem + 1.1vw, 2.25rem) !important; line-height: 1.25;}
+[data-testid="stMetricDelta"] {height: auto !important;}
+.block-container {padding-top: 2.5rem !important;}
+</style>"""
 
 
 def status_badge(status: str) -> None:
@@ -25,6 +37,7 @@ def status_badge(status: str) -> None:
 
 
 def show_frame(facts: StoreFacts, viewer: Viewer, sign_in_on: bool) -> None:
+    st.html(FIT_CSS)
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     left.markdown("### 常德市城市区域化党建驾驶舱")
     right.markdown(f"<div style='text-align:right'>数据截至 {chinese_date(facts.data_as_of)}</div>",

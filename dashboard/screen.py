@@ -1,36 +1,40 @@
-"""Big-screen mode for on-site meetings: full width, no sidebar or Streamlit chrome, dark, large type, a clock
-and the data-as-of date. It turns to the next view every N seconds (setting screen_rotate_seconds, or
-?rotate=N in the link) and reruns every M seconds (screen_refresh_seconds) without reloading the page,
-picking up new figures once their cache (QUERY_TTL) has expired; it can be paused. Open it with the link
-SCREEN_LINK (the cockpit offers it). Streamlit reconnects by itself after a network blip, and the timers go
-on from the session's clock.
+"""Big-screen mode for on-site meetings (数据大屏): each view's own composition on one 16:9 screen
+(dashboard/screen_views.py, dashboard/screen_layout.py), no Streamlit chrome, dark, one clock, the data-as-of
+date and which screen of how many is showing. It turns to the next view every N seconds (setting
+screen_rotate_seconds, or ?rotate=N in the link) and reruns every M seconds (screen_refresh_seconds) without
+reloading the page, picking up new figures once their cache (QUERY_TTL) has expired; it can be paused. Open it
+with the link SCREEN_LINK (the cockpit offers it). Streamlit reconnects by itself after a network blip, and the
+timers go on from the session's clock. When the store stops answering, the screen keeps the last figures it
+showed with a quiet 数据更新中断 mark, tries again every RETRY_SECONDS and recovers by itself, without a reload.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 
 import streamlit as st
+from sqlalchemy.exc import InterfaceError, OperationalError
 
-from dashboard.data import load
-from dashboard.formatting import chinese_date
+from dashboard.data import StoreOutage, load
+from dashboard.screen_layout import CSS as LAYOUT_CSS
+from dashboard.screen_layout import Screen, screen_html
 from queries.store import setting_value
 
 SCREEN, ROTATE = "screen", "rotate"  # link parameters
 SHOWN_AT, REFRESHED_AT, PAUSED = "screen_shown_at", "screen_refreshed_at", "screen_paused"  # session state
+SHOWN = "screen_shown"  # session state: the last composition shown, kept for an outage
 TICK_SECONDS = 1
+RETRY_SECONDS = 10  # while the store does not answer
 SCREEN_LINK = "?screen=1&embed=true&embed_options=dark_theme"
 CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
 [data-testid="stToolbar"], [data-testid="stDecoration"], footer {display: none !important;}
-.block-container {max-width: 100% !important; padding: 1.2rem 2.4rem !important;}
-html, body, [data-testid="stAppViewContainer"] {font-size: 22px;}
-[data-testid="stMetricValue"] {font-size: 3.2rem !important;}
-[data-testid="stMetricLabel"] p {font-size: 1.4rem !important;}
-[data-testid="stCaptionContainer"] {font-size: 1.05rem !important;}
-.stDownloadButton, [data-testid="stPageLink"] {display: none !important;}
+.block-container {max-width: 100% !important;}
 </style>
 """
 
@@ -56,24 +60,50 @@ def due(since: float | None, now: float, every: int) -> bool:
     return every > 0 and since is not None and now - since >= every
 
 
-def screen_frame(as_of: dt.date | None, pages: list, current_index: int) -> None:
-    """The big-screen chrome: styles, clock, data-as-of, pause; and the timers that rotate and refresh."""
-    st.html(CSS)
+def show_screen(compose, facts, pages: list, current_index: int) -> None:
+    """One big-screen run: the composition of the current view (`compose(facts, (n, N))`), kept for an outage,
+    then the clock and the timers."""
+    st.html(CSS + LAYOUT_CSS)
+    shown = compose(facts, (current_index + 1, len(pages)))
+    st.session_state[SHOWN] = shown
+    st.html(screen_html(shown))
+    screen_frame(pages, current_index, *screen_timers())
+
+
+def screen_timers() -> tuple[int, int]:
+    """Seconds between turns (0: no rotation) and between refreshes."""
+    return rotate_seconds(), int(load(setting_value, "screen_refresh_seconds", "300"))
+
+
+@contextmanager
+def outage_kept() -> Iterator[None]:
+    """Inside it, a store that stops answering leaves the last composition on the screen with a quiet
+    数据更新中断 mark, and the run tries again every RETRY_SECONDS; the rotation waits meanwhile."""
+    try:
+        yield
+    except (StoreOutage, OperationalError, InterfaceError):
+        shown: Screen | None = st.session_state.get(SHOWN)
+        st.html(CSS + LAYOUT_CSS)
+        if shown is None:  # nothing shown yet: say so, quietly, on the same dark screen
+            shown = Screen(title="常德市城市区域化党建驾驶舱", as_of="—", figures=[], ranking_title="", ranking=[])
+        st.html(screen_html(replace(shown, stale=True)))
+        screen_frame([], 0, 0, RETRY_SECONDS)
+
+
+def screen_frame(pages: list, current_index: int, every: int, refresh: int) -> None:
+    """The clock and the pause button, and the timers that rotate (every `every` s) and refresh (`refresh` s)."""
     now = time.time()
     st.session_state.setdefault(SHOWN_AT, now)
     st.session_state.setdefault(REFRESHED_AT, now)
-    every = rotate_seconds()
-    refresh = int(load(setting_value, "screen_refresh_seconds", "300"))
 
     @st.fragment(run_every=TICK_SECONDS)
     def clock_and_timers() -> None:
         moment = time.time()
         paused = st.session_state.get(PAUSED, False)
-        left, right = st.columns([4, 1], vertical_alignment="center")
-        left.markdown(f"**{dt.datetime.now():%Y年%m月%d日 %H:%M:%S}** · 数据截至 {chinese_date(as_of)}"
-                      + (" · 轮播已暂停" if paused else ""))
-        right.button("继续轮播" if paused else "暂停轮播", key="screen_pause",
-                     on_click=lambda: st.session_state.update({PAUSED: not paused}))
+        st.html(f"<div class='bs-clock'>{dt.datetime.now():%Y年%m月%d日 %H:%M:%S}"
+                + (" · 轮播已暂停" if paused else "") + "</div>")
+        st.button("继续轮播" if paused else "暂停轮播", key="screen_pause",
+                  on_click=lambda: st.session_state.update({PAUSED: not paused}))
         if not paused and due(st.session_state.get(SHOWN_AT), moment, every) and len(pages) > 1:
             st.session_state[SHOWN_AT] = moment
             st.switch_page(pages[next_index(current_index, len(pages))],

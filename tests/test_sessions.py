@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import accounts
 from dashboard.auth import SEEN, SIGN_IN_ENV
 from dashboard.db import URL_ENV, make_engine, upgrade_store
+from queries.overview import HEADLINES
 from tests.apptest import APP, metrics
 from tests.fixture_data import build_fixture
 from tests.test_auth import COCKPIT_FIGURES, PASSWORD, sign_in
@@ -67,10 +68,11 @@ def test_big_screen_rotation_does_not_keep_a_personal_session_alive(app):
     idle_since = dt.datetime.now() - dt.timedelta(minutes=20)
     app.session_state[SEEN] = idle_since
     app.run()  # a rotation or refresh of the screen
-    assert len(app.metric) == COCKPIT_FIGURES and app.session_state[SEEN] == idle_since
+    shown = "".join(h.value for h in app.get("html"))  # the big screen's composition (dashboard/screen_layout.py)
+    assert shown.count("class='bs-card'") == len(HEADLINES) and app.session_state[SEEN] == idle_since
     app.session_state[SEEN] = dt.datetime.now() - dt.timedelta(minutes=31)
     app.run()
-    assert "登录已过期" in app.warning[0].value and not app.metric
+    assert "登录已过期" in app.warning[0].value and "bs-card" not in "".join(h.value for h in app.get("html"))
 
 
 def test_a_token_link_in_a_signed_in_window_asks_first(app, store):

@@ -16,6 +16,7 @@ import pytest
 
 from dashboard.db import ROOT
 from tests.browser.conftest import CHROMIUM
+from tests.browser.screen_checks import MORE_SIZES, check_cards, check_composition
 from tests.conftest import fill_with_fixture
 from tests.live_server import free_port, start_server
 
@@ -24,9 +25,10 @@ VIEWS = {"overview": "/", "coverage": "/coverage", "checkin": "/checkin", "asses
          "meetings": "/meetings", "two_new": "/two_new", "teams": "/teams", "platforms": "/platforms",
          "funding": "/funding"}
 SIZES = [(1920, 1080), (1366, 768)]
-SCREEN = "screen=1&embed=true&embed_options=dark_theme"
+SCREEN = "screen=1&embed=true&embed_options=dark_theme&rotate=0"  # rotation would turn the page mid-test
 FINISHED = """() => document.querySelector("[data-test-script-state]")?.getAttribute("data-test-script-state")
-                === "notRunning" && document.querySelectorAll("[data-testid='stMetric']").length > 0"""
+                === "notRunning" && (document.querySelectorAll("[data-testid='stMetric']").length > 0
+                                     || document.querySelector(".bs-root") !== null)"""  # a big screen's composition
 SHOWN_METRICS = """() => Object.fromEntries([...document.querySelectorAll("[data-testid='stMetric']")].map((m) => [
   m.querySelector("[data-testid='stMetricLabel']").innerText.trim(),
   m.querySelector("[data-testid='stMetricValue']").innerText.trim()]))"""
@@ -134,7 +136,10 @@ def check_drawn(page, shot: str) -> None:
 def test_every_view_renders_in_a_real_browser(server, browser, view, mode):
     """Each view is opened once per mode at the first size and looked at again after the window is resized
     to the others, as a person moving the window between screens would (one load per view and mode keeps the
-    file within the suite's time). In normal mode the figures read off the page equal the hand counts."""
+    file within the suite's time). In normal mode the figures read off the page equal the hand counts and no
+    figure card is cut (also at 390×844, a phone); in big-screen mode the view's composition fits one readable
+    screen at each size (also 3840×2160) and the cockpit's figures equal the hand counts
+    (tests/browser/screen_checks.py)."""
     SHOTS.mkdir(exist_ok=True)
     (width, height), *other_sizes = SIZES
     page = browser.new_page(viewport={"width": width, "height": height})
@@ -146,15 +151,27 @@ def test_every_view_renders_in_a_real_browser(server, browser, view, mode):
             link = VIEWS[view] + "?" + SCREEN
         page.goto(server + link)
         settled(page)
+        position = f"{list(VIEWS).index(view) + 1} / {len(VIEWS)}"  # which screen of how many
         if mode == "normal":
             assert shown_metrics(page, expected) == expected
+            check_cards(page, view, width, height)
+        else:
+            cards = check_composition(page, view, position, width, height)["cards"]
+            if view == "overview":  # the headline figures (the report's totals are not on the big screen)
+                headline = dict(list(expected.items())[:8])
+                assert {label: cards.get(label) for label in headline} == headline
         check_drawn(page, f"{view}_{mode}_{width}x{height}")
         if mode == "screen":
             assert not page.locator("[data-testid='stSidebar']").is_visible()
             assert page.evaluate("getComputedStyle(document.querySelector('.stApp')).backgroundColor") == \
                 "rgb(14, 17, 23)"  # the dark theme of .streamlit/config.toml
-        for width, height in other_sizes:
+        for width, height in other_sizes + MORE_SIZES[mode]:
             page.set_viewport_size({"width": width, "height": height})
+            if mode == "normal":
+                check_cards(page, view, width, height)
+            else:
+                page.wait_for_timeout(250)  # the layout follows the window, without a new run
+                check_composition(page, view, position, width, height)
             check_drawn(page, f"{view}_{mode}_{width}x{height}")
         page.wait_for_load_state("networkidle")
         assert {host for host in hosts if host} == {urlsplit(server).netloc}  # an intranet has no other host
