@@ -70,9 +70,11 @@ CARDS_CUT = """() => {
           mainWide: document.querySelector('[data-testid="stMain"]').scrollWidth - innerWidth,
           cards: document.querySelectorAll('[data-testid="stMetric"]').length};
 }"""
-# The screen's short entrance (a fade and a slide) is over; the findings line's endless fade is not waited for.
+# The screen's short entrance (a fade and a slide) is over; the findings line's endless fade is not waited for,
+# and an animation cancelled on the way (its element redrawn) counts as over: its `finished` rejects (AbortError).
 ENTERED = """() => Promise.all(document.getAnimations()
-  .filter((a) => a.effect.getComputedTiming().iterations !== Infinity).map((a) => a.finished)).then(() => true)"""
+  .filter((a) => a.effect.getComputedTiming().iterations !== Infinity)
+  .map((a) => a.finished.catch(() => null))).then(() => true)"""
 NARROWED = """(width) => document.documentElement.scrollWidth <= width
                         && document.querySelector('[data-testid="stMain"]').scrollWidth <= width"""
 
