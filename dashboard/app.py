@@ -12,7 +12,7 @@ from dashboard.data import OUTAGE_RAISES, StoreUnavailable, engine, ensure_store
 from dashboard.export import note_view
 from dashboard.filters import frame_filters
 from dashboard.frame import show_frame
-from dashboard.navigation import PAGES, page_file
+from dashboard.navigation import PAGES, by_section, page_file
 from dashboard.screen import CSS as SCREEN_CSS
 from dashboard.screen import is_screen, outage_kept, screen_frame, screen_timers, show_screen
 from dashboard.screen_views import COMPOSITIONS
@@ -40,7 +40,8 @@ with outage_kept() if screen else store_guard():
         show_frame(facts, viewer, sign_in_on=sign_in_required(facts))
     specs = [spec for spec in PAGES if viewer.administers or not spec.admin_only]
     pages = [st.Page(page_file(spec), title=spec.title, icon=spec.icon, default=spec.default) for spec in specs]
-    current = st.navigation(pages, position="hidden" if screen else "sidebar")
+    # Every page listed, under its heading: a collapsed list would hide 数据导入 behind "View more".
+    current = st.navigation(by_section(specs, pages), position="hidden" if screen else "sidebar", expanded=True)
     spec = next(spec for spec in specs if spec.title == current.title)
     if screen:
         views = [page for page, one in zip(pages, specs) if not one.admin_only and one.rotates]

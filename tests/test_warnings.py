@@ -2,10 +2,11 @@
 
 Counted by hand (as of 2018-06-30; targets of migration 0002/0003/0014; the earlier month-ends for how long):
 - City: 乙县 联席会议按期召开率 1/4 (三街道 met only in 2018Q1 of 2017Q3–2018Q2; on 05-31, 2017Q2–2018Q1, 2/4:
-  下降), 网格党支部覆盖率 1/2 (G7 of G7 G8), 两新组织 1/2 (N5 joint, N6 none), 经费执行率 0 (L3 unpaid; on
-  2017-12-31 its 2017 line L4 was paid in full: 6 months), 结对社区覆盖率 0 (U2–K4 was in force until 01-31: 5
-  months); 甲区 在职党员报到率 2/4 (M1 M4 of M1–M4; on 05-31 M3 had not joined: 2/3), 双向考核 2/3, 网格 4/6,
-  联络员 2/3, 联席会议 3/4 (05-31: 2/4, 上升), 两新组织 2/4. All 落后; undated themes below on every month asked.
+  下降), 两新组织 1/2 (N5 joint, N6 none), 经费执行率 0 (L3 unpaid; on 2017-12-31 its 2017 line L4 was paid in
+  full: 6 months), 结对社区覆盖率 0 (U2–K4 was in force until 01-31: 5 months), 网格党支部覆盖率 1/2 (G7 of G7 G8;
+  G8 was created on 06-10, so on 05-31 1/1: 1 month, 下降); 甲区 在职党员报到率 2/4 (M1 M4 of M1–M4; on 05-31
+  M3 had not joined: 2/3), 双向考核 2/3, 网格 4/6, 联络员 2/3, 联席会议 3/4 (05-31: 2/4, 上升), 两新组织 2/4.
+  All 落后; undated themes below on every month asked.
 - 一街道: 光明社区 双向考核 0, 报到 0 (M2 checks in on 07-15), 两新 0 (N3 an instructor); 红星社区 网格 2/3.
 - Lists: U1 has 2 of M1 M2 M3 not checked in; U2's Party organization reported only on 07-10; M10 (U2, 06-30) has
   not served since April; U3–K2 (from 2017-06-01) never held an activity; 三街道 met last on 03-31; N4 has 4
@@ -45,10 +46,10 @@ from tests.test_report_views import open_view
 DATES = ThemeDates.every(AS_OF)
 WARNINGS = "../pages/warnings.py"
 CITY_ROWS = [  # area, metric, months below (7 = every month asked), most severe first
-    ("T02", "meetings_on_schedule", 7), ("T02", "grid_branch_coverage", 7), ("T01", "member_checkin_rate", 7),
-    ("T01", "assessment_coverage", 7), ("T01", "grid_branch_coverage", 7), ("T01", "liaison_staffing", 7),
-    ("T01", "meetings_on_schedule", 7), ("T01", "two_new_org_coverage", 7), ("T02", "two_new_org_coverage", 7),
-    ("T02", "funding_execution", 6), ("T02", "pairing_coverage", 5)]
+    ("T02", "meetings_on_schedule", 7), ("T01", "member_checkin_rate", 7), ("T01", "assessment_coverage", 7),
+    ("T01", "grid_branch_coverage", 7), ("T01", "liaison_staffing", 7), ("T01", "meetings_on_schedule", 7),
+    ("T01", "two_new_org_coverage", 7), ("T02", "two_new_org_coverage", 7), ("T02", "funding_execution", 6),
+    ("T02", "pairing_coverage", 5), ("T02", "grid_branch_coverage", 1)]
 
 
 def test_the_city_s_warnings_by_severity(fixture_engine):
@@ -60,6 +61,8 @@ def test_the_city_s_warnings_by_severity(fixture_engine):
         0.25, 0.5, "下降"]
     assert meetings.loc[("T01", "meetings_on_schedule"), ["value", "previous_value", "trend"]].tolist() == [
         0.75, 0.5, "上升"]
+    assert meetings.loc[("T02", "grid_branch_coverage"), ["value", "previous_value", "trend"]].tolist() == [
+        0.5, 1.0, "下降"]
     checkin = meetings.loc[("T01", "member_checkin_rate")]
     assert (checkin["value"], round(checkin["previous_value"], 4)) == (0.5, round(2 / 3, 4))
     assert checkin["responsible"] == "甲区党(工)委组织部"
@@ -185,7 +188,7 @@ def test_the_warning_centre_for_the_city(monkeypatch, fixture_url):
         "党建联络员配备率": "75.0%", "双向考核覆盖率": "66.7%"}
     assert "**落后 11 项 · 预警 0 项 · 涉及县级单位 2 个**" in [m.value for m in app.markdown]
     table = table_with(app, "责任单位(人)")
-    assert table["县级单位"].tolist() == ["乙县", "乙县"] + ["甲区"] * 6 + ["乙县"] * 3  # as CITY_ROWS
+    assert table["县级单位"].tolist() == ["乙县"] + ["甲区"] * 6 + ["乙县"] * 4  # as CITY_ROWS
     assert table["查看"].iloc[0].startswith("./meetings?county=")
     assert table_with(app, "未报到")["驻区单位"].tolist() == ["甲区财政局"]
     assert any(b.label == "下载督办通报(Word)" for b in app.get("download_button"))

@@ -64,6 +64,14 @@ def test_the_division_table_uploaded_on_the_page_shows_its_streets(new_store_ser
         page.get_by_role("button", name="登录").click()
         page.locator("[data-testid='stSidebarNav'] a").filter(has_text="数据导入").first.wait_for(timeout=60_000)
         settle(page)
+        # all thirteen pages in sight, under their headings: none hidden behind "View more"
+        links = page.locator("[data-testid='stSidebarNav'] a:visible").all_inner_texts()
+        assert [link.split("\n")[-1].strip() for link in links] == [
+            "总览", "预警中心", "六级体系覆盖", "双报到·双结对", "双向考核", "联席会议", "两新组织", "四支队伍",
+            "阵地建设", "经费保障", "指标口径", "账号与日志", "数据导入"]
+        nav = page.locator("[data-testid='stSidebarNav']").inner_text()
+        assert nav.index("驾驶舱") < nav.index("总览") < nav.index("专题分析") < nav.index("六级体系覆盖")
+        assert nav.index("经费保障") < nav.index("口径与管理") < nav.index("指标口径")
         open_view(page, "数据导入", "导入模板")
         choose(page, "导入模板", "0. 行政区划")
         page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(DIVISIONS_CSV))
@@ -79,6 +87,9 @@ def test_the_division_table_uploaded_on_the_page_shows_its_streets(new_store_ser
         open_view(page, "六级体系覆盖", "是组织架构")
         choose(page, "县级单位", "武陵区")
         assert page.get_by_text("应建 15 个:每个街道一个").count() == 1  # 街道党工委: 15 streets, none organized
+        # the table is redrawn after the choice: wait for its streets, as a person waits for them to appear
+        page.locator(".st-key-coverage_table td").filter(has_text="启明街道").first.wait_for(state="attached",
+                                                                                       timeout=30_000)
         listed = [cell for cell in table_cells(page, "coverage_table") if cell.endswith("街道")]
         assert listed[:3] == ["启明街道", "府坪街道", "穿紫河街道"] and set(listed) <= WULING_STREETS  # by code
         page.locator("[data-testid='stSelectbox']").filter(has_text="街道").first.click()
