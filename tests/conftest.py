@@ -9,9 +9,14 @@ DANGJIAN_TEST_MYSQL_URL.
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import os
 import secrets
+import shutil
+import tempfile
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -26,6 +31,9 @@ SERVERS = {
     "mysql": os.environ.get("DANGJIAN_TEST_MYSQL_URL", "mysql+pymysql://root@127.0.0.1:3306/test"),
 }
 BACKENDS = ["sqlite", "postgresql", "mysql"]
+# The stores every worker only reads (the fixture, the demo, ...) are filled once per run, by whichever
+# pytest-xdist worker asks first, in this directory the main process makes and removes at the end.
+SHARED_ENV = "DANGJIAN_TEST_SHARED_STORES"
 _unavailable: dict[str, str] = {}
 
 
@@ -45,29 +53,55 @@ def _server_reachable(backend: str) -> str | None:
         return _unavailable[backend]
 
 
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """An exclusive lock between the worker processes (released also when a worker dies)."""
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 class Databases:
     """Creates databases of its own on each backend and drops them all at the end."""
 
-    def __init__(self, tmp: Path) -> None:
+    def __init__(self, tmp: Path, shared: Path) -> None:
         self.tmp = tmp
+        self.shared = shared
         self.created: list[tuple[str, str]] = []
-        self.filled: dict[tuple[str, str], str] = {}
 
     def filled_once(self, backend: str, name: str, fill: Callable[[Engine], None]) -> str:
-        """The URL of a store filled by `fill` once per test session (the tests using it only read it)."""
-        if (name, backend) not in self.filled:
-            url = self.new(backend)
+        """The URL of a store filled by `fill` once per test run, shared by the workers (the tests using it only
+        read it). The main process drops it at the end (pytest_unconfigure)."""
+        key = hashlib.sha1(f"{name}|{backend}".encode()).hexdigest()[:12]
+        known = self.shared / f"{key}.url"
+        with _locked(self.shared / f"{key}.lock"):
+            if known.exists():
+                return known.read_text()
+            url = self._create(backend, self.shared)
+            if backend != "sqlite":
+                with _locked(self.shared / "servers.lock"), (self.shared / "servers.txt").open("a") as listed:
+                    listed.write(f"{backend} {make_url(url).database}\n")
             engine = make_engine(url)
             fill(engine)
             engine.dispose()
-            self.filled[(name, backend)] = url
-        return self.filled[(name, backend)]
+            known.write_text(url)
+            return url
 
     def new(self, backend: str) -> str:
-        """The URL of a new, empty database on `backend`."""
+        """The URL of a new, empty database on `backend`, dropped at the end of this worker's session."""
+        url = self._create(backend, self.tmp)
+        if backend != "sqlite":
+            self.created.append((backend, make_url(url).database))
+        return url
+
+    @staticmethod
+    def _create(backend: str, folder: Path) -> str:
         name = f"dj_test_{secrets.token_hex(4)}"
         if backend == "sqlite":
-            return f"sqlite:///{self.tmp / (name + '.sqlite3')}"
+            return f"sqlite:///{folder / (name + '.sqlite3')}"
         reason = _server_reachable(backend)
         if reason:
             if os.environ.get("CI"):
@@ -80,23 +114,42 @@ class Databases:
             else:
                 connection.execute(text(f"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE template0"))
         admin.dispose()
-        self.created.append((backend, name))
         return make_url(SERVERS[backend]).set(database=name).render_as_string(hide_password=False)
 
     def drop_all(self) -> None:
-        for backend, name in self.created:
-            admin = create_engine(SERVERS[backend], isolation_level="AUTOCOMMIT")
-            with admin.connect() as connection:
-                if backend == "postgresql":
-                    connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-                else:
-                    connection.execute(text(f"DROP DATABASE IF EXISTS {name}"))
-            admin.dispose()
+        _drop(self.created)
+
+
+def _drop(databases: list[tuple[str, str]]) -> None:
+    for backend, name in databases:
+        admin = create_engine(SERVERS[backend], isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            if backend == "postgresql":
+                connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            else:
+                connection.execute(text(f"DROP DATABASE IF EXISTS {name}"))
+        admin.dispose()
+
+
+def pytest_configure(config) -> None:
+    if not hasattr(config, "workerinput"):  # the main process; workers inherit the variable
+        os.environ[SHARED_ENV] = tempfile.mkdtemp(prefix="dangjian-shared-stores-")
+
+
+def pytest_unconfigure(config) -> None:
+    """The main process drops the shared stores once every worker is done with them."""
+    if hasattr(config, "workerinput") or SHARED_ENV not in os.environ:
+        return
+    shared = Path(os.environ.pop(SHARED_ENV))
+    listed = shared / "servers.txt"
+    if listed.exists():
+        _drop([tuple(line.split()) for line in listed.read_text().splitlines() if line.strip()])
+    shutil.rmtree(shared, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
 def databases(tmp_path_factory) -> Iterator[Databases]:
-    made = Databases(tmp_path_factory.mktemp("stores"))
+    made = Databases(tmp_path_factory.mktemp("stores"), Path(os.environ[SHARED_ENV]))
     yield made
     made.drop_all()
 
@@ -133,9 +186,9 @@ def fixture_engine(fixture_url) -> Iterator[Engine]:
     engine.dispose()
 
 
-# Files whose tests each generate the city-scale demo once per backend: split by backend, so that two workers
-# can generate on different backends at the same time instead of one worker doing all three in a row.
-SPLIT_BY_BACKEND = {"tests/test_demo.py"}
+# Long files whose tests go by backend: split by backend, so that two workers share them (the demo generated on
+# two backends at once, the scope matrix asked of two servers at once) instead of one doing all three in a row.
+SPLIT_BY_BACKEND = {"tests/test_demo.py", "tests/test_every_query_every_role.py"}
 
 
 # The longest groups (measured: each takes minutes) start first, so that no worker is left with one at the end
