@@ -13,9 +13,10 @@ import streamlit as st
 
 from dashboard import formatting as fmt
 from dashboard.auth import active_viewer
+from dashboard.cockpit_scores import cockpit_scores
 from dashboard.data import derived, load
 from dashboard.filters import scope_name
-from dashboard.missing import NOTHING_IMPORTED, missing_line
+from dashboard.missing import NOTHING_IMPORTED
 from dashboard.screen_layout import Figure, Ranked, Screen, Trend, county_map_html
 from queries.area import CITY, LEVEL_NAMES, Area
 from queries.assessment import assessment_coverage_by_area, assessment_year, score_bands_by_area, score_trend
@@ -25,7 +26,7 @@ from queries.checkin import (
     notification_year,
     unit_checkin_by_area,
 )
-from queries.cockpit import effective_target, ranked_areas, scored_headlines
+from queries.cockpit import effective_target, ranked_areas
 from queries.coverage import coverage_by_level
 from queries.definitions import name, title
 from queries.findings import platform_findings, rate_findings, staffing_findings
@@ -35,7 +36,6 @@ from queries.overview import (
     HEADLINES,
     MEETING_QUARTERS,
     Headline,
-    cockpit_by_area,
     funding_execution_by_area,
     grid_branch_coverage_by_area,
     last_complete_quarters,
@@ -47,7 +47,7 @@ from queries.overview import (
 )
 from queries.platforms import platforms_by_area, platforms_by_kind, platforms_by_year
 from queries.regions import county_places
-from queries.store import StoreFacts, rag_status, setting_value, tables_with_rows, targets
+from queries.store import StoreFacts, rag_status, setting_value, targets
 from queries.teams import COMMITTEE_MINIMUM, election_entrants, staffing_by_area
 from queries.two_new import large_stable_without_organization, organizations_that_should_organize, two_new_by_dimension
 
@@ -109,11 +109,8 @@ def cockpit(facts: StoreFacts, position: tuple[int, int]) -> Screen:
     scope = active_viewer().scope
     home = CITY.within(scope)
     where, child = scope_name(scope), LEVEL_NAMES[home.child_level]
-    frames = load(cockpit_by_area, CITY, dates)
-    goals = load(targets)
-    present = load(tables_with_rows)
-    reasons = {spec.key: missing_line(present, *spec.sources) for spec in HEADLINES}
-    scores = scored_headlines(frames, goals, dates)
+    scored = cockpit_scores(dates)  # as the cockpit scores them (dashboard/cockpit_scores.py)
+    frames, goals, reasons, scores = scored.frames, scored.goals, scored.reasons, scored.scores
     previous = {key: load(query, CITY, month_before(dates.of(SPECS[key].theme))) for key, query in DATED.items()}
 
     figures = []

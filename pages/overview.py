@@ -12,6 +12,7 @@ from dashboard.auth import active_viewer
 from dashboard.briefing import cockpit_headlines, cockpit_sections
 from dashboard.captions import definition_link, figure_caption
 from dashboard.charts import ranking_bar
+from dashboard.cockpit_scores import cockpit_scores
 from dashboard.data import derived, figure, load
 from dashboard.export import briefing_buttons, show_findings
 from dashboard.filters import FIRST, LAST, month_label, scope_name, show_months
@@ -32,17 +33,16 @@ from dashboard.text import plain
 from queries.area import CITY, LEVEL_NAMES
 from queries.changes import COMPARISONS, MONTH, area_changes, cockpit_history, headline_changes
 from queries.checkin import organ_member_checkins_by_area, pairing_totals, posts_claimed_by_area
-from queries.cockpit import STATUS_WORDS, ranked_areas, scored_headlines
+from queries.cockpit import STATUS_WORDS, ranked_areas
 from queries.definitions import title
 from queries.meetings import judged_quarters
 from queries.overview import (
     HEADLINES,
     MEETING_QUARTERS,
-    cockpit_by_area,
     last_complete_quarters,
     year_elapsed,
 )
-from queries.store import store_facts, tables_with_rows, targets
+from queries.store import store_facts
 
 SPECS = {spec.key: spec for spec in HEADLINES}
 BY_TITLE = {spec.title: spec for spec in HEADLINES}
@@ -54,11 +54,8 @@ if facts.data_as_of is None:
     st.stop()
 dates = facts.themes  # each figure is measured as of its own theme's date (queries.store.ThemeDates)
 as_of_text = fmt.chinese_date(facts.data_as_of)
-frames = load(cockpit_by_area, CITY, dates)
-goals = load(targets)
-present = load(tables_with_rows)
-reasons = {spec.key: missing_line(present, *spec.sources) for spec in HEADLINES}
-scores = scored_headlines(frames, goals, dates)
+scored = cockpit_scores(dates)  # the figures as the big screen scores them too (dashboard/cockpit_scores.py)
+frames, goals, present, reasons, scores = scored.frames, scored.goals, scored.present, scored.reasons, scored.scores
 history = load(cockpit_history, CITY, dates)  # the same figures at the end of last month and a year before
 moves = derived(headline_changes, frames, history).set_index("key")
 # 联席会议按期召开率 is judged over the four quarters complete by the meetings' date; its card names them and
@@ -67,9 +64,6 @@ meeting_first, meeting_last = last_complete_quarters(dates.meetings, MEETING_QUA
 meeting_quarters = fmt.quarter_span(judged_quarters(meeting_first, meeting_last))
 meeting_months = {FIRST: month_label(meeting_first.year, meeting_first.month),
                   LAST: month_label(meeting_last.year, meeting_last.month)}
-unfounded = scores["key"].map(reasons).notna()  # a figure whose data is not imported is no figure, not 0%
-scores.loc[unfounded, "value"] = None
-scores.loc[unfounded, "status"] = "无数据"
 
 viewer_scope = active_viewer().scope
 home = CITY.within(viewer_scope)
