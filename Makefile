@@ -2,7 +2,7 @@
 #   make run    install into .venv and serve the dashboard on the embedded SQLite store
 #   make test   install into .venv (with test tools) and run the whole suite
 #   make init-store   an empty store for real data (schema and the 15 county-level units, no demo)
-#   make check        the developers' inner loop (goal: 2 minutes; measured 6-7 on a loaded machine): ruff, then the quick tier (SQLite only,
+#   make check        the developers' inner loop (goal: 2 minutes; measured 3 min 12 s on 2026-12-03): ruff, then the quick tier (SQLite only,
 #                     no browser, no city-scale demo); slowest tests listed. make test-quick: the tests alone
 #   make mutation     mutation testing of the listed modules against the quick tier (slow; not in CI), then the
 #                     listed mutants of issue 18 (docs/MUTATION.md). MUTATE="queries.overview*" narrows it.
