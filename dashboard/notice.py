@@ -251,6 +251,7 @@ def notice_docx(notice: Notice) -> bytes:
     """The notice as a .docx (see the module's note for its parts and style)."""
     document = Document()
     for section in document.sections:
+        section.page_width, section.page_height = Cm(21), Cm(29.7)  # A4 (python-docx starts from US Letter)
         section.top_margin, section.bottom_margin = Cm(3.7), Cm(3.5)
         section.left_margin, section.right_margin = Cm(2.8), Cm(2.6)
     _paragraph(document, f"关于{notice.area_text}城市基层党建重点工作推进情况的督办通报", TITLE_FONT, 22,

@@ -147,6 +147,8 @@ def _check_notice(data: bytes) -> None:
     headings = [p.text for p in document.paragraphs if p.text[:2] in ("一、", "二、", "三、", "四、")]
     assert headings == ["一、总体情况", "二、预警和落后情况", "三、点名督办事项", "四、整改要求"]
     assert document.paragraphs[0].text == "关于甲区城市基层党建重点工作推进情况的督办通报"
+    page = document.sections[0]
+    assert (round(page.page_width.cm, 1), round(page.page_height.cm, 1)) == (21.0, 29.7)  # A4, as 公文 are printed
     title_fonts = document.paragraphs[0].runs[0]._element.rPr.rFonts
     assert title_fonts.get(qn("w:eastAsia")) == "方正小标宋简体"
     first_heading = next(p for p in document.paragraphs if p.text == "一、总体情况")
