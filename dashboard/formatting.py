@@ -63,8 +63,16 @@ def score(value: float | None) -> str:
 
 
 def points(gap: float, digits: int = 1) -> str:
-    """A difference of two rates in percentage points: +1.5个百分点."""
+    """A difference of two rates in percentage points: +1.5个百分点; one that rounds to nothing has no sign
+    (0.0个百分点: neither a rise nor a fall)."""
+    if is_level(gap, digits):
+        return f"{0:.{digits}f}个百分点"
     return f"{gap * 100:+.{digits}f}个百分点"
+
+
+def is_level(gap: float, digits: int = 1) -> bool:
+    """A difference of two rates that rounds to nothing in percentage points at the precision shown (持平)."""
+    return round(gap * 100, digits) == 0
 
 
 def terminal_table(frame) -> str:

@@ -8,7 +8,7 @@ from dashboard.accounts import Viewer
 from dashboard.auth import sign_out
 from dashboard.data import engine
 from dashboard.filters import scope_name
-from dashboard.formatting import chinese_date
+from dashboard.formatting import chinese_date, is_level, points
 from dashboard.text import plain
 from queries.cockpit import STATUS_WORDS
 from queries.store import StoreFacts
@@ -29,6 +29,13 @@ FIT_CSS = """<style>
 [data-testid="stMetricDelta"] {height: auto !important;}
 .block-container {padding-top: 2.5rem !important;}
 </style>"""
+
+
+def gap_metric(label: str, value: str, gap: float | None, against: str) -> None:
+    """A rate's card: its figure and its difference in percentage points (对目标, 较上月); a difference that rounds
+    to nothing gets no arrow (Streamlit draws an unsigned difference as a rise)."""
+    delta = None if gap is None else f"{points(gap)}({against})"
+    st.metric(label, value, delta=delta, delta_arrow="off" if gap is not None and is_level(gap) else "auto")
 
 
 def status_badge(status: str) -> None:

@@ -15,7 +15,7 @@ from dashboard.charts import area_bars, score_band_bars
 from dashboard.data import derived, figure, load
 from dashboard.export import briefing_buttons, export_buttons, show_findings
 from dashboard.filters import drill_from_chart, drill_from_table, open_view
-from dashboard.frame import status_badge
+from dashboard.frame import gap_metric, status_badge
 from dashboard.missing import BLANK, NO_FIGURE, missing_tables, note_missing
 from dashboard.navigation import ASSESSMENT
 from dashboard.schema import ResidentUnit, UnitAssessment, UnitCheckin
@@ -78,7 +78,7 @@ with row[0].container(border=True):
         st.metric(coverage_title, NO_FIGURE)
         status_badge("无数据")
     else:
-        st.metric(coverage_title, fmt.percent(rate), delta=fmt.points(rate - goal["target_value"]) + "(对目标)")
+        gap_metric(coverage_title, fmt.percent(rate), rate - goal["target_value"], "对目标")
         status_badge(rag_status(rate, goal["target_value"], goal["amber_floor"]))
     figure_caption(f"已考核 {fmt.count(assessed)} / 应考核 {fmt.count(due)} 个报到单位(单位·社区)",
                    "assessment_coverage")

@@ -15,7 +15,7 @@ from dashboard.charts import area_bars, monthly_trend, paired_bars
 from dashboard.data import derived, figure, load
 from dashboard.export import briefing_buttons, export_buttons, show_findings
 from dashboard.filters import drill_from_chart, drill_from_table, open_view, theme_period
-from dashboard.frame import status_badge
+from dashboard.frame import gap_metric, status_badge
 from dashboard.missing import BLANK, NO_FIGURE, missing_line, missing_tables, note_missing
 from dashboard.navigation import CHECKIN
 from dashboard.schema import (
@@ -111,8 +111,7 @@ def card(column, title: str, value: float | None, caption: str, key: str | None 
             st.metric(title, fmt.percent(value) if isinstance(value, float) else value)
         else:
             goal = goals.loc[key]
-            st.metric(title, fmt.percent(value),
-                      delta=None if value is None else fmt.points(value - goal["target_value"]) + "(对目标)")
+            gap_metric(title, fmt.percent(value), None if value is None else value - goal["target_value"], "对目标")
             status_badge(rag_status(value, goal["target_value"], goal["amber_floor"]))
         if definition or key:
             figure_caption(caption, definition or key)

@@ -15,7 +15,7 @@ from dashboard.charts import area_bars, funding_sankey, paired_bars
 from dashboard.data import derived, figure, load
 from dashboard.export import briefing_buttons, export_buttons, show_findings
 from dashboard.filters import drill_from_chart, drill_from_table, open_view, theme_period
-from dashboard.frame import status_badge
+from dashboard.frame import gap_metric, status_badge
 from dashboard.missing import BLANK, NO_FIGURE, note_missing
 from dashboard.navigation import FUNDING
 from dashboard.schema import FUNDING_USES, FundingDisbursement, FundingLine
@@ -66,8 +66,7 @@ with row[2].container(border=True):
         st.metric(name("funding_execution"), NO_FIGURE)
         status_badge("无数据")
     else:
-        st.metric(name("funding_execution"), fmt.percent(execution),
-                  delta=fmt.points(execution - target) + "(对目标)")
+        gap_metric(name("funding_execution"), fmt.percent(execution), execution - target, "对目标")
         status_badge(rag_status(execution, target, amber))
     figure_caption(f"序时进度 {fmt.percent(year_elapsed(last))},目标 {fmt.percent(target)}", "funding_execution")
 with row[3].container(border=True):

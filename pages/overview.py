@@ -16,7 +16,7 @@ from dashboard.cockpit_scores import cockpit_scores
 from dashboard.data import derived, figure, load
 from dashboard.export import briefing_buttons, show_findings
 from dashboard.filters import FIRST, LAST, month_label, scope_name, show_months
-from dashboard.frame import status_badge
+from dashboard.frame import gap_metric, status_badge
 from dashboard.missing import BLANK, NO_FIGURE, NOTHING_IMPORTED, missing_line
 from dashboard.navigation import CHECKIN, VIEW_OF_METRIC, page_file
 from dashboard.schema import (
@@ -94,15 +94,15 @@ def change_line(row) -> str:
     for comparison in COMPARISONS:
         change = moved[f"{comparison.key}_change"]
         parts.append(f"{comparison.label} " + ("无可比数据" if change is None or pd.isna(change)
-                                               else f"{change:+.1f}个百分点"))
+                                               else "持平" if round(change, 1) == 0 else f"{change:+.1f}个百分点"))
     return " · ".join(parts)
 
 
 for start in range(0, len(scores), 3):
     for column, row in zip(st.columns(3), scores.iloc[start:start + 3].itertuples()):
         with column.container(border=True):
-            gap = None if pd.isna(row.value) else fmt.points(row.value - row.target) + "(对目标)"
-            st.metric(row.title, NO_FIGURE if pd.isna(row.value) else fmt.percent(row.value), delta=gap)
+            gap_metric(row.title, NO_FIGURE if pd.isna(row.value) else fmt.percent(row.value),
+                       None if pd.isna(row.value) else row.value - row.target, "对目标")
             status_badge(row.status)
             st.caption(caption(row))
             if not pd.isna(row.value):

@@ -17,7 +17,7 @@ from dashboard.charts import area_bars, stacked_bars
 from dashboard.data import derived, figure, load
 from dashboard.export import briefing_buttons, export_buttons, show_findings
 from dashboard.filters import drill_from_chart, drill_from_table, open_view
-from dashboard.frame import status_badge
+from dashboard.frame import gap_metric, status_badge
 from dashboard.missing import BLANK, note_missing
 from dashboard.navigation import TEAMS
 from dashboard.schema import CADRE_BACKGROUNDS, Cadre, Community, Street
@@ -66,8 +66,8 @@ grid_rate = headline(staffing, "grids_with_worker", "grids")
 
 row = st.columns(5)
 with row[0].container(border=True):
-    st.metric(name("liaison_staffing"), fmt.percent(liaison_rate),
-              delta=fmt.points(liaison_rate - target) + "(对目标)" if liaison_rate is not None else None)
+    gap_metric(name("liaison_staffing"), fmt.percent(liaison_rate),
+               None if liaison_rate is None else liaison_rate - target, "对目标")
     status_badge(rag_status(liaison_rate, target, amber))
     figure_caption(f"{total['with_liaison']:,} / {total['urban_communities']:,} 个城市社区 · "
                    f"目标 {fmt.percent(target, 0)}", "liaison_staffing")

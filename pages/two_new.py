@@ -13,7 +13,7 @@ from dashboard.charts import area_bars, paired_bars
 from dashboard.data import derived, figure, load
 from dashboard.export import briefing_buttons, export_buttons, show_findings
 from dashboard.filters import drill_from_chart, drill_from_table, open_view
-from dashboard.frame import status_badge
+from dashboard.frame import gap_metric, status_badge
 from dashboard.missing import BLANK, missing_line, note_missing
 from dashboard.navigation import TWO_NEW
 from dashboard.schema import TwoNewOrg, TwoNewSite
@@ -52,7 +52,7 @@ with row[0].container(border=True):
     st.metric(name("two_new_orgs"), fmt.count(by_area["two_new_orgs"].sum()))
     figure_caption("非公企业和社会组织", "two_new_orgs")
 with row[1].container(border=True):
-    st.metric(name(ORG), fmt.percent(org_rate), delta=fmt.points(org_rate - goal["target_value"]) + "(对目标)")
+    gap_metric(name(ORG), fmt.percent(org_rate), org_rate - goal["target_value"], "对目标")
     status_badge(rag_status(org_rate, goal["target_value"], goal["amber_floor"]))
     figure_caption(f"单独组建或联合组建 {fmt.count(by_area['orgs_covered'].sum())} 个", ORG)
 with row[2].container(border=True):

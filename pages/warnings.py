@@ -15,7 +15,7 @@ from dashboard.captions import definition_link
 from dashboard.data import load
 from dashboard.export import briefing_buttons, current_grant, delivered, export_buttons
 from dashboard.filters import COMMUNITY, COUNTY, FIRST, LAST, STREET, month_label, open_view, scope_name
-from dashboard.frame import status_badge
+from dashboard.frame import gap_metric, status_badge
 from dashboard.missing import BLANK
 from dashboard.navigation import VIEW_OF_METRIC, WARNINGS
 from dashboard.notice import (
@@ -56,9 +56,8 @@ with st.spinner("正在按各月末回溯计算……"):  # the cockpit's figure
 for start in range(0, len(notice.headlines), 4):
     for column, row in zip(st.columns(4), notice.headlines.iloc[start:start + 4].itertuples()):
         with column.container(border=True):
-            change = None if pd.isna(row.value) or row.previous is None or pd.isna(row.previous) else (
-                fmt.points(row.value - row.previous) + "(较上月)")
-            st.metric(row.title, fmt.percent(row.value), delta=change)
+            unknown = pd.isna(row.value) or row.previous is None or pd.isna(row.previous)
+            gap_metric(row.title, fmt.percent(row.value), None if unknown else row.value - row.previous, "较上月")
             with st.container(horizontal=True, gap="small"):
                 status_badge(row.status)
                 definition_link(row.key)

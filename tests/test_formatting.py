@@ -15,6 +15,28 @@ def test_counts_and_money():
 def test_rates_points_and_dates():
     assert (fmt.percent(2 / 3), fmt.percent(None), fmt.points(-0.0161)) == ("66.7%", "—", "-1.6个百分点")
     assert fmt.chinese_date(dt.date(2018, 6, 30)) == "2018年6月30日"
+    # a difference that rounds to nothing at one decimal is neither a rise nor a fall
+    assert (fmt.points(0.0004), fmt.points(-0.0004), fmt.points(0.0005)) == ("0.0个百分点", "0.0个百分点", "+0.1个百分点")
+
+
+def test_a_card_draws_no_arrow_for_a_difference_that_rounds_to_nothing():
+    from streamlit.testing.v1 import AppTest
+
+    def cards():
+        from dashboard.frame import gap_metric
+
+        gap_metric("结对社区覆盖率", "90.0%", 0.0004, "对目标")
+        gap_metric("在职党员报到率", "92.0%", 0.02, "对目标")
+        gap_metric("经费执行率", "40.0%", -0.096, "较上月")
+        gap_metric("双向考核覆盖率", "暂无数据", None, "对目标")
+
+    app = AppTest.from_function(cards).run()
+    shown = [(m.label, m.proto.delta, m.proto.direction) for m in app.metric]
+    proto = type(app.metric[0].proto)
+    assert shown == [("结对社区覆盖率", "0.0个百分点(对目标)", proto.MetricDirection.NONE),
+                     ("在职党员报到率", "+2.0个百分点(对目标)", proto.MetricDirection.UP),
+                     ("经费执行率", "-9.6个百分点(较上月)", proto.MetricDirection.DOWN),
+                     ("双向考核覆盖率", "", proto.MetricDirection.NONE)]
 
 
 def test_a_terminal_table_shows_blank_cells_as_a_dash():

@@ -367,7 +367,7 @@ def test_geography_and_organizations_show_coverage_and_only_that(databases):
     # dated by the import's day: the store has no dated record of a theme; the organizations' founding dates
     # reach back a month and a year, when the grids were as they are (they carry no date: there since ever)
     assert [c.value for c in cockpit.caption][:5] == [
-        "目标 100% · 1 / 3 个网格", "较上月 +0.0个百分点 · 同比 +0.0个百分点",
+        "目标 100% · 1 / 3 个网格", "较上月 持平 · 同比 持平",
         f"数据截至 {chinese_date(dt.date.today())}",
         "尚未导入党员、党员报到数据:请在“数据导入”页导入《党员》《党员报到》模板。",
         "尚未导入单位结对数据:请在“数据导入”页导入《单位结对》模板。"]
