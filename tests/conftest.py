@@ -97,6 +97,29 @@ class Databases:
             self.created.append((backend, make_url(url).database))
         return url
 
+    def migrated(self, backend: str) -> str:
+        """The URL of a new store at the newest schema with nothing in it, for a test that writes. A copy of one
+        migrated once per run (the file on SQLite, `CREATE DATABASE … TEMPLATE` on PostgreSQL: 0.02–0.04 s
+        against 0.5 s of migrations); MariaDB has no such copy, so it is migrated in place there."""
+        if backend == "mysql":
+            url = self.new(backend)
+            engine = make_engine(url)
+            upgrade_store(engine)
+            engine.dispose()
+            return url
+        template = make_url(self.filled_once(backend, "migrated", upgrade_store)).database
+        if backend == "sqlite":
+            url = self._create(backend, self.tmp)
+            shutil.copyfile(template, make_url(url).database)
+            return url
+        name = f"dj_test_{secrets.token_hex(4)}"
+        admin = create_engine(SERVERS[backend], isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.execute(text(f"CREATE DATABASE {name} TEMPLATE {template}"))
+        admin.dispose()
+        self.created.append((backend, name))
+        return make_url(SERVERS[backend]).set(database=name).render_as_string(hide_password=False)
+
     @staticmethod
     def _create(backend: str, folder: Path) -> str:
         name = f"dj_test_{secrets.token_hex(4)}"
@@ -163,6 +186,14 @@ def backend(request) -> str:
 def empty_engine(databases, backend) -> Iterator[Engine]:
     """A new empty database (no schema) on the backend, for tests that write."""
     engine = make_engine(databases.new(backend))
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def migrated_engine(databases, backend) -> Iterator[Engine]:
+    """A new store at the newest schema and nothing else (no county-level units either), for tests that write."""
+    engine = make_engine(databases.migrated(backend))
     yield engine
     engine.dispose()
 

@@ -26,10 +26,9 @@ T0 = dt.datetime(2018, 7, 1, 9, 0, 0)
 
 
 @pytest.fixture
-def store(empty_engine):
-    upgrade_store(empty_engine)
-    build_fixture(empty_engine)
-    return empty_engine
+def store(migrated_engine):
+    build_fixture(migrated_engine)
+    return migrated_engine
 
 
 def test_passwords_are_hashed_never_stored_or_logged_in_clear(store):

@@ -204,12 +204,12 @@ def test_the_briefing_holds_the_scores(fixture_engine):
     assert [c.value for c in book["单位得分最低的单位"]["A"]] == ["驻区单位", "常德某科技有限公司", "乙县教育局"]
 
 
-def test_a_service_before_the_check_in_day_in_the_check_in_month_is_not_counted(empty_engine):
+def test_a_service_before_the_check_in_day_in_the_check_in_month_is_not_counted(migrated_engine):
     """M4 checks in on 2017-05-10 instead and serves on 2017-05-03 too: the summary marks May as a month with
     service, but May counts as served only with a service on or after the 10th (none); December's counts.
     Both ways: 8 member-months (May to December), 1 served."""
-    fill_with_fixture(empty_engine)
-    with empty_engine.begin() as connection:
+    fill_with_fixture(migrated_engine)
+    with migrated_engine.begin() as connection:
         member = connection.execute(select(PartyMember.id).where(PartyMember.code == "M4")).scalar()
         k3 = connection.execute(select(Community.id).where(Community.code == "K3")).scalar()
         connection.execute(update(MemberCheckin).where(MemberCheckin.member_id == member)
@@ -220,7 +220,7 @@ def test_a_service_before_the_check_in_day_in_the_check_in_month_is_not_counted(
                                                           served_on=dt.date(2017, 5, 3), kind="治安巡逻", hours=2))
         rebuild_summaries(connection)
     with pytest.MonkeyPatch.context() as patch:
-        counted = raw(patch, assessment.unit_scores, empty_engine, CITY, 2017)
-    for league in (assessment.unit_scores(empty_engine, CITY, 2017), counted):
+        counted = raw(patch, assessment.unit_scores, migrated_engine, CITY, 2017)
+    for league in (assessment.unit_scores(migrated_engine, CITY, 2017), counted):
         row = league.set_index("unit_code").loc["U3"]
         assert (row["member_months"], row["member_months_served"]) == (8, 1)

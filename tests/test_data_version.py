@@ -9,7 +9,7 @@ import pytest
 import streamlit as st
 
 from dashboard import data
-from dashboard.db import make_engine, upgrade_store
+from dashboard.db import make_engine
 from dashboard.demo import clear_store
 from dashboard.imports.load import import_file
 from dashboard.imports.templates import template_named
@@ -23,9 +23,8 @@ CHECKIN_OF_M3 = "党员编号,报到社区编码,报到日期\nM3,K3,2018-06-01\
 
 @pytest.fixture
 def fixture_store(databases, backend) -> str:
-    url = databases.new(backend)
+    url = databases.migrated(backend)
     engine = make_engine(url)
-    upgrade_store(engine)
     build_fixture(engine)
     engine.dispose()
     return url

@@ -139,9 +139,8 @@ def test_each_view_is_headed_by_its_sidebar_title_and_its_cards_are_defined_and_
 
 
 def test_the_definitions_page_lists_every_metric_with_the_stores_targets(monkeypatch, databases, backend):
-    url = databases.new(backend)
+    url = databases.migrated(backend)
     engine = make_engine(url)
-    upgrade_store(engine)
     build_fixture(engine)
     with Session(engine) as session, session.begin():  # a department changes a target: the page follows
         session.execute(update(Target).where(Target.metric_key == "member_checkin_rate")

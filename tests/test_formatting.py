@@ -16,7 +16,8 @@ def test_rates_points_and_dates():
     assert (fmt.percent(2 / 3), fmt.percent(None), fmt.points(-0.0161)) == ("66.7%", "—", "-1.6个百分点")
     assert fmt.chinese_date(dt.date(2018, 6, 30)) == "2018年6月30日"
     # a difference that rounds to nothing at one decimal is neither a rise nor a fall
-    assert (fmt.points(0.0004), fmt.points(-0.0004), fmt.points(0.0005)) == ("0.0个百分点", "0.0个百分点", "+0.1个百分点")
+    assert (fmt.points(0.0004), fmt.points(-0.0004), fmt.points(0.0005)) == (
+        "0.0个百分点", "0.0个百分点", "+0.1个百分点")
 
 
 def test_a_card_draws_no_arrow_for_a_difference_that_rounds_to_nothing():

@@ -63,20 +63,20 @@ def test_a_replaced_period_takes_rows_on_its_first_and_last_day(world_engine):
     assert all("不在要替换的期间" in p.message for p in refused.problems)
 
 
-def test_replacing_a_period_deletes_the_stored_rows_on_its_first_and_last_day(empty_engine):
-    load_world(empty_engine)
+def test_replacing_a_period_deletes_the_stored_rows_on_its_first_and_last_day(migrated_engine):
+    load_world(migrated_engine)
     template = template_named("志愿服务记录")
     edges = SERVICE_HEADER + "F5,M1,C01,P1,2018-06-01,治安巡逻,2\nF6,M2,C02,P2,2018-06-30,环境卫生,1\n" \
                              "F7,M2,C02,P2,2018-07-01,环境卫生,1\n"
-    added = import_file(empty_engine, template, "edges.csv", edges.encode(), "tester", today=TODAY)
+    added = import_file(migrated_engine, template, "edges.csv", edges.encode(), "tester", today=TODAY)
     assert added.committed and added.inserted == 3
     june = SERVICE_HEADER + "F8,M1,C01,P1,2018-06-15,治安巡逻,2\n"
-    outcome = import_file(empty_engine, template, "june.csv", june.encode(), "tester", today=TODAY,
+    outcome = import_file(migrated_engine, template, "june.csv", june.encode(), "tester", today=TODAY,
                           replace_period=JUNE)
     # June held F1 (06-09), F3 (06-10), F5 (06-01, the first day) and F6 (06-30, the last day): all four go;
     # F2 (05-09) and F7 (07-01) stay.
     assert (outcome.committed, outcome.deleted, outcome.inserted) == (True, 4, 1)
-    with empty_engine.connect() as connection:
+    with migrated_engine.connect() as connection:
         assert sorted(connection.execute(select(ServiceActivity.code)).scalars()) == ["F2", "F7", "F8"]
 
 

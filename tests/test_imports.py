@@ -136,32 +136,32 @@ def test_the_organization_tree_is_filled_down_from_the_most_specific_place(world
     assert rows["O00"] == ["甲区", None, None, None, None]
 
 
-def test_importing_the_same_files_again_changes_no_data(empty_engine):
-    load_world(empty_engine)
-    before = snapshot(empty_engine, data_only=True)
+def test_importing_the_same_files_again_changes_no_data(migrated_engine):
+    load_world(migrated_engine)
+    before = snapshot(migrated_engine, data_only=True)
     for title, content, rows in FILES:
-        outcome = import_file(empty_engine, template_named(title), f"{title}.csv", content.encode(), "tester",
+        outcome = import_file(migrated_engine, template_named(title), f"{title}.csv", content.encode(), "tester",
                               today=TODAY)
         assert (outcome.committed, outcome.inserted, outcome.updated, outcome.unchanged) == (True, 0, 0, rows), title
-    assert snapshot(empty_engine, data_only=True) == before
-    with empty_engine.connect() as connection:  # each import is still recorded
+    assert snapshot(migrated_engine, data_only=True) == before
+    with migrated_engine.connect() as connection:  # each import is still recorded
         assert connection.execute(select(func.count()).select_from(ImportRun)).scalar() == 2 * len(FILES)
 
 
-def test_a_file_made_with_an_earlier_template_version_still_imports(empty_engine):
+def test_a_file_made_with_an_earlier_template_version_still_imports(migrated_engine):
     """经费支出 was 经费拨付 (拨付日期, 拨付金额) and 是否规模较大、生产经营稳定 was 是否规模以上稳定企业: files a
     department filled before the renaming import unchanged, under either title."""
-    load_world(empty_engine)
+    load_world(migrated_engine)
     old = WORLD["经费支出"].replace("支出日期", "拨付日期").replace("支出金额", "拨付金额")
-    outcome = import_file(empty_engine, template_named("经费拨付"), "old.csv", old.encode(), "tester", today=TODAY)
+    outcome = import_file(migrated_engine, template_named("经费拨付"), "old.csv", old.encode(), "tester", today=TODAY)
     assert (outcome.problems, outcome.unchanged) == ([], WORLD["经费支出"].count("\n") - 1)
     old_two_new = WORLD["两新组织"].replace("是否规模较大、生产经营稳定", "是否规模以上稳定企业")
     assert old_two_new != WORLD["两新组织"]
-    outcome = import_file(empty_engine, template_named("两新组织"), "old.csv", old_two_new.encode(), "tester",
+    outcome = import_file(migrated_engine, template_named("两新组织"), "old.csv", old_two_new.encode(), "tester",
                           today=TODAY)
     assert outcome.problems == [] and outcome.inserted == 0
     both = old.replace("拨付金额", "支出日期")
-    refused = import_file(empty_engine, template_named("经费支出"), "both.csv", both.encode(), "tester", today=TODAY)
+    refused = import_file(migrated_engine, template_named("经费支出"), "both.csv", both.encode(), "tester", today=TODAY)
     assert [(p.row, p.column, p.message) for p in refused.problems][:1] == [(1, "支出日期", "列名重复")]
 
 
@@ -173,12 +173,12 @@ def test_a_dry_run_changes_nothing_at_all(world_engine):
     assert snapshot(world_engine) == before
 
 
-def test_a_changed_row_is_updated_and_the_import_is_logged(empty_engine):
-    load_world(empty_engine)
+def test_a_changed_row_is_updated_and_the_import_is_logged(migrated_engine):
+    load_world(migrated_engine)
     content = WORLD["街道乡镇"].replace("S02,二镇", "S02,二镇(更名)").encode()
-    outcome = import_file(empty_engine, template_named("街道乡镇"), "streets.csv", content, "analyst1")
+    outcome = import_file(migrated_engine, template_named("街道乡镇"), "streets.csv", content, "analyst1")
     assert (outcome.inserted, outcome.updated, outcome.unchanged, outcome.committed) == (0, 1, 1, True)
-    with empty_engine.connect() as connection:
+    with migrated_engine.connect() as connection:
         assert connection.execute(select(Street.name).where(Street.code == "S02")).scalar() == "二镇(更名)"
         log = connection.execute(select(ImportRun).order_by(ImportRun.id.desc())).first()
         events = connection.execute(select(AuditEntry.event, AuditEntry.username)).all()
@@ -188,34 +188,33 @@ def test_a_changed_row_is_updated_and_the_import_is_logged(empty_engine):
     assert ("导入", "analyst1") in events
 
 
-def test_replacing_a_period_is_explicit_and_keeps_other_months(empty_engine):
-    load_world(empty_engine)
+def test_replacing_a_period_is_explicit_and_keeps_other_months(migrated_engine):
+    load_world(migrated_engine)
     june = SERVICE_HEADER + "F4,M2,C02,P2,2018-06-20,环境卫生,3\n"
     template = template_named("志愿服务记录")
-    outcome = import_file(empty_engine, template, "june.csv", june.encode(), "tester", today=TODAY,
+    outcome = import_file(migrated_engine, template, "june.csv", june.encode(), "tester", today=TODAY,
                           replace_period=(dt.date(2018, 6, 1), dt.date(2018, 6, 30)))
     assert (outcome.deleted, outcome.inserted) == (2, 1)  # F1 and F3 were in June; F2 (May) stays
-    with empty_engine.connect() as connection:
+    with migrated_engine.connect() as connection:
         assert sorted(connection.execute(select(ServiceActivity.code)).scalars()) == ["F2", "F4"]
     outside = june.replace("2018-06-20", "2018-07-02")
-    refused = import_file(empty_engine, template, "july.csv", outside.encode(), "tester", today=TODAY,
+    refused = import_file(migrated_engine, template, "july.csv", outside.encode(), "tester", today=TODAY,
                           replace_period=(dt.date(2018, 6, 1), dt.date(2018, 6, 30)))
     assert [(p.row, p.column) for p in refused.problems] == [(2, "服务日期")]
     assert "不在要替换的期间" in refused.problems[0].message
 
 
-def test_a_demo_store_asks_to_clear_the_demo_first(empty_engine):
-    upgrade_store(empty_engine)
-    seed_counties(empty_engine)
-    with empty_engine.begin() as connection:
+def test_a_demo_store_asks_to_clear_the_demo_first(migrated_engine):
+    seed_counties(migrated_engine)
+    with migrated_engine.begin() as connection:
         connection.execute(insert(StoreMeta), [{"meta_key": "is_demo", "value": "1"}])
     content = WORLD["街道乡镇"].encode()
     with pytest.raises(DemoStoreError, match="清空演示数据"):
-        import_file(empty_engine, template_named("街道乡镇"), "streets.csv", content, "admin")
-    clear_demo(empty_engine, "admin")
-    outcome = import_file(empty_engine, template_named("街道乡镇"), "streets.csv", content, "admin")
+        import_file(migrated_engine, template_named("街道乡镇"), "streets.csv", content, "admin")
+    clear_demo(migrated_engine, "admin")
+    outcome = import_file(migrated_engine, template_named("街道乡镇"), "streets.csv", content, "admin")
     assert outcome.inserted == 2
-    with empty_engine.connect() as connection:
+    with migrated_engine.connect() as connection:
         assert connection.execute(select(County.name).order_by(County.code)).scalars().all() == ["甲区", "乙县"]
         assert connection.execute(select(StoreMeta.value).where(StoreMeta.meta_key == "is_demo")).scalar() == "0"
 
@@ -223,14 +222,14 @@ def test_a_demo_store_asks_to_clear_the_demo_first(empty_engine):
 # --- Formats people actually send ---------------------------------------------------------------------------------
 
 
-def test_gbk_and_utf8_bom_csv_full_width_digits_and_blanks_are_read(empty_engine):
-    load_world(empty_engine)
+def test_gbk_and_utf8_bom_csv_full_width_digits_and_blanks_are_read(migrated_engine):
+    load_world(migrated_engine)
     text_ = SERVICE_HEADER + " F5 ,M1,C01,P1,２０１８年６月２０日, 治安巡逻 ,１.５\n"
     template = template_named("志愿服务记录")
     for encoding, name in (("gbk", "gbk.csv"), ("gb18030", "gb18030.csv"), ("utf-8-sig", "bom.csv")):
-        outcome = import_file(empty_engine, template, name, text_.encode(encoding), "tester", today=TODAY)
+        outcome = import_file(migrated_engine, template, name, text_.encode(encoding), "tester", today=TODAY)
         assert outcome.problems == [], encoding
-    with empty_engine.connect() as connection:
+    with migrated_engine.connect() as connection:
         row = connection.execute(select(ServiceActivity.served_on, ServiceActivity.hours, ServiceActivity.kind)
                                  .where(ServiceActivity.code == "F5")).one()
     assert (row.served_on, float(row.hours), row.kind) == (dt.date(2018, 6, 20), 1.5, "治安巡逻")
@@ -249,13 +248,13 @@ def xlsx(rows: list[list], merge: str | None = None, sheet_title: str = "数据"
     return buffer.getvalue()
 
 
-def test_an_xlsx_with_date_cells_and_serial_dates_is_read(empty_engine):
-    load_world(empty_engine)
+def test_an_xlsx_with_date_cells_and_serial_dates_is_read(migrated_engine):
+    load_world(migrated_engine)
     header = [c.header for c in template_named("联席会议").columns]
     content = xlsx([header, ["J3", "S01", dt.datetime(2018, 5, 3), "临时会议"], ["J4", "S01", 43260, "六月会议"]])
-    outcome = import_file(empty_engine, template_named("联席会议"), "meetings.xlsx", content, "tester", today=TODAY)
+    outcome = import_file(migrated_engine, template_named("联席会议"), "meetings.xlsx", content, "tester", today=TODAY)
     assert outcome.problems == [] and outcome.inserted == 2
-    with empty_engine.connect() as connection:
+    with migrated_engine.connect() as connection:
         held = dict(connection.execute(text(
             "SELECT code, held_on FROM joint_meeting WHERE code IN ('J3', 'J4')")).all())
     # Excel counts 43101 for 2018-01-01; 2018-06-09 is 159 days later
@@ -275,14 +274,14 @@ def test_each_downloadable_template_has_headers_notes_and_an_example(template):
     assert listed == headers
 
 
-def test_a_downloaded_template_filled_in_imports(empty_engine):
-    load_world(empty_engine)
+def test_a_downloaded_template_filled_in_imports(migrated_engine):
+    load_world(migrated_engine)
     template = template_named("志愿岗位")
     workbook = openpyxl.load_workbook(io.BytesIO(template_workbook(template)))
     workbook.worksheets[0].append(["P9", "文明劝导岗", "文明劝导", "C02"])
     buffer = io.BytesIO()
     workbook.save(buffer)
-    outcome = import_file(empty_engine, template, "岗位.xlsx", buffer.getvalue(), "tester", today=TODAY)
+    outcome = import_file(migrated_engine, template, "岗位.xlsx", buffer.getvalue(), "tester", today=TODAY)
     assert outcome.problems == [] and outcome.inserted == 1
 
 
@@ -455,10 +454,9 @@ def test_the_error_report_neutralises_formulas():
 # --- Command line -----------------------------------------------------------------------------------------------
 
 
-def test_the_command_line_imports_and_refuses_like_the_page(empty_engine, tmp_path, capsys):
-    upgrade_store(empty_engine)
-    seed_counties(empty_engine)
-    url = empty_engine.url.render_as_string(hide_password=False)
+def test_the_command_line_imports_and_refuses_like_the_page(migrated_engine, tmp_path, capsys):
+    seed_counties(migrated_engine)
+    url = migrated_engine.url.render_as_string(hide_password=False)
     good = tmp_path / "streets.csv"
     good.write_bytes(WORLD["街道乡镇"].encode("gbk"))
     assert cli(["--url", url, "load", "街道乡镇", str(good)]) == 0
@@ -486,11 +484,10 @@ def test_a_missing_file_or_a_folder_is_named_in_chinese_with_exit_status_2(tmp_p
     assert "是文件夹,不是文件" in error and "Traceback" not in error
 
 
-def test_the_command_line_problem_list_shows_no_missing_value_markers(empty_engine, tmp_path, capsys):
+def test_the_command_line_problem_list_shows_no_missing_value_markers(migrated_engine, tmp_path, capsys):
     """Problems of the whole file (no row) and of a whole row (no column) print without None, <NA> or nan."""
-    upgrade_store(empty_engine)
-    seed_counties(empty_engine)
-    url = empty_engine.url.render_as_string(hide_password=False)
+    seed_counties(migrated_engine)
+    url = migrated_engine.url.render_as_string(hide_password=False)
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"")
     twice = tmp_path / "streets.csv"

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from sqlalchemy import Engine, select
 
 from dashboard import summaries
-from dashboard.db import make_engine, upgrade_store
+from dashboard.db import make_engine
 from dashboard.imports.load import import_file
 from dashboard.imports.templates import template_named
 from dashboard.schema import CheckedInMember, CommunityMonth, CommunityYear, StoreMeta
@@ -87,8 +87,7 @@ def counted_rebuilds(monkeypatch) -> list:
 
 @pytest.fixture
 def world(databases, backend) -> Engine:
-    engine = make_engine(databases.new(backend))
-    upgrade_store(engine)
+    engine = make_engine(databases.migrated(backend))
     seed_counties(engine)
     yield engine
     engine.dispose()
@@ -120,8 +119,7 @@ def test_each_import_leaves_the_summaries_of_a_full_rebuild(world, counted_rebui
                                            st.dates(dt.date(2017, 1, 1), dt.date(2018, 9, 30))),
                                  min_size=1, max_size=6), min_size=1, max_size=3))
 def test_random_service_files_leave_the_summaries_of_a_full_rebuild(databases, batches):
-    engine = make_engine(databases.new("sqlite"))
-    upgrade_store(engine)
+    engine = make_engine(databases.migrated("sqlite"))
     seed_counties(engine)
     for title, text, _rows in FILES:
         if title != "志愿服务记录":

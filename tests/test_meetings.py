@@ -11,7 +11,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from dashboard.db import make_engine, upgrade_store
+from dashboard.db import make_engine
 from queries import meetings, overview
 from queries.area import CITY, Area
 from tests.fixture_data import AS_OF
@@ -209,15 +209,13 @@ def test_committee_compliance_of_the_fixture(fixture_engine):
 def test_committee_compliance_names_a_street_without_a_committee_or_a_secretary(databases, backend):
     """The import world: 一街道's 大工委 has 王五 (书记, 县级领导干部: 是) and 赵六 for U01; 九街道 has no 大工委.
     Without 王五's row, 一街道 has no secretary."""
-    engine = make_engine(databases.new(backend))
-    upgrade_store(engine)
+    engine = make_engine(databases.migrated(backend))
     load_plan(engine, Plan(empty_street=True))
     frame = meetings.committee_compliance_by_street(engine, Area(county="T01"), mask=False)
     assert by_street(frame, "has_committee", "secretary", "member_units", "problems") == {
         "一街道": (True, "王五", 1, ""), "九街道": (False, None, 0, "未建立大工委")}
     engine.dispose()
-    engine = make_engine(databases.new(backend))
-    upgrade_store(engine)
+    engine = make_engine(databases.migrated(backend))
     load_plan(engine, Plan(dropped=frozenset({("大工委成员", 0)})))
     frame = meetings.committee_compliance_by_street(engine, CITY)
     assert by_street(frame, "secretary", "member_units", "compliant", "problems") == {

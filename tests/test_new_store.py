@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from dashboard.data import ensure_store
-from dashboard.db import URL_ENV, make_engine, upgrade_store
+from dashboard.db import URL_ENV, make_engine
 from dashboard.imports.__main__ import main as cli
 from dashboard.imports.load import import_file
 from dashboard.imports.templates import template_named
@@ -50,9 +50,8 @@ def test_init_store_makes_the_counties_and_no_demo_and_is_safe_to_repeat(databas
 
 
 def test_the_first_start_does_not_fill_a_store_made_for_real_data(databases, monkeypatch):
-    url = databases.new("sqlite")
+    url = databases.migrated("sqlite")
     engine = make_engine(url)
-    upgrade_store(engine)
     with engine.begin() as connection:  # made for real data and still without counties: no demo either
         connection.execute(StoreMeta.__table__.insert(), {"meta_key": "is_demo", "value": "0"})
     monkeypatch.setenv(URL_ENV, url)
@@ -76,8 +75,7 @@ def test_a_county_level_unit_by_name_code_or_twelve_digit_code(databases, backen
 
 
 def test_a_missing_county_level_unit_names_the_step_that_makes_them(databases):
-    engine = make_engine(databases.new("sqlite"))
-    upgrade_store(engine)
+    engine = make_engine(databases.migrated("sqlite"))
     outcome = import_file(engine, template_named("街道乡镇"), "streets.csv", STREETS.encode(), "tester")
     assert [(p.row, p.column) for p in outcome.problems][:1] == [(2, "所属区县")]
     assert "“西洞庭管理区”不存在" in outcome.problems[0].message

@@ -84,9 +84,8 @@ def test_an_unknown_metric_in_the_link_falls_back(monkeypatch, fixture_url):
 
 
 def test_targets_are_data(monkeypatch, databases, backend):
-    url = databases.new(backend)
+    url = databases.migrated(backend)
     engine = make_engine(url)
-    upgrade_store(engine)
     build_fixture(engine)
     with Session(engine) as session, session.begin():
         session.execute(update(Target).where(Target.metric_key == "two_new_org_coverage")

@@ -270,9 +270,8 @@ def test_found_a_street_without_a_joint_meeting_crashed_the_cockpit_and_the_meet
 def test_found_a_committee_member_without_a_phone_crashed_the_meetings_view(databases):
     """Found by the test above (once the frame drew the filters): 一街道's committee member 赵六 has no phone; the
     committee's frame held NaN for it and masking it raised TypeError: object of type 'float' has no len()."""
-    url = databases.new("sqlite")
+    url = databases.migrated("sqlite")
     engine = make_engine(url)
-    upgrade_store(engine)
     load_plan(engine, Plan(left_out=frozenset({"会议出席", "四支队伍", "服务阵地"}), month="2018-04",
                            empty_community=True))
     engine.dispose()
@@ -281,9 +280,8 @@ def test_found_a_committee_member_without_a_phone_crashed_the_meetings_view(data
 
 def test_found_a_blank_cell_showed_none(databases):
     """Found by the test above: 三网格 has no household count, and the gap list showed "None" in its cell."""
-    url = databases.new("sqlite")
+    url = databases.migrated("sqlite")
     engine = make_engine(url)
-    upgrade_store(engine)
     load_plan(engine, Plan())
     engine.dispose()
     run_every_page(url, ("open", None, None), {})
@@ -293,8 +291,7 @@ def test_a_street_that_never_met_is_overdue(databases, backend):
     """The import world's 一街道 met on 2018-01-15 and 2018-04-12; 九街道 never met. Over 2018-01..2018-06:
     一街道 2 meetings, both quarters on schedule, last met 79 days before 2018-06-30 (18 + 31 + 30), not
     overdue (92 days allowed); 九街道 0 meetings, no last meeting, overdue."""
-    engine = make_engine(databases.new(backend))
-    upgrade_store(engine)
+    engine = make_engine(databases.migrated(backend))
     load_plan(engine, Plan(empty_street=True))
     frame = meeting_activity_by_street(engine, Area(county="T01"), dt.date(2018, 1, 1), dt.date(2018, 6, 30), 1)
     engine.dispose()
@@ -311,9 +308,8 @@ GEOGRAPHY = ["街道乡镇", "社区村", "网格"]
 
 def partial_store(databases, backend: str, kept: list[str]) -> str:
     """A store holding only the templates `kept` of the import world."""
-    url = databases.new(backend)
+    url = databases.migrated(backend)
     engine = make_engine(url)
-    upgrade_store(engine)
     load_plan(engine, Plan(left_out=frozenset(t for t in TITLES if t not in kept)))
     engine.dispose()
     return url
@@ -420,9 +416,8 @@ def test_found_changing_view_reset_the_period_to_the_first_month(databases):
     from one view to another by the sidebar drops from/to from the link, and the period fell back to the
     first month (2017-01), so 经费保障 said 全市没有2017年的经费预算. The period now stays; the widgets still
     change it."""
-    url = databases.new("sqlite")
+    url = databases.migrated("sqlite")
     engine = make_engine(url)
-    upgrade_store(engine)
     load_plan(engine, Plan())
     engine.dispose()
     with mock.patch.dict(os.environ, {URL_ENV: url, SIGN_IN_ENV: "off"}):

@@ -163,18 +163,18 @@ def test_cockpit_scores_against_targets_in_the_store(fixture_engine):
     assert scores.loc["funding_execution", "status"] == "红"  # 36.1% < 0.85 * 49.6% = 42.2%
 
 
-def test_the_cockpit_reads_the_meetings_requirement_from_the_store(empty_engine):
-    fill_with_fixture(empty_engine)
+def test_the_cockpit_reads_the_meetings_requirement_from_the_store(migrated_engine):
+    fill_with_fixture(migrated_engine)
     key = Setting.setting_key == "meetings_required_per_quarter"
-    with empty_engine.begin() as connection:
+    with migrated_engine.begin() as connection:
         connection.execute(update(Setting).where(key).values(value="2"))
     # Two a quarter (tests above): 甲区 3 of 8 street-quarters, 乙县 0 of 4.
-    frame = overview.cockpit_by_area(empty_engine, CITY, ThemeDates.every(AS_OF))["meetings_on_schedule"]
+    frame = overview.cockpit_by_area(migrated_engine, CITY, ThemeDates.every(AS_OF))["meetings_on_schedule"]
     assert by_area(frame, "street_quarters_on_schedule") == {"甲区": 3, "乙县": 0}
-    with empty_engine.begin() as connection:
+    with migrated_engine.begin() as connection:
         connection.execute(delete(Setting).where(key))
     # Without the setting the requirement is one a quarter: 6 of 8 and 1 of 4.
-    frame = overview.cockpit_by_area(empty_engine, CITY, ThemeDates.every(AS_OF))["meetings_on_schedule"]
+    frame = overview.cockpit_by_area(migrated_engine, CITY, ThemeDates.every(AS_OF))["meetings_on_schedule"]
     assert by_area(frame, "street_quarters_on_schedule") == {"甲区": 6, "乙县": 1}
 
 

@@ -34,10 +34,9 @@ def test_default_targets_come_with_the_schema(empty_engine):
         assert (target.label, target.target_value, target.amber_floor) == ("在职党员报到率", 0.90, 0.80)
 
 
-def test_fixture_round_trips(empty_engine):
-    upgrade_store(empty_engine)
-    build_fixture(empty_engine)
-    with Session(empty_engine) as session:
+def test_fixture_round_trips(migrated_engine):
+    build_fixture(migrated_engine)
+    with Session(migrated_engine) as session:
         member = session.scalars(select(PartyMember).where(PartyMember.code == "M1")).one()
         assert (member.name, member.gender, member.birth_date, member.is_in_service) == \
             ("张三明", "男", dt.date(1975, 5, 5), True)

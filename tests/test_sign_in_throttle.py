@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from dashboard import accounts
 from dashboard.accounts import AccountError
-from dashboard.db import ROOT, upgrade_store
+from dashboard.db import ROOT
 from dashboard.schema import SignInThrottle
 from tests.fixture_data import build_fixture
 
@@ -28,13 +28,12 @@ PARALLEL = 8
 
 
 @pytest.fixture
-def store(empty_engine):
-    upgrade_store(empty_engine)
-    build_fixture(empty_engine)
-    accounts.add_user(empty_engine, "analyst", PASSWORD, "analyst")
-    accounts.add_user(empty_engine, "gone", PASSWORD, "analyst")
-    accounts.change_user(empty_engine, "gone", active=False)
-    return empty_engine
+def store(migrated_engine):
+    build_fixture(migrated_engine)
+    accounts.add_user(migrated_engine, "analyst", PASSWORD, "analyst")
+    accounts.add_user(migrated_engine, "gone", PASSWORD, "analyst")
+    accounts.change_user(migrated_engine, "gone", active=False)
+    return migrated_engine
 
 
 class CountedChecks:
