@@ -63,7 +63,8 @@ for start in range(0, len(notice.headlines), 4):
                 definition_link(row.key)
 
 left, right = st.columns([3, 1])
-chosen = left.multiselect("指标", TITLES, key="warn_metric", bind="query-params", placeholder="全部指标")
+chosen = left.multiselect("指标", TITLES, key="warn_metric", bind="query-params", placeholder="全部指标",
+                          select_all=False)  # its bulk action is labelled in English
 at_least = right.selectbox("连续低于目标至少", list(DURATIONS), key="warn_months", bind="query-params")
 shown = warnings[(warnings["months_below"] >= DURATIONS.get(at_least, 1))
                  & (warnings["metric"].isin(chosen) if chosen else True)].reset_index(drop=True)

@@ -194,6 +194,7 @@ def test_the_warning_centre_for_the_city(monkeypatch, fixture_url):
     assert table["查看"].iloc[0].startswith("./meetings?county=")
     assert table_with(app, "未报到")["驻区单位"].tolist() == ["甲区财政局"]
     assert any(b.label == "下载督办通报(Word)" for b in app.get("download_button"))
+    assert app.multiselect(key="warn_metric").proto.select_all == 0  # no bulk action labelled "Select all"
     app.multiselect(key="warn_metric").set_value(["在职党员报到率", "结对社区覆盖率"]).run()
     assert table_with(app, "责任单位(人)")["指标"].tolist() == ["在职党员报到率", "结对社区覆盖率"]
     app.selectbox(key="warn_months").set_value("6个月").run()
