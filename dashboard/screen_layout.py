@@ -90,7 +90,8 @@ body, .stApp {overflow: hidden !important;}
 .bs-trend-col {flex: 1 1 0; display: flex; flex-direction: column; align-items: center; min-width: 0;}
 .bs-trend-value {font-size: 1rem; line-height: 1.2; white-space: nowrap;}
 .bs-trend-well {flex: 1 1 auto; width: 55%; display: flex; align-items: flex-end; min-height: 0;}
-.bs-trend-well > i {display: block; width: 100%; background: #E8384F; border-radius: .2rem .2rem 0 0;}
+/* a figure's level, not its status: neutral (NEUTRAL), since red tells 落后 on the map and the ranking */
+.bs-trend-well > i {display: block; width: 100%; background: #5B7DB1; border-radius: .2rem .2rem 0 0;}
 .bs-trend-label {font-size: 1rem; line-height: 1.2; color: #B9C2D0; white-space: nowrap;}
 .bs-warnings {grid-area: warn;}
 .bs-warn-row {font-size: 1rem; line-height: 1.3; overflow-wrap: anywhere;}

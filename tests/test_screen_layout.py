@@ -3,9 +3,14 @@ in words and shapes, long findings are cut into pieces that hold on the line, th
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from dashboard.screen_layout import (
+    CSS,
+    MAP_FILL,
+    NEUTRAL,
     TICK_CHARS,
     Figure,
     Ranked,
@@ -44,3 +49,10 @@ def test_the_map_is_an_image_of_the_county_polygons_without_a_host():
     html = county_map_html(places, {"430702": "绿", "430771": "红"}, {"430702": "91.2%"})
     assert html.count("<img src='data:image/svg+xml;base64,") == 1 and "http" not in html.split("base64,")[0]
     assert "武陵区 91.2%" in html
+
+
+def test_the_trend_bars_are_painted_in_the_neutral_colour():
+    """Red tells 落后 on the map, the ranking and the cards; a month's bar is a level, not a status, so it takes the
+    neutral colour the ranking gives a bar without a status (a new user saw every bar red, those at 100% too)."""
+    bar = re.search(r"\.bs-trend-well > i \{[^}]*background: (#[0-9A-Fa-f]{6})", CSS).group(1)
+    assert bar.upper() == NEUTRAL.upper() and NEUTRAL not in MAP_FILL.values()
