@@ -84,6 +84,8 @@ LIST_LABELS = {
 }
 NAME_COLUMNS = {"units_members": "unit", "units_unreported": "unit", "members_idle": "member", "pairings_idle": "unit",
                 "streets_idle": "street", "two_new_gap": "org", "funding_behind": "holder"}  # who each row names
+# Said under a list counted but not printed, so that the reader knows where the names are.
+COUNTED_ONLY_NOTE = "此项名单涉及党员个人信息,本通报只列数量;名单由分析员账号在“预警中心”页导出。"
 DETAIL_LISTS = {"members_idle"}  # rows about individual members: exported only by roles allowed to
 WARNING_LABELS = {"area_name": "单位", "metric": "指标", "value": "当前值", "target": "目标", "severity": "状态",
                   "months_below": "连续低于目标(月)", "trend": "较上月", "responsible": "责任单位(人)"}
@@ -287,6 +289,8 @@ def notice_docx(notice: Notice) -> bytes:
         _paragraph(document, f"({CHINESE_NUMBERS[number]}){title}:{len(frame)} 项。", BODY_FONT, 16, bold=True)
         if not frame.empty and key not in notice.counted_only:
             _table(document, frame, LIST_LABELS[key])
+        elif not frame.empty:
+            _paragraph(document, COUNTED_ONLY_NOTE)
 
     _paragraph(document, next(heading), HEADING_FONT, 16)
     items = rectify_items(notice)

@@ -172,6 +172,20 @@ def test_the_notice_holds_the_lists(fixture_engine):
     _check_notice(notice_docx(notice))
 
 
+def test_a_notice_for_a_role_without_member_details_counts_them_and_says_where_they_are(fixture_engine):
+    """乙县: M10 (冯二, U2) has not served since April, 1 member; without details the notice counts him, prints no
+    row and says that the list is exported by analysts; with details his row is there, masked."""
+    area = Area(county="T02")
+    counted = gather(masked_runner(fixture_engine), area, DATES, "乙县", AS_OF, details=False)
+    _, text = _document(notice_docx(counted))
+    assert "(三)已报到未服务的在职党员:1 项。" in text
+    assert "此项名单涉及党员个人信息,本通报只列数量;名单由分析员账号在“预警中心”页导出。" in text
+    assert "冯" not in text
+    full = gather(masked_runner(fixture_engine), area, DATES, "乙县", AS_OF)
+    _, text = _document(notice_docx(full))
+    assert "冯*" in text and "此项名单涉及党员个人信息" not in text
+
+
 def test_the_command_line_writes_the_notice(fixture_url, monkeypatch, tmp_path, capsys):
     monkeypatch.setenv(URL_ENV, fixture_url)
     out = tmp_path / "督办通报.docx"
