@@ -16,6 +16,17 @@ FONT = "Noto Sans CJK SC, Microsoft YaHei, PingFang SC, sans-serif"
 BAND_COLOURS = {"excellent": "#2E8B57", "good": "#5B7DB1", "fair": "#E0A100", "poor": "#C8102E"}
 
 
+# A value label written after its bar takes about this many points of a 0–100 axis: one that would run into the
+# target line goes inside the bar's end instead.
+LABEL_POINTS = 8
+
+
+def label_positions(values: pd.Series, target: float) -> list[str]:
+    """Where each bar's value label goes: after the bar, or inside its end when the target's dashed line would
+    cross the label (bars just short of the target)."""
+    return ["inside" if target * 100 - LABEL_POINTS < v * 100 <= target * 100 else "outside" for v in values]
+
+
 def ranking_bar(frame: pd.DataFrame, value: str, label: str, target: float, title: str,
                 as_of_text: str) -> go.Figure:
     """Horizontal bars of `value` (a rate) per area, worst at the top, coloured by status, target line."""
@@ -23,8 +34,8 @@ def ranking_bar(frame: pd.DataFrame, value: str, label: str, target: float, titl
     figure = go.Figure(go.Bar(
         x=data[value] * 100, y=chart_labels(data["area_name"]), orientation="h", customdata=data["area_code"],
         marker_color=[STATUS_COLOURS[s] for s in data["status"]],
-        text=[f"{v * 100:.1f}%" for v in data[value]], textposition="outside",
-        hovertemplate="%{y}:%{x:.1f}%<extra></extra>",
+        text=[f"{v * 100:.1f}%" for v in data[value]], textposition=label_positions(data[value], target),
+        insidetextanchor="end", hovertemplate="%{y}:%{x:.1f}%<extra></extra>",
     ))
     figure.add_vline(x=target * 100, line_dash="dash", line_color="#555",
                      annotation_text=f"目标 {target * 100:.0f}%", annotation_position="top")
