@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 
 from dashboard.auth import SIGN_IN_ENV
 from dashboard.db import ROOT, URL_ENV
@@ -38,3 +39,13 @@ def start_server(url: str, port: int, sign_in: str = "off") -> subprocess.Popen:
             time.sleep(0.3)
     server.kill()
     raise RuntimeError("the streamlit server did not start within 120 s")
+
+
+def serving(url: str, sign_in: str = "off") -> Iterator[str]:
+    """For a module's server fixture (`yield from serving(url)`): the app on a free port with the store `url`;
+    its base URL, and the server stopped when the module is done."""
+    port = free_port()
+    process = start_server(url, port, sign_in=sign_in)
+    yield f"http://127.0.0.1:{port}"
+    process.terminate()
+    process.wait(timeout=20)

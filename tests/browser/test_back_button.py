@@ -15,12 +15,12 @@ import pytest
 
 from dashboard import accounts
 from dashboard.db import make_engine
-from tests.browser.conftest import settle
-from tests.browser.test_downloads import pytestmark  # noqa: F401  (skip rule)
+from tests.browser.conftest import NEEDS_CHROMIUM, PASSWORD, settle, sign_in
 from tests.conftest import fill_with_fixture
-from tests.live_server import free_port, start_server
+from tests.live_server import serving
 
-PASSWORD = "Correct-Horse-9"
+pytestmark = NEEDS_CHROMIUM
+
 
 
 @pytest.fixture(scope="module")
@@ -31,11 +31,7 @@ def county_server(databases):
     fill_with_fixture(engine)
     accounts.add_user(engine, "leader", PASSWORD, "county_leader", county="T01")
     engine.dispose()
-    port = free_port()
-    process = start_server(url, port, sign_in="on")
-    yield f"http://127.0.0.1:{port}"
-    process.terminate()
-    process.wait(timeout=20)
+    yield from serving(url, "on")
 
 
 def months(page) -> tuple[str, str]:
@@ -73,9 +69,7 @@ def test_back_and_forward_find_each_view_with_its_period(county_server, browser)
     page = browser.new_page(viewport={"width": 1600, "height": 1000})
     try:
         page.goto(county_server + "/")
-        page.get_by_label("用户名").fill("leader")
-        page.get_by_label("密码").fill(PASSWORD)
-        page.get_by_role("button", name="登录").click()
+        sign_in(page, "leader")
         page.wait_for_selector("[data-testid='stMetric']", timeout=60_000)
         settle(page)
         open_view(page, "六级体系覆盖")

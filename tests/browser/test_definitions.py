@@ -5,25 +5,19 @@ definition's anchor scrolls to it (with sign-in off: a new session that signs in
 
 from __future__ import annotations
 
-import os
-import shutil
-
 import pytest
 
 from dashboard import accounts
 from dashboard.db import make_engine
-from tests.browser.conftest import CHROMIUM, settle
+from tests.browser.conftest import NEEDS_CHROMIUM, PASSWORD, settle, sign_in
 from tests.browser.test_screens import MISSING_GLYPHS
 from tests.conftest import fill_with_fixture
-from tests.live_server import free_port, start_server
+from tests.live_server import serving
 
-PASSWORD = "Correct-Horse-9"
 IN_VIEW = """(id) => { const box = document.getElementById(id).getBoundingClientRect();
                         return box.top >= 0 && box.bottom <= window.innerHeight; }"""
 
-pytestmark = pytest.mark.skipif(
-    not os.environ.get("CI") and not (shutil.which(CHROMIUM) and shutil.which("fc-list")),
-    reason="chromium not installed (.ci/run installs it)")
+pytestmark = NEEDS_CHROMIUM
 
 
 @pytest.fixture(scope="module")
@@ -36,28 +30,14 @@ def store(databases):
     return url
 
 
-def _server(url: str, sign_in: str):
-    port = free_port()
-    process = start_server(url, port, sign_in=sign_in)
-    yield f"http://127.0.0.1:{port}"
-    process.terminate()
-    process.wait(timeout=20)
-
-
 @pytest.fixture(scope="module")
 def server(store):
-    yield from _server(store, "on")
+    yield from serving(store, "on")
 
 
 @pytest.fixture(scope="module")
 def open_server(store):
-    yield from _server(store, "off")
-
-
-def sign_in(page) -> None:
-    page.get_by_label("用户名").fill("leader")
-    page.get_by_label("密码").fill(PASSWORD)
-    page.get_by_role("button", name="登录").click()
+    yield from serving(store, "off")
 
 
 @pytest.fixture
@@ -71,7 +51,7 @@ def page(browser, server):
 @pytest.fixture
 def cockpit(page, server):
     page.goto(server + "/")
-    sign_in(page)
+    sign_in(page, "leader")
     page.wait_for_selector("[data-testid='stMetric']", timeout=60_000)
     settle(page)
     return page

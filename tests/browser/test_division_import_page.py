@@ -11,11 +11,11 @@ from dashboard import accounts
 from dashboard.db import make_engine
 from dashboard.divisions import DIVISIONS_CSV
 from dashboard.new_store import init_store
-from tests.browser.conftest import settle
-from tests.browser.test_downloads import pytestmark  # noqa: F401  (skip rule)
-from tests.live_server import free_port, start_server
+from tests.browser.conftest import NEEDS_CHROMIUM, PASSWORD, settle, sign_in
+from tests.live_server import serving
 
-PASSWORD = "Correct-Horse-9"
+pytestmark = NEEDS_CHROMIUM
+
 # The streets of 武陵区 in the table (15), as people say them (启明街道办事处 → 启明街道).
 WULING_STREETS = {"启明街道", "府坪街道", "穿紫河街道", "白马湖街道", "丹阳街道", "南坪街道", "芙蓉街道", "东江街道",
                   "长庚街道", "德山街道", "樟木桥街道", "永安街道", "柳叶湖街道", "七里桥街道", "芷兰街道"}
@@ -28,11 +28,7 @@ def new_store_server(databases):
     init_store(engine)
     accounts.add_user(engine, "admin", PASSWORD, "admin")
     engine.dispose()
-    port = free_port()
-    process = start_server(url, port, sign_in="on")
-    yield f"http://127.0.0.1:{port}"
-    process.terminate()
-    process.wait(timeout=20)
+    yield from serving(url, "on")
 
 
 def choose(page, label: str, option: str) -> None:
@@ -59,9 +55,7 @@ def test_the_division_table_uploaded_on_the_page_shows_its_streets(new_store_ser
     page = browser.new_page(viewport={"width": 1600, "height": 1000})
     try:
         page.goto(new_store_server + "/")
-        page.get_by_label("用户名").fill("admin")
-        page.get_by_label("密码").fill(PASSWORD)
-        page.get_by_role("button", name="登录").click()
+        sign_in(page, "admin")
         page.locator("[data-testid='stSidebarNav'] a").filter(has_text="数据导入").first.wait_for(timeout=60_000)
         settle(page)
         # all thirteen pages in sight, under their headings: none hidden behind "View more"

@@ -13,9 +13,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
 import re
-import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,11 +26,10 @@ from sqlalchemy import select
 from dashboard import accounts
 from dashboard.db import make_engine
 from dashboard.schema import AuditEntry, Cadre, CommitteeMember, PartyMember
-from tests.browser.conftest import CHROMIUM, settle
+from tests.browser.conftest import NEEDS_CHROMIUM, PASSWORD, settle, sign_in
 from tests.conftest import fill_with_fixture
-from tests.live_server import free_port, start_server
+from tests.live_server import serving
 
-PASSWORD = "Correct-Horse-9"
 VIEWS = {"总览": "核心指标", "六级体系覆盖": "六级体系覆盖", "双报到·双结对": "双报到·双结对",
          "双向考核": "双向考核", "联席会议": "联席会议", "两新组织": "两新组织", "经费保障": "经费保障"}
 TABLE_VIEW, BRIEFING_VIEW, DETAIL_VIEW = "两新组织", "总览", "双报到·双结对"
@@ -40,9 +37,7 @@ KINDS = {TABLE_VIEW: ["下载 CSV", "下载 Excel"], BRIEFING_VIEW: ["下载简�
 T01_ONLY = ["一街道", "二街道", "红星社区", "光明社区", "和平社区"]
 T02_ONLY = ["三街道", "四镇", "幸福社区", "青山村"]
 
-pytestmark = pytest.mark.skipif(
-    not os.environ.get("CI") and not (shutil.which(CHROMIUM) and shutil.which("fc-list")),
-    reason="chromium not installed (.ci/run installs it)")
+pytestmark = NEEDS_CHROMIUM
 
 
 @dataclass(frozen=True)
@@ -88,22 +83,14 @@ def store(databases):
     return url, token, people
 
 
-def _server(url: str, sign_in: str):
-    port = free_port()
-    process = start_server(url, port, sign_in=sign_in)
-    yield f"http://127.0.0.1:{port}"
-    process.terminate()
-    process.wait(timeout=20)
-
-
 @pytest.fixture(scope="module")
 def signed_server(store):
-    yield from _server(store[0], "on")
+    yield from serving(store[0], "on")
 
 
 @pytest.fixture(scope="module")
 def open_server(store):
-    yield from _server(store[0], "off")
+    yield from serving(store[0], "off")
 
 
 def open_view(page, title: str) -> None:
@@ -226,9 +213,7 @@ def test_each_role_gets_every_download_and_nothing_else(request, store, browser,
     try:
         page.goto(base + (f"/?token={token}" if role.token else "/"))
         if role.username:
-            page.get_by_label("用户名").fill(role.username)
-            page.get_by_label("密码").fill(PASSWORD)
-            page.get_by_role("button", name="登录").click()
+            sign_in(page, role.username)
         page.wait_for_selector("[data-testid='stMetric']", timeout=60_000)
         settle(page)
         files, tables = [], 0
@@ -279,9 +264,7 @@ def test_the_assessment_league_table_a_leader_takes_to_the_meeting(store, signed
     page = context.new_page()
     try:
         page.goto(signed_server + "/")
-        page.get_by_label("用户名").fill(username)
-        page.get_by_label("密码").fill(PASSWORD)
-        page.get_by_role("button", name="登录").click()
+        sign_in(page, username)
         page.wait_for_selector("[data-testid='stMetric']", timeout=60_000)
         settle(page)
         open_view(page, "双向考核")

@@ -7,18 +7,17 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 import urllib.parse
 
 import pytest
 
 from dashboard.db import make_engine
-from tests.browser.conftest import CHROMIUM, settle
+from tests.browser.conftest import NEEDS_CHROMIUM, settle
 from tests.conftest import fill_with_fixture
 from tests.hostile import DIRECTIVES, HTML, LINK, MARKDOWN, plant_hostile_names
-from tests.live_server import free_port, start_server
+from tests.live_server import serving
 
-pytestmark = pytest.mark.skipif(not shutil.which(CHROMIUM), reason="chromium not installed")
+pytestmark = NEEDS_CHROMIUM
 
 
 @pytest.fixture(scope="module")
@@ -28,11 +27,7 @@ def hostile_server(databases):
     fill_with_fixture(engine)
     plant_hostile_names(engine)
     engine.dispose()
-    port = free_port()
-    process = start_server(url, port)
-    yield f"http://127.0.0.1:{port}"
-    process.terminate()
-    process.wait(timeout=20)
+    yield from serving(url)
 
 
 @pytest.mark.parametrize("view", ["coverage", "meetings"])

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
-import shutil
 
 import pytest
 from docx import Document
@@ -17,15 +15,11 @@ from sqlalchemy import select
 from dashboard import accounts
 from dashboard.db import make_engine
 from dashboard.schema import AuditEntry, Cadre, CommitteeMember, PartyMember
-from tests.browser.conftest import CHROMIUM, settle
+from tests.browser.conftest import NEEDS_CHROMIUM, PASSWORD, settle, sign_in
 from tests.conftest import fill_with_fixture
-from tests.live_server import free_port, start_server
+from tests.live_server import serving
 
-PASSWORD = "Correct-Horse-9"
-
-pytestmark = pytest.mark.skipif(
-    not os.environ.get("CI") and not (shutil.which(CHROMIUM) and shutil.which("fc-list")),
-    reason="chromium not installed (.ci/run installs it)")
+pytestmark = NEEDS_CHROMIUM
 
 
 @pytest.fixture(scope="module")
@@ -43,11 +37,7 @@ def store(databases):
 
 @pytest.fixture(scope="module")
 def server(store):
-    port = free_port()
-    process = start_server(store[0], port, sign_in="on")
-    yield f"http://127.0.0.1:{port}"
-    process.terminate()
-    process.wait(timeout=20)
+    yield from serving(store[0], "on")
 
 
 def test_a_county_leader_downloads_the_notice(store, server, browser, tmp_path):
@@ -57,9 +47,7 @@ def test_a_county_leader_downloads_the_notice(store, server, browser, tmp_path):
     page = context.new_page()
     try:
         page.goto(server + "/")
-        page.get_by_label("用户名").fill("county1")
-        page.get_by_label("密码").fill(PASSWORD)
-        page.get_by_role("button", name="登录").click()
+        sign_in(page, "county1")
         page.wait_for_selector("[data-testid='stMetric']", timeout=60_000)
         settle(page)
         page.locator("[data-testid='stSidebarNav'] a").filter(has_text="预警中心").first.click()

@@ -5,29 +5,20 @@ store, 3 of 4 on the fixture (M1, M5, M10 of M1 M4 M5 M10; tests/test_checkin.py
 
 from __future__ import annotations
 
-import os
-import shutil
-
 import pytest
 
-from tests.browser.conftest import CHROMIUM
+from tests.browser.conftest import NEEDS_CHROMIUM
 from tests.browser.test_screens import SHOWN_METRICS, settled
 from tests.conftest import fill_with_fixture
-from tests.live_server import free_port, start_server
+from tests.live_server import serving
 
-pytestmark = pytest.mark.skipif(
-    not os.environ.get("CI") and not (shutil.which(CHROMIUM) and shutil.which("fc-list")),
-    reason="chromium not installed (.ci/run installs it)")
+pytestmark = NEEDS_CHROMIUM
 
 
 @pytest.fixture(scope="module")
 def server(databases):
     url = databases.filled_once("sqlite", "fixture", fill_with_fixture)  # only read
-    port = free_port()
-    process = start_server(url, port)
-    yield f"http://127.0.0.1:{port}"
-    process.terminate()
-    process.wait(timeout=20)
+    yield from serving(url)
 
 
 def read(browser, link: str) -> tuple[dict[str, str], str]:

@@ -8,17 +8,15 @@ Waits are on what the test expects (the script's run finished, the fonts loaded)
 
 from __future__ import annotations
 
-import os
-import shutil
 from urllib.parse import urlsplit
 
 import pytest
 
 from dashboard.db import ROOT
-from tests.browser.conftest import CHROMIUM
+from tests.browser.conftest import NEEDS_CHROMIUM
 from tests.browser.screen_checks import MORE_SIZES, check_cards, check_composition
 from tests.conftest import fill_with_fixture
-from tests.live_server import free_port, start_server
+from tests.live_server import serving
 
 SHOTS = ROOT / "test-screenshots"
 VIEWS = {"overview": "/", "coverage": "/coverage", "checkin": "/checkin", "assessment": "/assessment",
@@ -86,20 +84,13 @@ MISSING_GLYPHS = """() => {
   return chars.filter((c) => draw(c) === nothing);
 }"""
 
-pytestmark = pytest.mark.skipif(
-    not os.environ.get("CI") and not (shutil.which(CHROMIUM) and shutil.which("fc-list")),
-    reason="chromium not installed (.ci/run installs it)")
+pytestmark = NEEDS_CHROMIUM
 
 
 @pytest.fixture(scope="module")
 def server(databases):
     url = databases.filled_once("sqlite", "fixture", fill_with_fixture)  # only read
-    port = free_port()
-    process = start_server(url, port)
-    base = f"http://127.0.0.1:{port}"
-    yield base
-    process.terminate()
-    process.wait(timeout=20)
+    yield from serving(url)
 
 
 def settled(page) -> None:

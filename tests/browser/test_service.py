@@ -11,11 +11,13 @@ import pytest
 from dashboard.db import make_engine
 from dashboard.imports.load import import_file
 from dashboard.imports.templates import template_named
-from tests.browser.test_screens import pytestmark  # noqa: F401  (skip rule)
+from tests.browser.conftest import NEEDS_CHROMIUM
 from tests.conftest import fill_with_fixture
 from tests.live_server import free_port, start_server
 from tests.test_data_version import CHECKIN_OF_M3
 from tests.test_store_outage import relayed_fixture_store
+
+pytestmark = NEEDS_CHROMIUM
 
 RATE = "在职党员报到率"
 

@@ -10,10 +10,11 @@ import io
 import pytest
 
 from dashboard.db import make_engine
-from tests.browser.conftest import settle
-from tests.browser.test_downloads import pytestmark  # noqa: F401  (skip rule)
+from tests.browser.conftest import NEEDS_CHROMIUM, settle
 from tests.conftest import fill_with_fixture
-from tests.live_server import free_port, start_server
+from tests.live_server import serving
+
+pytestmark = NEEDS_CHROMIUM
 
 
 @pytest.fixture(scope="module")
@@ -22,11 +23,7 @@ def server(databases):
     engine = make_engine(url)
     fill_with_fixture(engine)
     engine.dispose()
-    port = free_port()
-    process = start_server(url, port)
-    yield f"http://127.0.0.1:{port}"
-    process.terminate()
-    process.wait(timeout=20)
+    yield from serving(url)
 
 
 @pytest.fixture
