@@ -113,10 +113,7 @@ class Databases:
             shutil.copyfile(template, make_url(url).database)
             return url
         name = f"dj_test_{secrets.token_hex(4)}"
-        admin = create_engine(SERVERS[backend], isolation_level="AUTOCOMMIT")
-        with admin.connect() as connection:
-            connection.execute(text(f"CREATE DATABASE {name} TEMPLATE {template}"))
-        admin.dispose()
+        _on_server(backend, f"CREATE DATABASE {name} TEMPLATE {template}")
         self.created.append((backend, name))
         return make_url(SERVERS[backend]).set(database=name).render_as_string(hide_password=False)
 
@@ -130,28 +127,25 @@ class Databases:
             if os.environ.get("CI"):
                 pytest.fail(f"CI must run every backend: {reason}")
             pytest.skip(reason)
-        admin = create_engine(SERVERS[backend], isolation_level="AUTOCOMMIT")
-        with admin.connect() as connection:
-            if backend == "mysql":
-                connection.execute(text(f"CREATE DATABASE {name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"))
-            else:
-                connection.execute(text(f"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE template0"))
-        admin.dispose()
+        _on_server(backend, f"CREATE DATABASE {name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+                   if backend == "mysql" else f"CREATE DATABASE {name} ENCODING 'UTF8' TEMPLATE template0")
         return make_url(SERVERS[backend]).set(database=name).render_as_string(hide_password=False)
 
     def drop_all(self) -> None:
         _drop(self.created)
 
 
+def _on_server(backend: str, statement: str) -> None:
+    """One statement on the backend's server, as the account of SERVERS, outside any transaction."""
+    admin = create_engine(SERVERS[backend], isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(statement))
+    admin.dispose()
+
+
 def _drop(databases: list[tuple[str, str]]) -> None:
     for backend, name in databases:
-        admin = create_engine(SERVERS[backend], isolation_level="AUTOCOMMIT")
-        with admin.connect() as connection:
-            if backend == "postgresql":
-                connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-            else:
-                connection.execute(text(f"DROP DATABASE IF EXISTS {name}"))
-        admin.dispose()
+        _on_server(backend, f"DROP DATABASE IF EXISTS {name}" + (" WITH (FORCE)" if backend == "postgresql" else ""))
 
 
 def pytest_configure(config) -> None:
