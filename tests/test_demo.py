@@ -243,7 +243,11 @@ def test_same_seed_same_store_other_seed_other_store(tmp_path):
 
 def test_scale_multiplies_people_not_places(tmp_path):
     engine = make_engine(f"sqlite:///{tmp_path / 'scaled.sqlite3'}")
-    generate(engine, scale=0.02)
+    shown = []
+    generate(engine, scale=0.02, progress=lambda fraction, message: shown.append((fraction, message)))
+    fractions = [fraction for fraction, _message in shown]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0  # the progress bar never steps back
+    assert [message for _f, message in shown][-3:] == ["正在汇总", "正在更新统计信息", "演示数据生成完成"]
     assert scalar(engine, "SELECT COUNT(*) FROM party_member") == 6_600  # 330,000 x 0.02
     assert scalar(engine, "SELECT COUNT(*) FROM community WHERE is_urban") == 369
     assert scalar(engine, "SELECT COUNT(*) FROM two_new_org") == 48  # 2,400 x 0.02

@@ -66,6 +66,11 @@ def clear_store(engine: Engine) -> None:
     delete_rows(engine, data_tables(), then=bump_data_version)
 
 
+# The share of the progress bar the generation steps fill (their weights add up to 1); the summaries and the
+# statistics fill the rest, so that the bar never steps back.
+GENERATING = 0.9
+
+
 def generate(engine: Engine, seed: int = DEFAULT_SEED, scale: float = 1.0,
              progress: Progress | None = None) -> None:
     """Create the schema if needed and fill the empty store with demo data."""
@@ -79,7 +84,7 @@ def generate(engine: Engine, seed: int = DEFAULT_SEED, scale: float = 1.0,
     with engine.begin() as connection:
         ctx = DemoContext(rng=np.random.default_rng(seed), scale=scale, connection=connection)
         for label, step, weight in STEPS:
-            report(done, f"正在生成:{label}")
+            report(GENERATING * done, f"正在生成:{label}")
             step(ctx)
             done += weight
         reset_id_sequences(connection, data_tables())
@@ -94,7 +99,7 @@ def generate(engine: Engine, seed: int = DEFAULT_SEED, scale: float = 1.0,
         connection.execute(StoreMeta.__table__.delete())
         connection.execute(StoreMeta.__table__.insert(),
                            [{"meta_key": k, "value": v, "updated_at": None} for k, v in meta.items()])
-        report(0.97, "正在汇总")
+        report(GENERATING, "正在汇总")
         rebuild_summaries(connection)
         bump_data_version(connection)
     report(0.99, "正在更新统计信息")
