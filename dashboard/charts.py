@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.formatting import target_percent
 from dashboard.text import chart_labels, chart_text
 from queries.assessment import BANDS, rounded_score
 from queries.store import rag_status
@@ -38,7 +39,7 @@ def ranking_bar(frame: pd.DataFrame, value: str, label: str, target: float, titl
         insidetextanchor="end", hovertemplate="%{y}:%{x:.1f}%<extra></extra>",
     ))
     figure.add_vline(x=target * 100, line_dash="dash", line_color="#555",
-                     annotation_text=f"目标 {target * 100:.0f}%", annotation_position="top")
+                     annotation_text=f"目标 {target_percent(target)}", annotation_position="top")
     upper = max(100.0, float(data[value].max() * 100) + 8) if not data.empty else 100.0
     figure.update_layout(
         title=dict(text=f"{chart_text(title)}<br><span style='font-size:13px'>单位:% · "
@@ -70,7 +71,7 @@ def area_bars(frame: pd.DataFrame, value: str, label: str, title: str, as_of_tex
     ))
     if target is not None:
         figure.add_hline(y=target * 100, line_dash="dash", line_color="#555",
-                         annotation_text=f"目标 {target * 100:.0f}%")
+                         annotation_text=f"目标 {target_percent(target)}")
     figure.update_layout(
         title=dict(text=f"{chart_text(title)}<br><span style='font-size:13px'>单位:% · "
                         f"数据截至 {chart_text(as_of_text)}"
@@ -92,7 +93,7 @@ def monthly_trend(frame: pd.DataFrame, value: str, label: str, title: str, as_of
     ))
     if target is not None:
         figure.add_hline(y=target * 100, line_dash="dash", line_color="#555",
-                         annotation_text=f"目标 {target * 100:.0f}%")
+                         annotation_text=f"目标 {target_percent(target)}")
     figure.update_layout(
         title=dict(text=f"{chart_text(title)}<br><span style='font-size:13px'>单位:% · "
                         f"数据截至 {chart_text(as_of_text)}"

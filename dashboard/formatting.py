@@ -55,6 +55,12 @@ def percent(rate: float | None, digits: int = 1) -> str:
     return f"{rate * 100:.{digits}f}%"
 
 
+def target_percent(rate: float) -> str:
+    """A target as it is set: a whole percentage without decimals (90%), a paced one (经费执行率's 序时进度) to one
+    decimal (49.6%), so that the same target reads the same on every card, chart and screen."""
+    return percent(rate, 0) if round(rate * 100, 1) == round(rate * 100) else percent(rate, 1)
+
+
 def score(value: float | None) -> str:
     """A 双向考核 score or average in 分, to one decimal, halves up: 85.25 → 85.3 分."""
     if value is None or (isinstance(value, float) and math.isnan(value)):

@@ -120,7 +120,7 @@ def cockpit(facts: StoreFacts, position: tuple[int, int]) -> Screen:
             why = "尚未导入数据" if reasons[row.key] else "无可计算的数据"
             figures.append(Figure(row.title, "暂无数据", "无数据", (why,)))
             continue
-        lines = [f"目标 {fmt.percent(row.target, 0)}"]
+        lines = [f"目标 {fmt.target_percent(row.target)}"]
         before = rate_of(previous[row.key], spec) if row.key in previous else None
         if before is not None:
             lines.append(f"较上月 {fmt.points(row.value - before)}")
@@ -153,7 +153,7 @@ def cockpit(facts: StoreFacts, position: tuple[int, int]) -> Screen:
     return Screen(
         title=f"{where}党建驾驶舱", as_of=fmt.chinese_date(facts.data_as_of), figures=figures,
         ranking_title=f"各{child}{spec.title}排名", ranking=ranked_rows(ranked) if not ranked.empty else [],
-        map_title=f"{spec.title} · 目标 {fmt.percent(target, 0)}",
+        map_title=f"{spec.title} · 目标 {fmt.target_percent(target)}",
         map_svg=area_map(home, ranked) if not ranked.empty else "",
         trend=trend, warnings=lagging(frames, goals, dates, reasons), findings=findings, demo=facts.is_demo,
         position=position)
@@ -186,7 +186,7 @@ def status_figure(label: str, value: float | None, target: float, amber: float, 
     if value is None or pd.isna(value):
         return Figure(label, "暂无数据", "无数据", ("无可计算的数据",))
     return Figure(label, fmt.percent(value), rag_status(value, target, amber),
-                  (f"目标 {fmt.percent(target, 0)}", line or f"对目标 {fmt.points(value - target)}"))
+                  (f"目标 {fmt.target_percent(target)}", line or f"对目标 {fmt.points(value - target)}"))
 
 
 def count_figure(label: str, value: str, line: str = "") -> Figure:
@@ -219,7 +219,7 @@ def theme_screen(view: str, facts: StoreFacts, as_of: dt.date | None, position: 
     return Screen(
         title=f"{where} · {view}", as_of=fmt.chinese_date(day), figures=figures,
         ranking_title=f"各{child}{spec.title}排名", ranking=[] if ranked.empty else ranked_rows(ranked),
-        map_title=f"{spec.title} · 目标 {fmt.percent(target, 0)}",
+        map_title=f"{spec.title} · 目标 {fmt.target_percent(target)}",
         map_svg="" if ranked.empty else area_map(home, ranked), trend=trend, warnings=lagging_rows,
         warnings_title=f"{spec.title}重点预警", findings=said, demo=facts.is_demo, position=position)
 

@@ -81,10 +81,10 @@ def caption(row) -> str:
     if pd.isna(row.value):
         return f"所选范围内没有{spec.counted.lstrip('个名元')},暂无数据"
     if spec.paced:
-        return (f"目标 {fmt.percent(row.target)}(序时进度 {fmt.percent(year_elapsed(row.as_of))})· "
+        return (f"目标 {fmt.target_percent(row.target)}(序时进度 {fmt.percent(year_elapsed(row.as_of))})· "
                 f"已支出 {fmt.yuan(row.numerator)} / 预算 {fmt.yuan(row.denominator)}")
     counts = f"{fmt.count(row.numerator)} / {fmt.count(row.denominator)} {spec.counted}"
-    return f"目标 {fmt.percent(row.target, 0)} · {counts}"
+    return f"目标 {fmt.target_percent(row.target)} · {counts}"
 
 
 def change_line(row) -> str:

@@ -70,7 +70,7 @@ with row[0].container(border=True):
                None if liaison_rate is None else liaison_rate - target, "对目标")
     status_badge(rag_status(liaison_rate, target, amber))
     figure_caption(f"{total['with_liaison']:,} / {total['urban_communities']:,} 个城市社区 · "
-                   f"目标 {fmt.percent(target, 0)}", "liaison_staffing")
+                   f"目标 {fmt.target_percent(target)}", "liaison_staffing")
 with row[1].container(border=True):
     st.metric(name("grid_worker_staffing"), fmt.percent(grid_rate))
     figure_caption(f"{total['grids_with_worker']:,} / {total['grids']:,} 个网格有网格员", "grid_worker_staffing")
@@ -108,7 +108,7 @@ sections.append(derived(breakdown_section, f"{year}年两委换届进入人员",
                         derived(entrant_findings, entrants, hired, where), background_labels))
 show_findings(sections[0].findings[:2] + sections[2].findings + sections[3].findings)
 briefing_buttons("四支队伍简报", where, f"截至{as_of_text}", as_of_text, [
-    ("党建联络员配备率", fmt.percent(liaison_rate), f"目标 {fmt.percent(target, 0)}"),
+    ("党建联络员配备率", fmt.percent(liaison_rate), f"目标 {fmt.target_percent(target)}"),
     ("网格员配备率", fmt.percent(grid_rate), f"无网格员的网格 {total['grids_without_worker']} 个"),
     ("社区党组织书记空缺", f"{total['secretary_vacancies']} 个",
      f"两委成员不足{COMMITTEE_MINIMUM}名 {total['committees_short']} 个"),

@@ -20,6 +20,11 @@ def test_rates_points_and_dates():
         "0.0个百分点", "0.0个百分点", "+0.1个百分点")
 
 
+def test_a_target_reads_the_same_everywhere():
+    """90% as set; 经费执行率's paced target on 2018-06-30 is 181/365 = 49.59%: 49.6%, never rounded to 50%."""
+    assert (fmt.target_percent(0.9), fmt.target_percent(1.0), fmt.target_percent(181 / 365)) == ("90%", "100%", "49.6%")
+
+
 def test_a_card_draws_no_arrow_for_a_difference_that_rounds_to_nothing():
     from streamlit.testing.v1 import AppTest
 
