@@ -1,6 +1,8 @@
 """Pure map builders: frames in, pydeck Deck out. No tile server: the county polygons are the map, so it
-works offline (map_style=None), as on a government intranet. The tooltip is plain text (names come from the
-store, and an HTML tooltip would run their markup)."""
+works offline, as on a government intranet. No map provider is named: with map_style=None, Streamlit 1.67's
+deck.gl chart fills in Carto's basemap (basemaps.cartocdn.com); pydeck's default-style marker with no provider
+draws none. The tooltip is plain text (names come from the store, and an HTML tooltip would run their
+markup)."""
 
 from __future__ import annotations
 
@@ -107,7 +109,7 @@ def county_map(places: pd.DataFrame, rates: pd.DataFrame, label: str, target: fl
     lons = [x for ring in polygons["polygon"] for x, _ in ring]
     lats = [y for ring in polygons["polygon"] for _, y in ring]
     return pdk.Deck(
-        layers=layers, map_style=None,
+        layers=layers, map_provider=None,  # no basemap (see the module's note)
         initial_view_state=pdk.ViewState(longitude=(min(lons) + max(lons)) / 2, latitude=(min(lats) + max(lats)) / 2,
                                          zoom=FIT_ZOOM),
         tooltip={"text": "{name}\n" + visible(label) + ":{rate_text}",  # text, never HTML: names come from the store

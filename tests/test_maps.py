@@ -34,3 +34,21 @@ def test_every_boundary_point_stays_within_the_tolerance_of_the_drawn_ring():
     for original, ring in zip(originals, drawn):
         # rounding to 4 decimals adds at most 0.00005 degrees on each axis
         assert distances_to_polyline(original, ring).max() <= SIMPLIFY_DEGREES + 1e-4
+
+
+def test_the_map_asks_no_basemap_of_anyone():
+    """With map_style=None Streamlit 1.67's deck.gl chart fills in Carto's basemap (a request to
+    basemaps.cartocdn.com, seen once in the browser test of the coverage view): the deck names no provider and
+    leaves pydeck's default-style marker, for which Streamlit draws no basemap."""
+    import json
+
+    import pandas as pd
+
+    from dashboard.maps import county_map
+
+    places = pd.DataFrame({"code": ["430702", "MGMT"], "name": ["武陵区", "柳叶湖"], "kind": ["市辖区", "管理区"],
+                           "adcode": ["430702", None], "lon": [111.69, 111.75], "lat": [29.05, 29.10]})
+    deck = json.loads(county_map(places, pd.DataFrame({"area_code": ["430702"], "rate": [0.8]}), "在职党员报到率",
+                                 0.9, 0.8).to_json())
+    assert deck.get("mapProvider") is None and deck["mapStyle"] == "__MAP_STYLE__"
+    assert "cartocdn" not in json.dumps(deck) and "mapbox" not in json.dumps(deck)
